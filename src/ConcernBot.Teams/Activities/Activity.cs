@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ConcernBot.Teams.Activities;
+
+/// <summary>
+/// A Bot Framework activity. Emitted in exact camelCase; unknown fields are kept in <see cref="ExtensionData"/>
+/// so that new fields Teams adds never break parsing.
+/// </summary>
+public sealed class Activity
+{
+    public string? Type { get; set; }
+    public string? Id { get; set; }
+    public DateTimeOffset? Timestamp { get; set; }
+    public DateTimeOffset? LocalTimestamp { get; set; }
+    public string? ServiceUrl { get; set; }
+    public string? ChannelId { get; set; }
+    public ChannelAccount? From { get; set; }
+    public ConversationAccount? Conversation { get; set; }
+    public ChannelAccount? Recipient { get; set; }
+    public string? Text { get; set; }
+    public string? TextFormat { get; set; }
+    public string? Locale { get; set; }
+    public IList<Attachment>? Attachments { get; set; }
+    public JsonElement? Value { get; set; }
+    public string? Name { get; set; }
+    public string? ReplyToId { get; set; }
+    public string? Action { get; set; }
+    public IList<ChannelAccount>? MembersAdded { get; set; }
+    public IList<ChannelAccount>? MembersRemoved { get; set; }
+    public IList<JsonElement>? Entities { get; set; }
+    public JsonElement? ChannelData { get; set; }
+    public string? Summary { get; set; }
+
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>The msteams channelData, typed; an empty object when absent or not an object.</summary>
+    public TeamsChannelData GetTeamsChannelData()
+    {
+        if (ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return new TeamsChannelData();
+        }
+
+        try
+        {
+            return data.Deserialize(ActivityJsonContext.Default.TeamsChannelData) ?? new TeamsChannelData();
+        }
+        catch (JsonException)
+        {
+            return new TeamsChannelData();
+        }
+    }
+
+    public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the bot itself is among <see cref="MembersAdded"/>.</summary>
+    public bool BotWasAdded() =>
+        Recipient?.Id is { } botId && MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true;
+
+    /// <summary>A message activity addressed back into the conversation this activity came from.</summary>
+    public Activity CreateReply(string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        ServiceUrl = ServiceUrl,
+        ChannelId = ChannelId,
+        From = Recipient is null ? null : new ChannelAccount { Id = Recipient.Id, Name = Recipient.Name },
+        Recipient = From is null ? null : new ChannelAccount { Id = From.Id, Name = From.Name, AadObjectId = From.AadObjectId },
+        Conversation = Conversation,
+        ReplyToId = Id,
+        Locale = Locale,
+        Text = text,
+        TextFormat = text is null ? null : "markdown",
+    };
+}

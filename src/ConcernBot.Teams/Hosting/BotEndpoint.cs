@@ -1,0 +1,128 @@
+using System.Text.Json;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Authentication;
+using ConcernBot.Teams.Connector;
+using ConcernBot.Teams.Invoke;
+using ConcernBot.Teams.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Teams.Hosting;
+
+public sealed class BotEndpointOptions
+{
+    /// <summary>Requests larger than this are refused with 413 before they are parsed.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}
+
+public static partial class BotEndpoint
+{
+    /// <summary>Maps the messaging endpoint: POST only (405 otherwise).</summary>
+    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        endpoints.MapMethods(pattern, ["GET", "PUT", "DELETE", "PATCH", "HEAD"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
+            .ExcludeFromDescription();
+        return endpoints.MapPost(pattern, HandleAsync);
+    }
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ConcernBot.Teams.BotEndpoint");
+        var limit = services.GetRequiredService<IOptions<BotEndpointOptions>>().Value.MaxRequestBodyBytes;
+        var cancellationToken = http.RequestAborted;
+
+        var body = await ReadBodyAsync(http.Request, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            LogRefused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var activity = ActivityJson.TryParse(body);
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            LogRefused(logger, StatusCodes.Status400BadRequest, activity is null ? "malformed activity" : "activity has no type");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var authenticator = services.GetRequiredService<IActivityAuthenticator>();
+        var outcome = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            LogRefused(logger, StatusCodes.Status401Unauthorized, outcome.Reason);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var bot = services.GetRequiredService<IBot>();
+        var turn = new TurnContext(activity, services.GetRequiredService<IConnectorClient>());
+        InvokeResponse? response;
+        try
+        {
+            response = await bot.OnTurnAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // the channel must get an answer whatever the application did
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogTurnFailed(logger, activity.Type, ex.GetType().Name);
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        if (!activity.IsType(ActivityTypes.Invoke))
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        response ??= InvokeResponse.NotImplemented;
+        http.Response.StatusCode = response.HttpStatus;
+        if (response.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, ActivityJsonContext.Default.InvokeResponseBody, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)n : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an inbound activity with {StatusCode}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed with {ExceptionType}")]
+    private static partial void LogTurnFailed(ILogger logger, string? activityType, string exceptionType);
+}

@@ -1,0 +1,23 @@
+using ConcernBot.Teams.Authentication;
+using ConcernBot.Teams.Connector;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcernBot.Teams.Hosting;
+
+public static class TeamsProtocolServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the protocol layer: inbound authentication, the connector client and the messaging endpoint's options.
+    /// Settings are read from the configuration root under the Bot Framework names (MicrosoftAppId, ...).
+    /// </summary>
+    public static IServiceCollection AddTeamsProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BotAuthenticationOptions>(configuration);
+        services.Configure<BotEndpointOptions>(configuration.GetSection("BotEndpoint"));
+        services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<IActivityAuthenticator, ActivityAuthenticator>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using ConcernBot.Conversation;
+using ConcernBot.Teams.Turns;
+using ConcernBot.Welcome;
+
+namespace ConcernBot;
+
+public static class ConcernBotServiceCollectionExtensions
+{
+    /// <summary>Registers the product: the turn router and every feature's handlers. Wiring only.</summary>
+    public static IServiceCollection AddConcernBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IBot, ConcernBotApp>();
+        services.AddSingleton<WelcomeCards>();
+        services.AddSingleton<ITurnHandler, WelcomeHandler>();
+        services.AddSingleton<ITurnHandler, ComingSoonHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using ConcernBot;
+using ConcernBot.Teams.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddTeamsProtocol(builder.Configuration);
+builder.Services.AddConcernBot(builder.Configuration);
+
+var app = builder.Build();
+
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapBotMessages("/api/messages");
+
+app.Run();
+
+/// <summary>Visible to the integration tests (WebApplicationFactory).</summary>
+public partial class Program;

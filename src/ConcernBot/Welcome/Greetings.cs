@@ -1,0 +1,13 @@
+using System.Text.RegularExpressions;
+using ConcernBot.Conversation;
+
+namespace ConcernBot.Welcome;
+
+internal static partial class Greetings
+{
+    /// <summary>"hi", "hello", "menu" and the like, with any mention of the bot taken out first.</summary>
+    public static bool IsGreeting(string? text) => GreetingPattern().IsMatch(MessageText.Normalise(text));
+
+    [GeneratedRegex(@"^(hi|hiya|hello|hey|good (morning|afternoon|evening)|start|menu|home|get started)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex GreetingPattern();
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using ConcernBot.Resources;
+using ConcernBot.Teams.Cards;
+
+namespace ConcernBot.Welcome;
+
+/// <summary>The welcome card: what ConcernBot is for, and the two ways in.</summary>
+public sealed class WelcomeCards
+{
+    public JsonElement Welcome() => new AdaptiveCard()
+        .Add(CardElement.Heading(Strings.WelcomeTitle))
+        .Add(CardElement.Text(Strings.WelcomeIntro))
+        .Add(CardElement.Text(Strings.WelcomeReassurance))
+        .Add(CardElement.Text(Strings.WelcomeEmergency, subtle: true))
+        .AddAction(CardAction.Submit(Strings.WelcomeRaiseConcern, new { verb = WelcomeVerbs.RaiseConcern }, style: "positive", validateInputs: false))
+        .AddAction(CardAction.Submit(Strings.WelcomeLearn, new { verb = WelcomeVerbs.Learn }, validateInputs: false))
+        .WithFallbackText(Strings.WelcomeFallback)
+        .ToJsonElement();
+}
