@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -132,7 +131,6 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
     /// <summary>Sends through the token and retry handlers; a non-success answer becomes a <see cref="ConnectorException"/>.</summary>
     private async Task<HttpResponseMessage> SendCoreAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
@@ -146,11 +144,6 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
 
         if (response.IsSuccessStatusCode)
         {
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                LogSucceeded(logger, operation, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-
             return response;
         }
 
@@ -176,9 +169,6 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
             return null;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Connector {Operation} answered {StatusCode} in {ElapsedMs:0} ms")]
-    private static partial void LogSucceeded(ILogger logger, string operation, int statusCode, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Operation} failed with {StatusCode} {ErrorCode}")]
     private static partial void LogFailed(ILogger logger, string operation, int statusCode, string? errorCode);
