@@ -10,13 +10,16 @@ public sealed class ConnectorAuthorizationTests
     private static Activity Message() => new() { Type = ActivityTypes.Message, Text = "Hello" };
 
     [Fact]
-    public async Task A_trusted_service_url_gets_the_bearer_token()
+    public async Task A_trusted_service_url_gets_the_bearer_token_and_no_log_line_names_the_conversation()
     {
         await using var harness = await ConnectorHarness.StartAsync(trustServer: true);
+        harness.Server.Enqueue(new ScriptedResponse(502));
 
-        await harness.Client.SendAsync(harness.ServiceUrl, "a:1", Message());
+        await harness.Client.SendAsync(harness.ServiceUrl, "a:secret-conversation", Message());
 
-        Assert.Equal("Bearer " + FakeTokenProvider.Token, Assert.Single(harness.Server.Requests).Header("Authorization"));
+        Assert.All(harness.Server.Requests, r => Assert.Equal("Bearer " + FakeTokenProvider.Token, r.Header("Authorization")));
+        Assert.Equal(2, harness.Server.Requests.Count);
+        Assert.All(harness.Logs.Entries, e => Assert.DoesNotContain("secret-conversation", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]
