@@ -222,3 +222,39 @@ public sealed class ConnectorClientOperationTests
         Assert.Equal("Bearer " + FakeTokenProvider.Token, request.Header("Authorization"));
     }
 }
+
+public sealed class ConnectorPathTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task An_empty_id_is_refused_before_anything_is_sent(string id)
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.SendAsync(harness.ServiceUrl, id, new Activity { Type = ActivityTypes.Message }));
+
+        Assert.Empty(harness.Server.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/relative/")]
+    [InlineData("ftp://127.0.0.1/")]
+    public async Task A_service_url_that_is_not_absolute_http_is_refused(string serviceUrl)
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.SendAsync(serviceUrl, "a:1", new Activity { Type = ActivityTypes.Message }));
+    }
+
+    [Fact]
+    public async Task Slashes_question_marks_and_hashes_in_ids_stay_inside_their_segment()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+
+        await harness.Client.DeleteAsync(harness.ServiceUrl, "a:1/../x?y#z", "17 00");
+
+        Assert.Equal("/v3/conversations/a%3A1%2F..%2Fx%3Fy%23z/activities/17%2000", Assert.Single(harness.Server.Requests).RawTarget);
+    }
+}
