@@ -53,9 +53,8 @@ public sealed class ConnectorAuthorizationTests
     [Fact]
     public async Task A_configured_known_host_gets_the_token_without_a_prior_claim()
     {
-        string? known = null;
-        await using var harness = await ConnectorHarness.StartAsync(trustServer: false, configure: o => o.KnownServiceUrls.Add(known!));
-        known = harness.Server.BaseUrl + "/teams/";
+        await using var harness = await ConnectorHarness.StartAsync(trustServer: false);
+        harness.Options.KnownServiceUrls.Add(harness.Server.BaseUrl + "/teams/");
 
         await harness.Client.SendAsync(harness.Server.BaseUrl + "/teams/emea/", "a:1", Message());
         await harness.Client.SendAsync(harness.Server.BaseUrl + "/teamsx/", "a:1", Message());

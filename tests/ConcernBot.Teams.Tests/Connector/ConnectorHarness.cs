@@ -3,6 +3,7 @@ using ConcernBot.Teams.Connector;
 using ConcernBot.Teams.Connector.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Teams.Tests.Connector;
 
@@ -24,6 +25,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
 
     public TrustedServiceUrls Trusted => _services.GetRequiredService<TrustedServiceUrls>();
+
+    public ConnectorOptions Options => _services.GetRequiredService<IOptions<ConnectorOptions>>().Value;
 
     public FakeTokenProvider Tokens { get; } = new();
 

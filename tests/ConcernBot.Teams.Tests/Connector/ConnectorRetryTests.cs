@@ -113,8 +113,8 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task A_POST_that_times_out_is_not_sent_again()
     {
-        await using var harness = await ConnectorHarness.StartAsync(configure: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
-        harness.Server.Enqueue(new ScriptedResponse(201, """{"id":"1"}""", Delay: TimeSpan.FromSeconds(3)));
+        await using var harness = await ConnectorHarness.StartAsync(configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        harness.Server.Enqueue(new ScriptedResponse(201, """{"id":"1"}""", Delay: TimeSpan.FromSeconds(5)));
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.Client.SendAsync(harness.ServiceUrl, "a:1", Message()));
 
@@ -126,8 +126,8 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task A_GET_that_times_out_is_tried_again()
     {
-        await using var harness = await ConnectorHarness.StartAsync(configure: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
-        harness.Server.Enqueue(new ScriptedResponse(200, "[]", Delay: TimeSpan.FromSeconds(3)), new ScriptedResponse(200, """[{"id":"29:1","objectId":"aad-1"}]"""));
+        await using var harness = await ConnectorHarness.StartAsync(configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        harness.Server.Enqueue(new ScriptedResponse(200, "[]", Delay: TimeSpan.FromSeconds(5)), new ScriptedResponse(200, """[{"id":"29:1","objectId":"aad-1"}]"""));
 
         var members = await harness.Client.GetMembersAsync(harness.ServiceUrl, "a:1");
 
