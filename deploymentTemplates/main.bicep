@@ -56,11 +56,11 @@ param storageSku string = 'Standard_ZRS'
 @description('Prefixed to every table name (letters and digits), so several deployments can share an account.')
 param tablePrefix string = 'ConcernBot'
 
-@description('The tables the app uses, without the prefix.')
+@description('The tables the app uses, without the prefix (src/ConcernBot/Storage/AzureTables; the app also creates any that are missing).')
 param tableNames array = [
   'Concerns'
   'Conversations'
-  'Audit'
+  'Index'
   'Outbox'
   'Teams'
   'Settings'
@@ -140,6 +140,8 @@ var productSettings = {
   Storage__AzureTables__TablePrefix: tablePrefix
   DataProtection__KeyVaultUri: keyVault.outputs.uri
   DataProtection__KeyName: keyVault.outputs.keyName
+  // Until the key ring lives in Key Vault, keep it on /home: it survives deployments and every instance shares it.
+  DataProtection__KeyFolder: '/home/data/keys'
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
   ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
 }

@@ -60,7 +60,7 @@ public sealed class TemplateSecurityTests
     {
         var tableNames = _template.Root["parameters"]!["tableNames"]!["defaultValue"]!.AsArray().Select(t => (string?)t);
 
-        Assert.Equal(["Concerns", "Conversations", "Audit", "Outbox", "Teams", "Settings", "ReplyRoutes"], tableNames);
+        Assert.Equal(["Concerns", "Conversations", "Index", "Outbox", "Teams", "Settings", "ReplyRoutes"], tableNames);
         var tables = Single("Microsoft.Storage/storageAccounts/tableServices/tables");
         Assert.Equal("[length(parameters('tableNames'))]", (string?)tables["copy"]!["count"]);
     }
