@@ -94,7 +94,8 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
-// Console and application logs only: no HTTP access logs, so no client addresses are kept.
+// Console (the app's own log, already free of message text, names and ids) and platform logs only:
+// no HTTP access logs, so no client addresses are kept.
 // The only GA version of this type (2016-09-01) predates App Service log categories; the preview is the documented one.
 #disable-next-line use-recent-api-versions
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
@@ -105,10 +106,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
     logs: [
       {
         category: 'AppServiceConsoleLogs'
-        enabled: true
-      }
-      {
-        category: 'AppServiceAppLogs'
         enabled: true
       }
       {

@@ -45,6 +45,18 @@ public sealed class TemplateSecurityTests
     }
 
     [Fact]
+    public void No_http_access_logs_with_client_addresses_are_collected()
+    {
+        var categories = Single("Microsoft.Insights/diagnosticSettings")["properties"]!["logs"]!.AsArray()
+            .Select(l => (string?)l!["category"]).ToList();
+
+        Assert.Contains("AppServiceConsoleLogs", categories);
+        Assert.DoesNotContain("AppServiceHTTPLogs", categories);
+        Assert.DoesNotContain(_template.AllResources(), r => r["properties"]?["logs"]?.AsArray().Any(l => l?["categoryGroup"] is not null) == true);
+        Assert.False((bool?)Single("Microsoft.Insights/components")["properties"]!["DisableIpMasking"]);
+    }
+
+    [Fact]
     public void Storage_lets_in_only_entra_identities_over_tls_1_2()
     {
         var storage = Single("Microsoft.Storage/storageAccounts")["properties"]!;
