@@ -11,6 +11,7 @@ public static class ConcernBotServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IBot, ConcernBotApp>();
+        services.AddAnonymity();
         services.AddSingleton<WelcomeCards>();
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
         services.AddSingleton<ITurnHandler, ComingSoonHandler>();

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using ConcernBot.Concerns;
+using ConcernBot.Teams.Turns;
+
+namespace ConcernBot.Anonymity;
+
+/// <summary>What the intake gets at submit: the route token for the concern, and the secret word to show once (or null).</summary>
+public sealed record ReporterContact(string ReplyRouteToken, string? Secret);
+
+/// <summary>
+/// Opens the way back to a reporter at submit: a sealed reply route to their chat (every choice: the relay delivers
+/// questions and updates to all reporters), and for anonymous and confidential reporters a secret word to check on the
+/// concern from any chat.
+/// </summary>
+public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets, ChatLinks chats)
+{
+    /// <summary>
+    /// Call before storing the concern; put <see cref="ReporterContact.ReplyRouteToken"/> on
+    /// <see cref="ReporterIdentity.ReplyRouteToken"/> and show <see cref="ReporterContact.Secret"/> once in the receipt.
+    /// </summary>
+    public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)
+    {
+        var token = await routes.SealAsync(chat, cancellationToken);
+        await chats.UpdateAsync(chat.ConversationId, r => r with { Links = [.. r.Links.Where(l => l.ConcernId != concernId), new ChatLink(concernId, reference, token)] }, cancellationToken);
+        var secret = choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
+        return new ReporterContact(token, secret);
+    }
+}
+
+/// <summary>Times that could point to an anonymous reporter are blurred.</summary>
+public static class AnonymousTiming
+{
+    /// <summary>
+    /// When the leads' card ("concern.submitted") may be delivered: for an anonymous concern that is not urgent, a random
+    /// 1 to 15 minutes after it was received, so its arrival cannot be matched to someone's time in the chat.
+    /// </summary>
+    public static DateTimeOffset LeadsCardNotBefore(IdentityChoice choice, bool urgent, DateTimeOffset receivedAt) =>
+        choice == IdentityChoice.Anonymous && !urgent
+            ? receivedAt + TimeSpan.FromSeconds(RandomNumberGenerator.GetInt32(60, (15 * 60) + 1))
+            : receivedAt;
+
+    /// <summary>Stored times of anonymous concerns are kept to the minute.</summary>
+    public static DateTimeOffset RoundToMinute(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+    }
+
+    /// <summary>True when the reporter should be told about the short wait (see Anonymity.DelayTold).</summary>
+    public static bool IsDelayed(IdentityChoice choice, bool urgent) => choice == IdentityChoice.Anonymous && !urgent;
+}
+
+/// <summary>The words the intake shows before the reporter chooses how to be known (Anonymity.resx).</summary>
+public static class IdentityChoiceNotice
+{
+    /// <summary>The full explanation, one paragraph per item, in reading order.</summary>
+    public static IReadOnlyList<string> Paragraphs() =>
+    [
+        Resources.Anonymity.ChoiceIntro,
+        Resources.Anonymity.ChoiceNamed,
+        Resources.Anonymity.ChoiceConfidential,
+        Resources.Anonymity.ChoiceAnonymous,
+        Resources.Anonymity.ChoiceAnonymousDelay,
+        Resources.Anonymity.ChoiceTeamsLimit,
+    ];
+
+    public static string Text() => string.Join("\n\n", Paragraphs());
+}
