@@ -1,0 +1,54 @@
+namespace ConcernBot.Teams.Tests.Authentication;
+
+/// <summary>The OpenID metadata and keys are fetched once and reused; a new key id triggers one refresh (key rollover).</summary>
+public sealed class MetadataCachingTests : IAsyncLifetime
+{
+    private OpenIdTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await OpenIdTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Many_validations_fetch_the_metadata_and_keys_once()
+    {
+        var key = _server.AddBotFrameworkKey("teams-key", "msteams");
+        await using var auth = AuthenticatorHarness.For(_server);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => auth.AuthenticateTokenAsync(TestTokens.BotFramework(key))));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Reason));
+        Assert.Equal(1, _server.MetadataRequests);
+        Assert.Equal(1, _server.KeyRequests);
+    }
+
+    [Fact]
+    public async Task A_key_published_after_the_first_fetch_is_picked_up()
+    {
+        var first = _server.AddBotFrameworkKey("first-key", "msteams");
+        await using var auth = AuthenticatorHarness.For(_server);
+        Assert.True((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(first))).Succeeded);
+
+        var rolled = _server.AddBotFrameworkKey("rolled-key", "msteams");
+        var outcome = await auth.AuthenticateTokenAsync(TestTokens.BotFramework(rolled));
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(2, _server.KeyRequests);
+    }
+
+    [Fact]
+    public async Task Unknown_key_ids_do_not_make_the_bot_refetch_on_every_request()
+    {
+        var key = _server.AddBotFrameworkKey("teams-key", "msteams");
+        await using var auth = AuthenticatorHarness.For(_server);
+        Assert.True((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(key))).Succeeded);
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var stranger = new TestSigningKey($"unknown-{i}", "msteams");
+            Assert.False((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(stranger))).Succeeded);
+        }
+
+        Assert.True(_server.KeyRequests <= 2, $"{_server.KeyRequests} key fetches for 5 unknown key ids");
+    }
+}
