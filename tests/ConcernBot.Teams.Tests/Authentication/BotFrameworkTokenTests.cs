@@ -59,7 +59,7 @@ public sealed class BotFrameworkTokenTests : IAsyncLifetime
     [Fact]
     public async Task A_forged_signature_under_a_published_key_id_is_refused()
     {
-        using var forger = new TestSigningKey(_teamsKey.Kid, "msteams");
+        var forger = _teamsKey.Forge();
 
         var outcome = await _auth.AuthenticateTokenAsync(TestTokens.BotFramework(forger));
 

@@ -45,7 +45,7 @@ public sealed class MetadataCachingTests : IAsyncLifetime
 
         for (var i = 0; i < 5; i++)
         {
-            using var stranger = new TestSigningKey($"unknown-{i}", "msteams");
+            var stranger = new TestSigningKey($"unknown-{i}", "msteams");
             Assert.False((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(stranger))).Succeeded);
         }
 

@@ -58,13 +58,6 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        lock (_gate)
-        {
-            foreach (var key in _botFrameworkKeys.Concat(_entraKeys))
-            {
-                key.Dispose();
-            }
-        }
     }
 
     private TestSigningKey Add(List<TestSigningKey> keys, TestSigningKey key)

@@ -4,16 +4,31 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ConcernBot.Teams.Tests.Authentication;
 
-/// <summary>An RSA key the tests generate, published by <see cref="OpenIdTestServer"/> with optional endorsements.</summary>
-public sealed class TestSigningKey : IDisposable
+/// <summary>
+/// An RSA signing key the tests generate, published by <see cref="OpenIdTestServer"/> with optional endorsements.
+/// Key material comes from a small pool generated once per test run (RSA generation is slow on a busy machine);
+/// <see cref="Forge"/> gives the same key id over different material.
+/// </summary>
+public sealed class TestSigningKey
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private static readonly Lazy<RSA>[] Pool = [new(() => RSA.Create(2048)), new(() => RSA.Create(2048))];
+
+    private readonly RSA _rsa;
 
     public TestSigningKey(string kid, params string[]? endorsements)
+        : this(kid, endorsements, Pool[0].Value)
+    {
+    }
+
+    private TestSigningKey(string kid, string[]? endorsements, RSA rsa)
     {
         Kid = kid;
         Endorsements = endorsements;
+        _rsa = rsa;
     }
+
+    /// <summary>A key with the same id and endorsements, but other key material: what a forger would sign with.</summary>
+    public TestSigningKey Forge() => new(Kid, Endorsements, Pool[1].Value);
 
     public string Kid { get; }
 
@@ -41,6 +56,4 @@ public sealed class TestSigningKey : IDisposable
 
         return jwk;
     }
-
-    public void Dispose() => _rsa.Dispose();
 }

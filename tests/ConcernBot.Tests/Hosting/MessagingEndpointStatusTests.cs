@@ -90,25 +90,27 @@ public sealed class MessagingEndpointStatusTests
     public async Task A_chunked_body_over_256_kb_without_content_length_gets_413()
     {
         await using var host = BotHost.Start();
+        using var client = host.CreateRawClient();
         using var content = ChunkedContent.Json(OversizedMessage());
         Assert.Null(content.Headers.ContentLength);
 
-        using var response = await host.Client.PostAsync("/api/messages", content);
+        using var response = await client.PostAsync("/api/messages", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(host.Connector.Calls);
     }
 
     [Fact]
-    public async Task A_body_just_under_the_limit_is_accepted()
+    public async Task A_chunked_body_just_under_the_limit_is_accepted()
     {
         await using var host = BotHost.Start();
+        using var client = host.CreateRawClient();
         var activity = TestActivities.Message("x");
         var skeleton = ActivityJson.Serialize(activity).Length;
         activity.Text = new string('x', 256 * 1024 - skeleton - 16);
         using var content = ChunkedContent.Json(Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity)));
 
-        using var response = await host.Client.PostAsync("/api/messages", content);
+        using var response = await client.PostAsync("/api/messages", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -33,6 +33,12 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>
+    /// A client without the factory's redirect handler, which buffers request bodies and so always sends Content-Length.
+    /// The caller disposes it.
+    /// </summary>
+    public HttpClient CreateRawClient() => _factory.Server.CreateClient();
+
     /// <param name="environment">The host environment name.</param>
     /// <param name="settings">Configuration that wins over appsettings (e.g. MicrosoftAppId).</param>
     /// <param name="services">Replace services after the app registered its own (ConfigureTestServices).</param>
