@@ -11,12 +11,13 @@ internal sealed class AuthenticatorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public static AuthenticatorHarness For(OpenIdTestServer server, string? appId = TestTokens.AppId, string environment = "Production", Action<BotAuthenticationOptions>? configure = null) =>
-        new(server, appId, environment, configure);
+    public static AuthenticatorHarness For(OpenIdTestServer server, string? appId = TestTokens.AppId, string environment = "Production", Action<BotAuthenticationOptions>? configure = null, TimeProvider? time = null) =>
+        new(server, appId, environment, configure, time);
 
-    private AuthenticatorHarness(OpenIdTestServer server, string? appId, string environment, Action<BotAuthenticationOptions>? configure)
+    private AuthenticatorHarness(OpenIdTestServer server, string? appId, string environment, Action<BotAuthenticationOptions>? configure, TimeProvider? time)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment });
         services.Configure<BotAuthenticationOptions>(o =>
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace ConcernBot.Teams.Tests.Authentication;
 
 /// <summary>The OpenID metadata and keys are fetched once and reused; a new key id triggers one refresh (key rollover).</summary>
@@ -49,6 +51,27 @@ public sealed class MetadataCachingTests : IAsyncLifetime
             Assert.False((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(stranger))).Succeeded);
         }
 
-        Assert.True(_server.KeyRequests <= 2, $"{_server.KeyRequests} key fetches for 5 unknown key ids");
+        // One fetch at start, one forced refresh for the first unknown key id, none for the rest.
+        Assert.Equal(2, _server.KeyRequests);
+    }
+
+    [Fact]
+    public async Task A_later_key_rollover_is_picked_up_once_the_refresh_pause_has_passed()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var first = _server.AddBotFrameworkKey("first-key", "msteams");
+        await using var auth = AuthenticatorHarness.For(_server, time: time);
+        Assert.True((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(first))).Succeeded);
+        var second = _server.AddBotFrameworkKey("second-key", "msteams");
+        Assert.True((await auth.AuthenticateTokenAsync(TestTokens.BotFramework(second))).Succeeded);
+
+        var third = _server.AddBotFrameworkKey("third-key", "msteams");
+        var tooSoon = await auth.AuthenticateTokenAsync(TestTokens.BotFramework(third));
+        time.Advance(TimeSpan.FromMinutes(6));
+        var later = await auth.AuthenticateTokenAsync(TestTokens.BotFramework(third));
+
+        Assert.False(tooSoon.Succeeded);
+        Assert.True(later.Succeeded, later.Reason);
+        Assert.Equal(3, _server.KeyRequests);
     }
 }
