@@ -65,6 +65,18 @@ public sealed class ChatLinks(ISettingsStore settings, IDataProtectionProvider d
 
     public void Dispose() => _keyLock.Dispose();
 
+    private static byte[]? TryOpen(IDataProtector protector, string sealedKey)
+    {
+        try
+        {
+            return Convert.FromBase64String(protector.Unprotect(sealedKey));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     private ChatLinkRecord Open(string? sealedValue)
     {
         if (sealedValue is null)
@@ -99,16 +111,18 @@ public sealed class ChatLinks(ISettingsStore settings, IDataProtectionProvider d
             var keyProtector = dataProtection.CreateProtector(Purpose, "key");
             for (var attempt = 0; _key is null; attempt++)
             {
-                if (await settings.GetAsync(KeySetting, cancellationToken) is { } stored)
+                var stored = await settings.GetAsync(KeySetting, cancellationToken);
+                if (stored is not null && TryOpen(keyProtector, stored.Value) is { } opened)
                 {
-                    _key = Convert.FromBase64String(keyProtector.Unprotect(stored.Value));
+                    _key = opened;
                     break;
                 }
 
                 try
                 {
+                    // First use, or the key ring was replaced (the old key, and every chat record sealed with it, is lost).
                     var fresh = RandomNumberGenerator.GetBytes(32);
-                    await settings.SaveAsync(KeySetting, keyProtector.Protect(Convert.ToBase64String(fresh)), null, cancellationToken);
+                    await settings.SaveAsync(KeySetting, keyProtector.Protect(Convert.ToBase64String(fresh)), stored?.ETag, cancellationToken);
                     _key = fresh;
                 }
                 catch (ConcurrencyConflictException) when (attempt < 3)
