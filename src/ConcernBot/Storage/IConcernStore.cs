@@ -28,3 +28,22 @@ public interface IConcernStore
 
     IAsyncEnumerable<Concern> ListByReporterAsync(string organisationId, string reporterReference, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Another concern already has this reference: make a new reference and create again.</summary>
+public sealed class DuplicateReferenceException : Exception
+{
+    public DuplicateReferenceException()
+        : base("Another concern already has this reference.")
+    {
+    }
+
+    public DuplicateReferenceException(string message)
+        : base(message)
+    {
+    }
+
+    public DuplicateReferenceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
