@@ -61,7 +61,6 @@ internal sealed class SqliteDatabase(string path) : IDisposable
         await EnsureCreatedAsync(cancellationToken);
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(null, "PRAGMA synchronous=NORMAL;", cancellationToken);
         return connection;
     }
 
