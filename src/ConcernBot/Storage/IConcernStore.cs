@@ -4,6 +4,8 @@ namespace ConcernBot.Storage;
 
 /// <summary>
 /// Concerns, with their audit entries and outbox messages written in the same step as the change that causes them.
+/// Outbox messages passed here belong to the concern (their <see cref="OutboxMessage.ConcernId"/> is set to it) and
+/// need ids unique across the store, e.g. "{concern id}:leads-card".
 /// </summary>
 public interface IConcernStore
 {

@@ -15,7 +15,7 @@ public abstract class StorageContractTests : IAsyncLifetime
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    private StorageHarness Harness => harness ?? throw new InvalidOperationException("Not initialised.");
+    private protected StorageHarness Harness => harness ?? throw new InvalidOperationException("Not initialised.");
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
@@ -559,5 +559,25 @@ public sealed class SqliteStorageContractTests : StorageContractTests
 
 public sealed class AzureTablesStorageContractTests(AzuriteFixture azurite) : StorageContractTests, IClassFixture<AzuriteFixture>
 {
+    [Fact]
+    public async Task An_ordinary_conversation_turn_is_two_round_trips_to_the_table_service()
+    {
+        var harness = (AzureTablesHarness)Harness;
+        var store = harness.Open().Conversations;
+        var now = Time.GetUtcNow();
+        await store.SaveAsync("a:turns", new ConversationState { Flow = "intake", Step = "who", ExpiresAt = now.AddDays(7) }, null);
+
+        harness.Requests.Reset();
+        var read = (await store.GetAsync("a:turns"))!;
+        await store.SaveAsync("a:turns", read.Value with { Step = "what", ExpiresAt = now.AddMinutes(1).AddDays(7) }, read.ETag);
+        Assert.Equal(2, harness.Requests.Count);
+
+        // Once a day the draft's expiry moves to a new day, and its expiry index row is written too.
+        harness.Requests.Reset();
+        read = (await store.GetAsync("a:turns"))!;
+        await store.SaveAsync("a:turns", read.Value with { Step = "when", ExpiresAt = now.AddDays(8) }, read.ETag);
+        Assert.Equal(3, harness.Requests.Count);
+    }
+
     private protected override StorageHarness CreateHarness(FakeTimeProvider time) => new AzureTablesHarness(azurite.ConnectionString, time);
 }

@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using ConcernBot.Storage;
 using ConcernBot.Storage.AzureTables;
@@ -103,11 +105,23 @@ internal sealed class SqliteHarness(TimeProvider time) : StorageHarness
     }
 }
 
-internal sealed class AzureTablesHarness(string connectionString, TimeProvider time) : StorageHarness
+internal sealed class AzureTablesHarness : StorageHarness
 {
     private readonly string prefix = "t" + Guid.NewGuid().ToString("N");
-    private readonly TableServiceClient service = new(connectionString);
+    private readonly TableServiceClient service;
+    private readonly TimeProvider time;
     private readonly List<AzureTablesDatabase> opened = [];
+
+    public AzureTablesHarness(string connectionString, TimeProvider time)
+    {
+        this.time = time;
+        var options = new TableClientOptions();
+        options.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
+        service = new TableServiceClient(connectionString, options);
+    }
+
+    /// <summary>Every request the stores send to the table service.</summary>
+    public RequestCounter Requests { get; } = new();
 
     public override Stores Open()
     {
@@ -181,4 +195,15 @@ internal sealed class AzureTablesHarness(string connectionString, TimeProvider t
 
         return moved;
     }
+}
+
+internal sealed class RequestCounter : HttpPipelineSynchronousPolicy
+{
+    private int count;
+
+    public int Count => Volatile.Read(ref count);
+
+    public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref count);
 }

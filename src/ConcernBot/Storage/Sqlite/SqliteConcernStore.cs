@@ -43,7 +43,7 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
         }
 
         await SqliteAuditLog.AppendAsync(connection, transaction, concern.Id, entry, cancellationToken);
-        await SqliteOutbox.InsertAsync(connection, transaction, outbox, cancellationToken);
+        await SqliteOutbox.InsertAsync(connection, transaction, [.. outbox.Select(m => m with { ConcernId = concern.Id })], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -91,7 +91,7 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
         }
 
         await SqliteAuditLog.AppendAsync(connection, transaction, concern.Id, entry, cancellationToken);
-        await SqliteOutbox.InsertAsync(connection, transaction, outbox, cancellationToken);
+        await SqliteOutbox.InsertAsync(connection, transaction, [.. outbox.Select(m => m with { ConcernId = concern.Id })], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SqliteCommands.ToETag(version + 1);
     }
