@@ -38,6 +38,10 @@ internal sealed class AzureOutbox(AzureTablesDatabase database) : IOutbox
         await foreach (var row in rows)
         {
             candidates.Add(row);
+            if (candidates.Count >= max * 4)
+            {
+                break; // after a long outage the backlog can be large: take a few pages, not all of it
+            }
         }
 
         var claimed = new List<ClaimedOutboxMessage>();
