@@ -120,6 +120,9 @@ internal sealed class AzureTablesHarness : StorageHarness
         service = new TableServiceClient(connectionString, options);
     }
 
+    /// <summary>Raw access to one of the tables, e.g. "Index", behind the stores' back.</summary>
+    public TableClient Table(string name) => service.GetTableClient(prefix + name);
+
     /// <summary>Every request the stores send to the table service.</summary>
     public RequestCounter Requests { get; } = new();
 
