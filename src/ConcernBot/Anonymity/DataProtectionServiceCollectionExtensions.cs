@@ -3,6 +3,7 @@ using Azure.Identity;
 using ConcernBot.Anonymity.KeyVault;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 // In the root namespace (like Microsoft's Add* extensions), so Program calls it without a using.
@@ -19,32 +20,39 @@ public static class DataProtectionServiceCollectionExtensions
     /// otherwise in the folder `DataProtection:KeyFolder` (default `.data/keys` under the content root).
     /// A <see cref="TokenCredential"/> registered in the services is used for Key Vault; otherwise the managed identity
     /// (DefaultAzureCredential, which reads AZURE_CLIENT_ID).
+    /// The choice is made from the app's final configuration when the key ring is first used (so settings added later,
+    /// e.g. by a test host, count); <paramref name="configuration"/> and <paramref name="environment"/> are the fallback.
     /// </summary>
     public static IServiceCollection AddConcernDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
-        var vaultUri = configuration["DataProtection:KeyVaultUri"];
-        if (string.IsNullOrWhiteSpace(vaultUri))
-        {
-            var folder = configuration["DataProtection:KeyFolder"] is { Length: > 0 } configured
-                ? configured
-                : Path.Combine(".data", "keys");
-            builder.PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(folder) ? folder : Path.Combine(environment.ContentRootPath, folder)));
-            return services;
-        }
-
-        var keyName = configuration["DataProtection:KeyName"];
-        var prefix = configuration["DataProtection:SecretPrefix"] is { Length: > 0 } p ? p : KeyVaultSecretsXmlRepository.DefaultPrefix;
+        services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddHttpClient(nameof(KeyVaultClient));
-        services.AddSingleton(sp => new KeyVaultClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(KeyVaultClient)),
-            sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(),
-            new Uri(vaultUri)));
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetService<IConfiguration>() ?? configuration;
+            var vaultUri = config["DataProtection:KeyVaultUri"] is { Length: > 0 } uri ? new Uri(uri) : throw new InvalidOperationException("DataProtection:KeyVaultUri is not set.");
+            return new KeyVaultClient(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(KeyVaultClient)),
+                sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(),
+                vaultUri);
+        });
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
         {
+            var config = sp.GetService<IConfiguration>() ?? configuration;
+            if (string.IsNullOrWhiteSpace(config["DataProtection:KeyVaultUri"]))
+            {
+                var contentRoot = (sp.GetService<IHostEnvironment>() ?? environment).ContentRootPath;
+                var folder = config["DataProtection:KeyFolder"] is { Length: > 0 } configured ? configured : Path.Combine(".data", "keys");
+                options.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.IsPathRooted(folder) ? folder : Path.Combine(contentRoot, folder)),
+                    sp.GetRequiredService<ILoggerFactory>());
+                return;
+            }
+
             var vault = sp.GetRequiredService<KeyVaultClient>();
+            var prefix = config["DataProtection:SecretPrefix"] is { Length: > 0 } p ? p : KeyVaultSecretsXmlRepository.DefaultPrefix;
             options.XmlRepository = new KeyVaultSecretsXmlRepository(vault, prefix);
-            if (!string.IsNullOrWhiteSpace(keyName))
+            if (config["DataProtection:KeyName"] is { Length: > 0 } keyName)
             {
                 options.XmlEncryptor = new KeyVaultXmlEncryptor(vault, keyName);
             }

@@ -33,8 +33,8 @@ public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionP
     public Task<RouteDelivery> SendAsync(string token, Activity activity, CancellationToken cancellationToken = default) =>
         SendAsync(token, activity, null, cancellationToken);
 
-    /// <summary>Delivers, then lets the relay note something about the chat (by its pseudonym, never its id).</summary>
-    internal async Task<RouteDelivery> SendAsync(string token, Activity activity, Func<string, CancellationToken, Task>? delivered, CancellationToken cancellationToken)
+    /// <summary>Lets the relay note something about the chat (by its pseudonym, never its id) just before delivering.</summary>
+    internal async Task<RouteDelivery> SendAsync(string token, Activity activity, Func<string, CancellationToken, Task>? beforeSend, CancellationToken cancellationToken)
     {
         var route = await OpenAsync(token, cancellationToken);
         if (route.Status != RouteDelivery.Delivered || route.Route is not { } open)
@@ -45,11 +45,12 @@ public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionP
         activity.Conversation = new ConversationAccount { Id = open.ConversationId, ConversationType = "personal", TenantId = open.TenantId };
         activity.ChannelId ??= open.ChannelId;
         activity.From ??= open.BotId is null ? null : new ChannelAccount { Id = open.BotId };
-        await connector.SendAsync(open.ServiceUrl, open.ConversationId, activity, cancellationToken);
-        if (delivered is not null)
+        if (beforeSend is not null)
         {
-            await delivered(open.ConversationId, cancellationToken);
+            await beforeSend(open.ConversationId, cancellationToken);
         }
+
+        await connector.SendAsync(open.ServiceUrl, open.ConversationId, activity, cancellationToken);
 
         return RouteDelivery.Delivered;
     }

@@ -35,7 +35,7 @@ public sealed class RelayTests
 
         // A second question, answered by simply typing in the chat.
         await AnonymityHarness.AskAsync(host, concern.Id, 2, "Was anyone else there?");
-        await host.Connector.WaitForSendToAsync(Distinctive.ConversationId, 2);
+        await host.Connector.WaitForSendToAsync(Distinctive.ConversationId, "Was anyone else there?");
         Assert.Contains(Words.AnswerSent, await host.SayAsync(Distinctive.Message("Only the night manager")), StringComparison.Ordinal);
         var typed = Payload<ReporterAnswerMessage>(await harness.WaitForLeadsAsync(RelayKinds.ReporterAnswer, 2));
         Assert.Equal((2, "Only the night manager"), (typed.QuestionNumber, typed.Text));
@@ -197,7 +197,7 @@ public sealed class RelayTests
             Assert.Equal(RouteDelivery.Unreadable, await routes.SendAsync(contact.ReplyRouteToken, new Activity { Type = ActivityTypes.Message, Text = "hello" }));
             Assert.False(await routes.LeadsToAsync(contact.ReplyRouteToken, Distinctive.ConversationId));
             Assert.Contains(Words.AnswerNotPossible, await otherKeys.SayAsync(Distinctive.CardAction(new { verb = RelayVerbs.Answer, concernId = concern.Id, question = 1, answer = "x" })), StringComparison.Ordinal);
-            Assert.Empty(otherKeys.Connector.To(Distinctive.ConversationId));
+            Assert.DoesNotContain(otherKeys.Connector.To(Distinctive.ConversationId), c => c.Activity?.Text == "hello");
         }
     }
 

@@ -31,6 +31,22 @@ internal static class RelayTurns
         return connector.To(conversationId)[count - 1];
     }
 
+    /// <summary>Waits for a message to the chat that contains <paramref name="text"/>.</summary>
+    public static async Task<ConnectorCall> WaitForSendToAsync(this RecordingConnector connector, string conversationId, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (connector.To(conversationId).FirstOrDefault(c => Describe(c.Activity).Contains(text, StringComparison.Ordinal)) is { } call)
+            {
+                return call;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"\"{text}\" was not sent to the reporter's chat.");
+            await Task.Delay(50);
+        }
+    }
+
     public static string Describe(Activity? activity) =>
         activity is null ? "" : $"{activity.Text} {string.Join(" ", activity.Attachments?.Select(a => a.Content?.ToString()) ?? [])}";
 }
