@@ -1,6 +1,7 @@
 using ConcernBot.Anonymity;
 using ConcernBot.Anonymity.Logging;
 using ConcernBot.Conversation;
+using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
 
 // In the root namespace (like Microsoft's Add* extensions), so AddConcernBot calls it without a using.
@@ -16,6 +17,7 @@ public static class AnonymityServiceCollectionExtensions
     public static IServiceCollection AddAnonymity(this IServiceCollection services)
     {
         services.AddLogRedaction();
+        SealConversationStore(services);
         services.AddSingleton<ITurnHandler, ClientDetailsScrubber>();
         services.AddSingleton<ReplyRoutes>();
         services.AddSingleton<ReporterSecrets>();
@@ -26,5 +28,19 @@ public static class AnonymityServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, ReporterQuestionHandler>();
         services.AddSingleton<IOutboxHandler, ReporterNotifyHandler>();
         return services;
+    }
+
+    /// <summary>Wraps the registered conversation store (AddConcernStorage first) in <see cref="SealedConversationStore"/>.</summary>
+    private static void SealConversationStore(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IConversationStore) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("Call AddConcernStorage before AddAnonymity: the conversation store is sealed by wrapping it.");
+        services.Remove(registered);
+        services.AddSingleton<IConversationStore>(sp => new SealedConversationStore(
+            registered.ImplementationFactory?.Invoke(sp) as IConversationStore
+                ?? registered.ImplementationInstance as IConversationStore
+                ?? (IConversationStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
+            sp.GetRequiredService<ChatLinks>(),
+            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
     }
 }
