@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ConcernBot.Anonymity;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Tests.Cards;
@@ -14,6 +15,9 @@ internal static class CardCatalogue
     public static IReadOnlyList<CardSample> Samples { get; } =
     [
         Sample<WelcomeCards>(nameof(WelcomeCards.Welcome), "welcome", cards => cards.Welcome()),
+        new(typeof(RelayCards), nameof(RelayCards.Question), "question", _ => RelayCards.Question("SG-7K3-Q9P", "concern-1", 1, "Which room was it, and was anyone else there?")),
+        new(typeof(RelayCards), nameof(RelayCards.Status), "status", _ => RelayCards.Status(null)),
+        new(typeof(RelayCards), nameof(RelayCards.Status), "status-add", _ => RelayCards.Status("SG-7K3-Q9P", ConcernBot.Resources.Anonymity.StatusAddHint)),
     ];
 
     private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)
