@@ -10,21 +10,24 @@ namespace ConcernBot;
 public static class AnonymityServiceCollectionExtensions
 {
     /// <summary>
-    /// Log redaction, the client-details scrubber (call before any other turn handler is registered), the sealed reply
-    /// routes, the reporter's secret word, the relay's turn handler and its outbox handlers. Data Protection itself is
+    /// Log redaction, the sealed conversation store, the client-details scrubber and the relay's turn handler (placed first
+    /// among the turn handlers), the sealed reply routes, the reporter's secret word and the relay's outbox handlers.
+    /// Call after AddConcernStorage. Data Protection itself is
     /// registered by <see cref="DataProtectionServiceCollectionExtensions.AddConcernDataProtection"/>.
     /// </summary>
     public static IServiceCollection AddAnonymity(this IServiceCollection services)
     {
         services.AddLogRedaction();
         SealConversationStore(services);
-        services.AddSingleton<ITurnHandler, ClientDetailsScrubber>();
+        // First of all turn handlers whenever this is called: nothing sees the client details, and the relay's explicit
+        // commands ("stop contact", "status SG-… WORD", answers on its cards) come before any flow's.
+        services.Insert(0, ServiceDescriptor.Singleton<ITurnHandler, ClientDetailsScrubber>());
+        services.Insert(1, ServiceDescriptor.Singleton<ITurnHandler, ReporterRelayHandler>());
         services.AddSingleton<ReplyRoutes>();
         services.AddSingleton<ReporterSecrets>();
         services.AddSingleton<ChatLinks>();
         services.AddSingleton<ReporterContacts>();
         services.AddSingleton<ReporterRelay>();
-        services.AddSingleton<ITurnHandler, ReporterRelayHandler>();
         services.AddSingleton<IOutboxHandler, ReporterQuestionHandler>();
         services.AddSingleton<IOutboxHandler, ReporterNotifyHandler>();
         return services;
