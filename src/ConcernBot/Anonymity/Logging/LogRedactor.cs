@@ -28,7 +28,7 @@ public static partial class LogRedactor
         "EventName", "CategoryName", "HandlerName", "EndpointName", "RouteName", "Kind", "Count", "Attempts", "Status",
         "StatusCode", "Elapsed", "ElapsedMilliseconds", "Method", "HttpMethod", "Protocol", "Scheme", "Host", "Port", "Verb",
         "VerbLength", "TextLength", "ExceptionType", "Delay", "Lease", "Step", "Flow", "Environment", "EnvironmentName",
-        "ContentRoot", "ContentRootPath", "ApplicationName", "address",
+        "ContentRoot", "ContentRootPath", "ApplicationName", "EnvName", "address",
     };
 
     /// <summary>True when a value named <paramref name="name"/> must never be logged.</summary>

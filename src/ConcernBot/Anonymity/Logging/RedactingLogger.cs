@@ -5,7 +5,7 @@ namespace ConcernBot.Anonymity.Logging;
 /// and content, an ad-hoc message (possibly an interpolated string) keeps only harmless text, and exceptions keep only
 /// their type (their messages often quote what a person wrote).
 /// </summary>
-internal sealed class RedactingLogger(ILogger inner) : ILogger
+internal sealed class RedactingLogger(ILogger inner, string category) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull =>
@@ -21,13 +21,17 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
         }
 
         _ = formatter;
-        var redacted = RedactedState.From(state);
+        var redacted = RedactedState.From(state, IsFramework(category));
         inner.Log(logLevel, eventId, redacted, RedactedException.From(exception), static (s, _) => s.Message);
     }
 
     private static object RedactScope<TState>(TState state)
         where TState : notnull =>
-        state is IReadOnlyList<KeyValuePair<string, object?>> ? RedactedState.From(state) : LogRedactor.RedactText(state.ToString() ?? "");
+        state is IReadOnlyList<KeyValuePair<string, object?>> ? RedactedState.From(state, trustedText: false) : LogRedactor.RedactText(state.ToString() ?? "");
+
+    /// <summary>The framework's own ad-hoc messages are constant text (they never interpolate what a person wrote).</summary>
+    private static bool IsFramework(string category) =>
+        category.StartsWith("Microsoft.", StringComparison.Ordinal) || category.StartsWith("System.", StringComparison.Ordinal);
 }
 
 /// <summary>A log state whose values and message are safe to write.</summary>
@@ -47,7 +51,7 @@ internal sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?
 
     public KeyValuePair<string, object?> this[int index] => _values[index];
 
-    public static RedactedState From<TState>(TState state)
+    public static RedactedState From<TState>(TState state, bool trustedText)
     {
         if (state is not IReadOnlyList<KeyValuePair<string, object?>> pairs)
         {
@@ -62,7 +66,7 @@ internal sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?
         // identifying. Free text cannot be recognised, so ad-hoc messages (not [LoggerMessage]) are kept only when short
         // and made of ordinary words. Use [LoggerMessage] with named values for anything that must be logged.
         var isAdHoc = IsAdHoc(state);
-        if (values.Count == 0 && isAdHoc && !IsPlainConstant(template))
+        if (values.Count == 0 && isAdHoc && !trustedText && !IsPlainConstant(template))
         {
             template = LogRedactor.Redacted;
         }

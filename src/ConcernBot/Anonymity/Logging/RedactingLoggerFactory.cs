@@ -9,7 +9,7 @@ namespace ConcernBot.Anonymity.Logging;
 /// </summary>
 internal sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new RedactingLogger(inner.CreateLogger(categoryName));
+    public ILogger CreateLogger(string categoryName) => new RedactingLogger(inner.CreateLogger(categoryName), categoryName);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
