@@ -1,4 +1,6 @@
 using ConcernBot.Conversation;
+using ConcernBot.Intake;
+using ConcernBot.Learn;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -12,8 +14,9 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<WelcomeCards>();
+        services.AddLearn(configuration);
+        services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
-        services.AddSingleton<ITurnHandler, ComingSoonHandler>();
         return services;
     }
 }

@@ -1,0 +1,34 @@
+using ConcernBot.Conversation;
+using ConcernBot.Intake.Cards;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ConcernBot.Intake;
+
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The guided concern conversation: its turn handler (register it before the welcome handler, so a paused draft is
+    /// offered back when the person says hello), the draft expiry service, and Data Protection for confidential identities.
+    /// </summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IntakeOptions>(configuration.GetSection("Intake"));
+        services.AddSingleton<IntakeSettings>();
+        services.AddSingleton<IntakeFlow>();
+        services.AddSingleton<IntakeCards>();
+        services.AddSingleton<IntakeConversation>();
+        services.AddSingleton<IntakeSubmission>();
+        services.AddSingleton<ReporterIdentityProtector>();
+        services.AddSingleton<DraftExpiryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DraftExpiryService>());
+        services.AddSingleton<ITurnHandler, IntakeHandler>();
+
+        var keyFolder = configuration["DataProtection:KeyFolder"] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(configuration["Storage:DataFolder"] is { Length: > 0 } data ? data : Path.Combine(AppContext.BaseDirectory, "data"), "keys");
+        services.AddDataProtection()
+            .SetApplicationName("ConcernBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        return services;
+    }
+}
