@@ -1,0 +1,71 @@
+using ConcernBot.Storage;
+using ConcernBot.Teams.Connector;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConcernBot.Tests.Support;
+
+/// <summary>
+/// The real host (Development, local mode: no app id, loopback service URL) with a recording connector. The stores and
+/// the data folder outlive one host, so a test can stop the host and start a new one on the same data: a restart.
+/// </summary>
+public sealed class BotData : IDisposable
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "concernbot-tests", Guid.NewGuid().ToString("N"));
+    public InMemoryConversationStore Conversations { get; } = new();
+    public InMemoryConcernStore Concerns { get; } = new();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
+
+public sealed class BotHost(BotData data, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public RecordingConnector Connector { get; } = new();
+
+    public BotData Data => data;
+
+    public const string EmergencyAdvice = "Call 999 now. (Test setting.)";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("AllowUnauthenticatedLocalRequests", "true");
+        builder.UseSetting("MicrosoftAppId", "");
+        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(data.Folder, "keys"));
+        builder.UseSetting("Storage:DataFolder", data.Folder);
+        builder.UseSetting("Intake:EmergencyAdvice", EmergencyAdvice);
+        builder.UseSetting("Intake:SupportContacts:0", "Employee assistance: 0800 000 0000 (test)");
+        builder.UseSetting("Leads:Designated:0:Name", "Priya Shah");
+        builder.UseSetting("Leads:Designated:0:AadObjectId", "lead-priya-oid");
+        builder.UseSetting("Leads:Designated:1:Name", "Tom Okafor");
+        builder.UseSetting("Learn:PolicyLinks:0:Title", "Safeguarding adults policy");
+        builder.UseSetting("Learn:PolicyLinks:0:Url", "https://example.org/policies/safeguarding-adults");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IConnectorClient>();
+            services.AddSingleton<IConnectorClient>(Connector);
+            services.RemoveAll<IConversationStore>();
+            services.AddSingleton<IConversationStore>(data.Conversations);
+            services.RemoveAll<IConcernStore>();
+            services.AddSingleton<IConcernStore>(data.Concerns);
+        });
+    }
+
+    public TeamsChat Chat(TeamsUser? user = null) => new(CreateClient(), Connector, user ?? TeamsUser.Ada());
+}
