@@ -13,13 +13,16 @@ internal static class FormReader
     public static IReadOnlyList<string> Read(UserAction action, IntakeDraft d)
     {
         var problems = new List<string>();
+        var kept = (action.GetString("kept") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        string? Long(string field, string label, string? before) =>
+            kept.Contains(field) && action.GetString(field) is null ? before : Text(action, field, label, Ask.LongAnswer, problems);
 
         d.ImmediateDanger = action.GetString(FormFields.Danger) switch { "Yes" => true, "No" => false, _ => null };
         d.Urgent = action.GetString(FormFields.Urgent) == "true" || d.ImmediateDanger == true;
         d.AtRisk = Pick<PersonAtRiskKind>(action, FormFields.AtRisk) ?? PersonAtRiskKind.NotKnown;
         d.AtRiskDescription = Text(action, FormFields.AtRiskWho, IntakeText.AtRiskWhoLabel, Ask.ShortAnswer, problems);
         d.ChildStatus = d.AtRisk == PersonAtRiskKind.Child ? Pick<ChildServicesStatus>(action, FormFields.Child) ?? ChildServicesStatus.DontKnow : null;
-        d.WhatHappened = Text(action, FormFields.Happened, IntakeText.HappenedLabel, Ask.LongAnswer, problems);
+        d.WhatHappened = Long(FormFields.Happened, IntakeText.HappenedLabel, d.WhatHappened);
         d.WhenDate = DateOnly.TryParseExact(action.GetString(FormFields.WhenDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
         d.WhenDescription = Text(action, FormFields.When, IntakeText.WhenLabel, Ask.ShortAnswer, problems);
         d.Where = Text(action, FormFields.Where, IntakeText.WhereLabel, Ask.ShortAnswer, problems);
@@ -31,12 +34,12 @@ internal static class FormReader
         d.SubjectLeadName = d.Subject == SubjectKind.SafeguardingLead ? Text(action, FormFields.Lead, IntakeText.WhichLeadLabel, Ask.ShortAnswer, problems) : null;
         d.PersonKnows = Pick<Answer>(action, FormFields.Knows) ?? Answer.DontKnow;
         d.OutcomesAsked = Pick<DesiredOutcomesRecorded>(action, FormFields.Asked) ?? DesiredOutcomesRecorded.DontKnow;
-        d.WhatPersonWants = Text(action, FormFields.PersonWants, IntakeText.PersonWantsLabel, Ask.LongAnswer, problems);
-        d.WhatReporterWants = Text(action, FormFields.ReporterWants, IntakeText.ReporterWantsLabel, Ask.LongAnswer, problems);
+        d.WhatPersonWants = Long(FormFields.PersonWants, IntakeText.PersonWantsLabel, d.WhatPersonWants);
+        d.WhatReporterWants = Long(FormFields.ReporterWants, IntakeText.ReporterWantsLabel, d.WhatReporterWants);
         d.WhoInvolved = Text(action, FormFields.Involved, IntakeText.InvolvedLabel, Ask.ShortAnswer, problems);
         d.Consent = Pick<ConsentToShare>(action, FormFields.Consent) ?? ConsentToShare.NotAsked;
-        d.ReasonWithoutConsent = d.Consent == ConsentToShare.Yes ? null : Text(action, FormFields.Reason, IntakeText.ReasonLabel, Ask.LongAnswer, problems);
-        d.ActionsTaken = Text(action, FormFields.Actions, IntakeText.EvidenceLabel, Ask.LongAnswer, problems);
+        d.ReasonWithoutConsent = d.Consent == ConsentToShare.Yes ? null : Long(FormFields.Reason, IntakeText.ReasonLabel, d.ReasonWithoutConsent);
+        d.ActionsTaken = Long(FormFields.Actions, IntakeText.EvidenceLabel, d.ActionsTaken);
         d.Identity = Pick<IdentityChoice>(action, FormFields.Identity);
 
         if (d.OutcomesAsked == DesiredOutcomesRecorded.AskedAndExpressed && d.WhatPersonWants is null)

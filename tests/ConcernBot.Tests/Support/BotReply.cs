@@ -34,8 +34,27 @@ public sealed class BotReply(Activity activity)
 
     public int CardBytes => Card is null ? 0 : Encoding.UTF8.GetByteCount(Card.ToJsonString());
 
+    /// <summary>The Action.Submit with these words, or null.</summary>
     public JsonObject? FindButton(string title) =>
-        Actions(Card).FirstOrDefault(a => (string?)a["type"] == "Action.Submit" && (string?)a["title"] == title)?["data"] as JsonObject;
+        Actions(Card).FirstOrDefault(a => (string?)a["type"] == "Action.Submit" && (string?)a["title"] == title);
+
+    /// <summary>What a Teams client sends when the button is pressed: its data, plus every input's current value unless it sends none.</summary>
+    public JsonObject Press(JsonObject button)
+    {
+        var value = (button["data"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        if ((string?)button["associatedInputs"] != "none")
+        {
+            foreach (var input in Inputs())
+            {
+                if ((string?)input["id"] is { } id && input["value"] is JsonValue v)
+                {
+                    value[id] = v.DeepClone();
+                }
+            }
+        }
+
+        return value;
+    }
 
     /// <summary>Every input on the card (id, type, label).</summary>
     public IEnumerable<JsonObject> Inputs() => Walk(Card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true);

@@ -41,9 +41,13 @@ public sealed class TeamsChat(HttpClient client, RecordingConnector connector, T
     /// <summary>Presses the button with these exact words on the bot's most recent card that has it; inputs are the card's fields.</summary>
     public Task<BotReplies> PressAsync(string title, object? inputs = null)
     {
-        var data = Transcript.AsEnumerable().Reverse().Select(r => r.FindButton(title)).FirstOrDefault(d => d is not null)
-            ?? throw new InvalidOperationException($"No button \"{title}\" on any card. Buttons on the last card: {string.Join(" | ", Transcript.LastOrDefault(r => r.Card is not null)?.Buttons ?? [])}");
-        var value = data.DeepClone().AsObject();
+        var (reply, button) = Transcript.AsEnumerable().Reverse().Select(r => (r, r.FindButton(title))).FirstOrDefault(p => p.Item2 is not null);
+        if (button is null)
+        {
+            throw new InvalidOperationException($"No button \"{title}\" on any card. Buttons on the last card: {string.Join(" | ", Transcript.LastOrDefault(r => r.Card is not null)?.Buttons ?? [])}");
+        }
+
+        var value = reply.Press(button);
         if (inputs is not null)
         {
             foreach (var (key, node) in JsonSerializer.SerializeToNode(inputs)!.AsObject())

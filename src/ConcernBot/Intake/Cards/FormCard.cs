@@ -11,6 +11,7 @@ public sealed partial class IntakeCards
     /// <summary>"Fill in one form instead": every question on one card, with the answers so far; problems listed at the top.</summary>
     public JsonElement Form(IntakeDraft d, IReadOnlyList<string> problems, IReadOnlyList<string> leadNames, string emergencyAdvice)
     {
+        var budget = new FormBudget();
         var card = new AdaptiveCard()
             .Add(CardElement.Heading(IntakeText.FormTitle))
             .Add(CardElement.Text(IntakeText.FormIntro));
@@ -28,7 +29,7 @@ public sealed partial class IntakeCards
             .Add(Pick(FormFields.AtRisk, IntakeText.AtRiskQuestion, IntakeChoices.AtRisk(), d.AtRisk?.ToString()).WithSeparator())
             .Add(CardElement.TextInput(FormFields.AtRiskWho, IntakeText.AtRiskWhoLabel, maxLength: Ask.ShortAnswer, value: d.AtRiskDescription))
             .Add(Pick(FormFields.Child, IntakeText.FormChildStatusLabel, IntakeChoices.ChildStatus(), d.ChildStatus?.ToString()))
-            .Add(CardElement.TextInput(FormFields.Happened, IntakeText.HappenedQuestion, IntakeText.HappenedGuidance, multiline: true, maxLength: Ask.LongAnswer, value: d.WhatHappened).WithSeparator())
+            .Add(budget.LongInput(FormFields.Happened, IntakeText.HappenedQuestion, d.WhatHappened, IntakeText.HappenedGuidance).WithSeparator())
             .Add(CardElement.DateInput(FormFields.WhenDate, IntakeText.WhenDateLabel, d.WhenDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .Add(CardElement.TextInput(FormFields.When, IntakeText.WhenLabel, maxLength: Ask.ShortAnswer, value: d.WhenDescription))
             .Add(CardElement.TextInput(FormFields.Where, IntakeText.WhereLabel, maxLength: Ask.ShortAnswer, value: d.Where))
@@ -39,13 +40,13 @@ public sealed partial class IntakeCards
             .Add(CardElement.TextInput(FormFields.Lead, leadNames.Count > 0 ? Words.Format(IntakeText.FormLeadLabelWithNames, string.Join(", ", leadNames)) : IntakeText.WhichLeadLabel, maxLength: Ask.ShortAnswer, value: d.SubjectLeadName))
             .Add(Pick(FormFields.Knows, IntakeText.PersonKnowsQuestion, IntakeChoices.YesNoDontKnow(), d.PersonKnows?.ToString()).WithSeparator())
             .Add(Pick(FormFields.Asked, IntakeText.OutcomesAskedQuestion, IntakeChoices.OutcomesAsked(), d.OutcomesAsked?.ToString()))
-            .Add(CardElement.TextInput(FormFields.PersonWants, IntakeText.PersonWantsQuestion, multiline: true, maxLength: Ask.LongAnswer, value: d.WhatPersonWants))
-            .Add(CardElement.TextInput(FormFields.ReporterWants, IntakeText.ReporterWantsQuestion, multiline: true, maxLength: Ask.LongAnswer, value: d.WhatReporterWants))
+            .Add(budget.LongInput(FormFields.PersonWants, IntakeText.PersonWantsQuestion, d.WhatPersonWants))
+            .Add(budget.LongInput(FormFields.ReporterWants, IntakeText.ReporterWantsQuestion, d.WhatReporterWants))
             .Add(CardElement.TextInput(FormFields.Involved, IntakeText.InvolvedQuestion, maxLength: Ask.ShortAnswer, value: d.WhoInvolved))
             .Add(Pick(FormFields.Consent, IntakeText.ConsentQuestion, IntakeChoices.Consent(), d.Consent?.ToString()).WithSeparator())
-            .Add(CardElement.TextInput(FormFields.Reason, IntakeText.FormReasonLabel, multiline: true, maxLength: Ask.LongAnswer, value: d.ReasonWithoutConsent))
+            .Add(budget.LongInput(FormFields.Reason, IntakeText.FormReasonLabel, d.ReasonWithoutConsent))
             .Add(CardElement.Text(IntakeText.EvidenceAdvice, subtle: true).WithSeparator())
-            .Add(CardElement.TextInput(FormFields.Actions, IntakeText.EvidenceQuestion, multiline: true, maxLength: Ask.LongAnswer, value: d.ActionsTaken))
+            .Add(budget.LongInput(FormFields.Actions, IntakeText.EvidenceQuestion, d.ActionsTaken))
             .Add(CardElement.Text(IntakeText.KnownWhoReceives).WithSeparator())
             .Add(CardElement.Text(IntakeText.KnownTeamsLimit))
             .Add(CardElement.Text(IntakeText.KnownConfidentialityLimit))
@@ -54,7 +55,7 @@ public sealed partial class IntakeCards
                 errorMessage: IntakeText.FormIdentityRequired, value: d.Identity?.ToString()));
 
         return card
-            .AddAction(CardAction.Submit(IntakeText.FormCheck, new { verb = IntakeVerbs.SubmitForm }, style: "positive"))
+            .AddAction(CardAction.Submit(IntakeText.FormCheck, new { verb = IntakeVerbs.SubmitForm, kept = string.Join(",", budget.Kept) }, style: "positive"))
             .AddAction(MoreOptions())
             .WithFallbackText(IntakeText.FormTitle)
             .ToJsonElement();
@@ -62,6 +63,33 @@ public sealed partial class IntakeCards
 
     private static CardElement Pick(string id, string label, IReadOnlyList<Choice> choices, string? value) =>
         CardElement.Choices(id, label, choices.Select(c => (c.Title, c.Value)), style: "compact", value: value);
+}
+
+/// <summary>
+/// Keeps the form well inside Teams' message limit when it is shown again with long answers already written: an answer
+/// that does not fit is not sent back to the card but kept, and its field says so (empty keeps it, new words replace it).
+/// Sizes are counted as the wire escapes them (non-ASCII letters take up to six bytes).
+/// </summary>
+internal sealed class FormBudget
+{
+    public const int PrefillBytes = 40 * 1024;
+
+    private int _left = PrefillBytes;
+
+    public List<string> Kept { get; } = [];
+
+    public CardElement LongInput(string id, string label, string? value, string? placeholder = null)
+    {
+        var size = value is null ? 0 : System.Text.Json.JsonEncodedText.Encode(value).EncodedUtf8Bytes.Length;
+        if (size <= _left)
+        {
+            _left -= size;
+            return CardElement.TextInput(id, label, placeholder, multiline: true, maxLength: Ask.LongAnswer, value: value);
+        }
+
+        Kept.Add(id);
+        return CardElement.TextInput(id, $"{label} {IntakeText.FormKeptNote}", placeholder, multiline: true, maxLength: Ask.LongAnswer);
+    }
 }
 
 /// <summary>The input ids of the one-form card.</summary>

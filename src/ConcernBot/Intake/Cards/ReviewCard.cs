@@ -117,7 +117,12 @@ public sealed partial class IntakeCards
     private static string Title(IReadOnlyList<Choice> choices, string? value) =>
         choices.FirstOrDefault(c => c.Value == value)?.Title ?? IntakeText.NotGiven;
 
-    private static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? IntakeText.NotGiven : value;
+    /// <summary>Long answers are shortened on the card (never in the draft) so the review stays well inside Teams' message limit.</summary>
+    public const int ReviewShownCharacters = 1000;
+
+    private static string Text(string? value) => string.IsNullOrWhiteSpace(value)
+        ? IntakeText.NotGiven
+        : value.Length <= ReviewShownCharacters ? value : value[..ReviewShownCharacters] + "… " + IntakeText.ReviewShortened;
 
     private static string When(IntakeDraft d)
     {

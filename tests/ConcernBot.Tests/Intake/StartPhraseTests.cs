@@ -1,0 +1,46 @@
+using ConcernBot.Tests.Support;
+using I = ConcernBot.Resources.Intake;
+using S = ConcernBot.Resources.Strings;
+
+namespace ConcernBot.Tests.Intake;
+
+public sealed class StartPhraseTests : IDisposable
+{
+    private readonly BotData _data = new();
+
+    [Theory]
+    [InlineData("raise a concern")]
+    [InlineData("Report")]
+    [InlineData("I’m worried about a resident on Oak ward")]
+    [InlineData("I am worried about my neighbour's children")]
+    [InlineData("whistleblow")]
+    [InlineData("<at>ConcernBot</at> raise a concern")]
+    public async Task Typing_a_way_in_starts_with_reassurance_and_the_danger_question(string words)
+    {
+        using var host = new BotHost(_data);
+        var reply = await host.Chat().SayAsync(words);
+        Assert.True(reply.Says(I.OpeningNoRecrimination));
+        Assert.True(reply.Says(I.DangerQuestion));
+    }
+
+    [Fact]
+    public async Task The_welcome_cards_button_starts_the_conversation()
+    {
+        using var host = new BotHost(_data);
+        var chat = host.Chat();
+        var welcome = await chat.SayAsync("hello");
+        Assert.True(welcome.Says(S.WelcomeTitle));
+        Assert.True((await chat.PressAsync(S.WelcomeRaiseConcern)).Says(I.DangerQuestion));
+    }
+
+    [Fact]
+    public async Task Other_words_with_no_draft_are_left_to_other_features()
+    {
+        using var host = new BotHost(_data);
+        var reply = await host.Chat().SayAsync("what time is lunch");
+        Assert.Equal(0, reply.Count);
+        Assert.Empty(_data.Conversations.RawRows);
+    }
+
+    public void Dispose() => _data.Dispose();
+}
