@@ -1,5 +1,5 @@
 using ConcernBot.Intake;
-using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Support.Chat;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,19 +9,19 @@ namespace ConcernBot.Tests.Intake;
 
 public sealed class DraftExpiryTests : IDisposable
 {
-    private readonly BotData _data = new();
+    private readonly IntakeData _data = new();
 
     [Fact]
     public async Task An_abandoned_draft_gets_one_reminder_the_day_before_and_is_deleted_after_seven_days()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
         var started = DateTimeOffset.UtcNow;
 
         var time = new FakeTimeProvider(started + TimeSpan.FromDays(6) + TimeSpan.FromHours(1));
-        var connector = new RecordingConnector();
+        var connector = new ConnectorRecorder();
         var service = new DraftExpiryService(_data.Conversations, connector, Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((1, 0), await service.RunOnceAsync(CancellationToken.None));
@@ -41,12 +41,12 @@ public sealed class DraftExpiryTests : IDisposable
     [Fact]
     public async Task A_draft_touched_again_is_not_reminded_about_early()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
 
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(5));
-        var connector = new RecordingConnector();
+        var connector = new ConnectorRecorder();
         var service = new DraftExpiryService(_data.Conversations, connector, Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((0, 0), await service.RunOnceAsync(CancellationToken.None));

@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Support.Chat;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -6,12 +6,12 @@ namespace ConcernBot.Tests.Intake;
 /// <summary>Every card of a whole conversation, with the longest answers allowed: labelled inputs, well inside Teams' limits.</summary>
 public sealed class IntakeCardTests : IDisposable
 {
-    private readonly BotData _data = new();
+    private readonly IntakeData _data = new();
 
     [Fact]
     public async Task Every_card_stays_under_80_KB_and_every_input_has_a_label_even_with_the_longest_answers()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var chat = host.Chat();
         var longest = new string('é', 4000);
         var shortest = new string('"', 500);

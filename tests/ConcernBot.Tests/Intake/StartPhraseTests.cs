@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Support.Chat;
 using I = ConcernBot.Resources.Intake;
 using S = ConcernBot.Resources.Strings;
 
@@ -6,7 +6,7 @@ namespace ConcernBot.Tests.Intake;
 
 public sealed class StartPhraseTests : IDisposable
 {
-    private readonly BotData _data = new();
+    private readonly IntakeData _data = new();
 
     [Theory]
     [InlineData("raise a concern")]
@@ -17,7 +17,7 @@ public sealed class StartPhraseTests : IDisposable
     [InlineData("<at>ConcernBot</at> raise a concern")]
     public async Task Typing_a_way_in_starts_with_reassurance_and_the_danger_question(string words)
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var reply = await host.Chat().SayAsync(words);
         Assert.True(reply.Says(I.OpeningNoRecrimination));
         Assert.True(reply.Says(I.DangerQuestion));
@@ -26,7 +26,7 @@ public sealed class StartPhraseTests : IDisposable
     [Fact]
     public async Task The_welcome_cards_button_starts_the_conversation()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var chat = host.Chat();
         var welcome = await chat.SayAsync("hello");
         Assert.True(welcome.Says(S.WelcomeTitle));
@@ -36,7 +36,7 @@ public sealed class StartPhraseTests : IDisposable
     [Fact]
     public async Task Other_words_with_no_draft_are_left_to_other_features()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var reply = await host.Chat().SayAsync("what time is lunch");
         Assert.Equal(0, reply.Count);
         Assert.Empty(_data.Conversations.RawRows);

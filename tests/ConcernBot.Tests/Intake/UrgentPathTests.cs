@@ -1,22 +1,22 @@
-using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Support.Chat;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
 
 public sealed class UrgentPathTests : IDisposable
 {
-    private readonly BotData _data = new();
+    private readonly IntakeData _data = new();
 
     [Fact]
     public async Task Immediate_danger_is_told_to_call_999_first_then_recorded_as_urgent()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var chat = host.Chat();
         await chat.SayAsync("whistleblow");
 
         var advice = await chat.PressAsync(I.DangerYes);
 
-        Assert.True(advice.Says(BotHost.EmergencyAdvice));
+        Assert.True(advice.Says(IntakeHost.EmergencyAdvice));
         Assert.True(advice.Says(I.UrgentQuestion));
         Assert.True((await chat.PressAsync(I.UrgentContinue)).Says(I.RoleQuestion));
         await chat.PressAsync(I.RoleFamilyOrFriend);
@@ -50,7 +50,7 @@ public sealed class UrgentPathTests : IDisposable
     [Fact]
     public async Task Someone_in_danger_can_stop_after_the_999_advice_and_come_back_later()
     {
-        using var host = new BotHost(_data);
+        using var host = new IntakeHost(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerYes);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Teams.Activities;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>One message from the bot: its text, or its card, with what a person would read on it and the buttons they could press.</summary>
 public sealed class BotReply(Activity activity)

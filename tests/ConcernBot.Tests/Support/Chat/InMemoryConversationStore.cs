@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ConcernBot.Storage;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>
 /// A test double for the conversation store, kept as JSON (as a real store would) and shared between host instances so a

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Teams.Activities;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>A made-up person in a made-up tenant.</summary>
 public sealed record TeamsUser(string Id, string Name, string AadObjectId, string TenantId, string ConversationId)
@@ -22,7 +22,7 @@ public sealed record TeamsUser(string Id, string Name, string AadObjectId, strin
 /// Drives a 1:1 Teams chat through the real messaging endpoint, as a person would: types text, presses buttons on the
 /// latest card (filling its inputs), and reads the bot's replies to that turn.
 /// </summary>
-public sealed class TeamsChat(HttpClient client, RecordingConnector connector, TeamsUser user)
+public sealed class TeamsChat(HttpClient client, ConnectorRecorder connector, TeamsUser user)
 {
     private JsonObject? _lastSent;
 

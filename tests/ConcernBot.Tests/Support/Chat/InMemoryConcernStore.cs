@@ -4,7 +4,7 @@ using System.Text.Json;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>A test double for the concern store: concerns, audit and outbox kept as serialized JSON, so tests can scan them.</summary>
 public sealed class InMemoryConcernStore : IConcernStore

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using ConcernBot.Teams.Activities;
 using ConcernBot.Teams.Connector;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>Stands in for the Bot Connector: records every message the bot sends, in order.</summary>
-public sealed class RecordingConnector : IConnectorClient
+public sealed class ConnectorRecorder : IConnectorClient
 {
     private readonly ConcurrentQueue<Activity> _sent = new();
     private int _ids;

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>
 /// The real host (Development, local mode: no app id, loopback service URL) with a recording connector. The stores and
 /// the data folder outlive one host, so a test can stop the host and start a new one on the same data: a restart.
 /// </summary>
-public sealed class BotData : IDisposable
+public sealed class IntakeData : IDisposable
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "concernbot-tests", Guid.NewGuid().ToString("N"));
     public InMemoryConversationStore Conversations { get; } = new();
@@ -29,11 +29,11 @@ public sealed class BotData : IDisposable
     }
 }
 
-public sealed class BotHost(BotData data, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    public RecordingConnector Connector { get; } = new();
+    public ConnectorRecorder Connector { get; } = new();
 
-    public BotData Data => data;
+    public IntakeData Data => data;
 
     public const string EmergencyAdvice = "Call 999 now. (Test setting.)";
 
