@@ -16,6 +16,9 @@ public sealed class InMemoryConversationStore : IConversationStore
 
     public int Saves { get; private set; }
 
+    /// <summary>The next save fails as if another instance had just changed the record.</summary>
+    public bool FailNextSave { get; set; }
+
     public IReadOnlyDictionary<string, string> RawRows => _rows.ToDictionary(r => r.Key, r => r.Value.Json);
 
     public Task<Versioned<ConversationState>?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
@@ -27,6 +30,12 @@ public sealed class InMemoryConversationStore : IConversationStore
     {
         lock (_gate)
         {
+            if (FailNextSave)
+            {
+                FailNextSave = false;
+                throw new ConcurrencyConflictException();
+            }
+
             var exists = _rows.TryGetValue(conversationId, out var current);
             if ((etag is null && exists) || (etag is not null && (!exists || current.ETag != etag)))
             {
