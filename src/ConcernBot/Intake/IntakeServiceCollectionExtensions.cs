@@ -23,9 +23,9 @@ public static class IntakeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DraftExpiryService>());
         services.AddSingleton<ITurnHandler, IntakeHandler>();
 
-        var keyFolder = configuration["DataProtection:KeyFolder"] is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(configuration["Storage:DataFolder"] is { Length: > 0 } data ? data : Path.Combine(AppContext.BaseDirectory, "data"), "keys");
+        // Development default: beside the SQLite file (.data/); Azure sets DataProtection:KeyFolder (and, with the anonymity
+        // work, the key ring's protection in Key Vault).
+        var keyFolder = Path.GetFullPath(configuration["DataProtection:KeyFolder"] is { Length: > 0 } folder ? folder : Path.Combine(".data", "keys"));
         services.AddDataProtection()
             .SetApplicationName("ConcernBot")
             .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));

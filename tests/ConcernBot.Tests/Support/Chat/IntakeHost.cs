@@ -43,7 +43,7 @@ public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, stri
         builder.UseSetting("AllowUnauthenticatedLocalRequests", "true");
         builder.UseSetting("MicrosoftAppId", "");
         builder.UseSetting("DataProtection:KeyFolder", Path.Combine(data.Folder, "keys"));
-        builder.UseSetting("Storage:DataFolder", data.Folder);
+        builder.UseSetting("Storage:Sqlite:Path", Path.Combine(data.Folder, "concernbot.db"));
         builder.UseSetting("Intake:EmergencyAdvice", EmergencyAdvice);
         builder.UseSetting("Intake:SupportContacts:0", "Employee assistance: 0800 000 0000 (test)");
         builder.UseSetting("Leads:Designated:0:Name", "Priya Shah");
