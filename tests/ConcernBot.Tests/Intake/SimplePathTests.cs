@@ -40,6 +40,7 @@ public sealed class SimplePathTests : IDisposable
         Assert.Equal(PersonAtRiskKind.Reporter, concern.PersonAtRisk.Kind);
         Assert.Equal("A night carer shouted at me and took my phone away.", concern.Account.WhatHappened);
         Assert.Equal(I.SimpleWhenThisWeek, concern.Account.WhenDescription);
+        Assert.DoesNotContain(I.Section_evidence, chat.Transcript[^2].Words, StringComparison.Ordinal);
         Assert.Equal("My bedroom", concern.Account.Where);
         Assert.Equal(Answer.Yes, concern.Account.StillHappening);
         Assert.Equal([HarmKind.PsychologicalOrEmotional], concern.HarmKinds);

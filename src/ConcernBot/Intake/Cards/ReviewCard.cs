@@ -17,19 +17,17 @@ public sealed partial class IntakeCards
             .Add(CardElement.Text(IntakeText.ReviewIntro));
         foreach (var section in Sections.InOrder)
         {
+            // A section this track never asks about (e.g. evidence on the simple path) is left out rather than shown empty.
             var rows = Rows(section, draft).ToList();
-            if (rows.Count == 0)
+            if (rows.Count == 0 || !canChange(section))
             {
                 continue;
             }
 
             var items = new List<CardElement> { CardElement.Text(SectionTitle(section), weight: TextWeight.Bolder) };
             items.AddRange(rows.Select(r => CardElement.Text($"**{r.Label}**  \n{r.Value}")));
-            if (canChange(section))
-            {
-                var title = Words.Format(IntakeText.ReviewChange, SectionTitle(section));
-                items.Add(CardElement.Actions([CardAction.Submit(title, new { verb = IntakeVerbs.Change, section }, validateInputs: false)]));
-            }
+            var title = Words.Format(IntakeText.ReviewChange, SectionTitle(section));
+            items.Add(CardElement.Actions([CardAction.Submit(title, new { verb = IntakeVerbs.Change, section }, validateInputs: false)]));
 
             card.Add(CardElement.Container(items).WithSeparator());
         }
