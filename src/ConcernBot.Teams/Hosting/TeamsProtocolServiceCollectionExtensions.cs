@@ -16,8 +16,8 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.Configure<BotAuthenticationOptions>(configuration);
         services.Configure<BotEndpointOptions>(configuration.GetSection("BotEndpoint"));
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddSingleton<IActivityAuthenticator, ActivityAuthenticator>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>();
+        services.AddBotAuthentication();
+        services.AddBotConnector(configuration.GetSection("BotConnector"));
         return services;
     }
 }
