@@ -127,7 +127,7 @@ internal sealed partial class IntakeConversation
         }
 
         await submission.SubmitAsync(draft, activity, cancellationToken);
-        plan.Clear();
+        plan.Clear(forget: draft.Identity == Concerns.IdentityChoice.Anonymous);
         plan.Show(cards.Receipt(draft.Reference, draft.Urgent, draft.Identity.Value, settings.Options.SupportContacts));
     }
 }

@@ -14,8 +14,6 @@ namespace ConcernBot.Intake;
 internal sealed partial class IntakeHandler(
     IConversationStore store, IntakeConversation conversation, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
 {
-    public const int RememberedActivityIds = 20;
-
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
@@ -29,7 +27,7 @@ internal sealed partial class IntakeHandler(
         {
             var stored = await store.GetAsync(conversationId, cancellationToken);
             var state = stored?.Value ?? new ConversationState();
-            if (activity.Id is { } id && state.RecentActivityIds.Contains(id, StringComparer.Ordinal))
+            if (ActivityReplay.IsReplay(state, activity.Id))
             {
                 LogReplay(logger);
                 return TurnOutcome.Done;
@@ -43,7 +41,14 @@ internal sealed partial class IntakeHandler(
 
             try
             {
-                await store.SaveAsync(conversationId, Next(state, plan, turn), stored?.ETag, cancellationToken);
+                if (plan.Forget)
+                {
+                    await store.DeleteAsync(conversationId, cancellationToken);
+                }
+                else
+                {
+                    await store.SaveAsync(conversationId, ActivityReplay.Remember(Next(state, plan, turn), activity.Id), stored?.ETag, cancellationToken);
+                }
             }
             catch (ConcurrencyConflictException) when (attempt < 2)
             {
@@ -70,13 +75,7 @@ internal sealed partial class IntakeHandler(
     private ConversationState Next(ConversationState state, TurnPlan plan, ITurnContext turn)
     {
         var now = time.GetUtcNow();
-        var recent = state.RecentActivityIds.ToList();
-        if (turn.Activity.Id is { } id)
-        {
-            recent.Add(id);
-        }
-
-        recent = recent.TakeLast(RememberedActivityIds).ToList();
+        var recent = state.RecentActivityIds;
         if (plan.Draft is null)
         {
             // Nothing of the draft is kept: no flow, no data, no way back to the conversation.

@@ -17,8 +17,12 @@ internal sealed class TurnPlan(IntakeDraft? draft, string? step)
 
     public void Show(JsonElement card) => Replies.Add(new IntakeReply(null, card));
 
-    public void Clear()
+    /// <summary>After an anonymous concern: not even the handled activity ids are kept under this conversation's id.</summary>
+    public bool Forget { get; private set; }
+
+    public void Clear(bool forget = false)
     {
+        Forget = forget;
         Draft = null;
         Step = null;
         Cleared = true;

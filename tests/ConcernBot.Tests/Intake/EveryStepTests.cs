@@ -54,7 +54,7 @@ public sealed class EveryStepTests : IDisposable
         Assert.True(chat.Last.Says(I.ReviewTitle));
         await chat.SayAsync("submit");
 
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(Concerns.ChildServicesStatus.NotKnownToServices, concern.PersonAtRisk.ChildServicesStatus);
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), concern.Account.WhenDate);
         Assert.Equal([Concerns.HarmKind.Physical, Concerns.HarmKind.PsychologicalOrEmotional], concern.HarmKinds);
@@ -90,7 +90,7 @@ public sealed class EveryStepTests : IDisposable
         Assert.True(chat.Last.Says(I.ReviewTitle));
         await chat.PressAsync(I.ReviewSubmit);
 
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal("Pat in the next room", concern.PersonAtRisk.Description);
         Assert.Equal([Concerns.HarmKind.FinancialOrMaterial], concern.HarmKinds);
         Assert.Equal("For it to stop", concern.DesiredOutcomes.WhatReporterWants);
@@ -105,7 +105,7 @@ public sealed class EveryStepTests : IDisposable
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         var stored = await _data.Conversations.GetAsync(chat.User.ConversationId);
-        _data.Conversations.FailNextSave = true;
+        host.Conversations.FailNextSave = true;
 
         var reply = await chat.PressAsync(I.DangerNo);
 

@@ -48,7 +48,7 @@ public sealed class FormPathTests : IDisposable
         await chat.PressAsync(I.ReviewSubmit);
 
         Assert.Equal(5, chat.MessagesSent);
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(ReporterRole.StaffOrVolunteer, concern.ReporterRole);
         Assert.Equal(PersonAtRiskKind.AdultAtRisk, concern.PersonAtRisk.Kind);
         Assert.Equal([HarmKind.NeglectOrActsOfOmission, HarmKind.Organisational], concern.HarmKinds);
@@ -77,7 +77,7 @@ public sealed class FormPathTests : IDisposable
         var review = await chat.PressAsync(I.FormCheck, Filled());
         Assert.True(review.Says(I.ReviewTitle));
         Assert.True((await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_harm))).Says(I.FormTitle));
-        Assert.Empty(_data.Concerns.All);
+        Assert.Empty((await _data.ConcernsAsync()));
     }
 
     public void Dispose() => _data.Dispose();

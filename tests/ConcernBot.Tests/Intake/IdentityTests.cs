@@ -19,13 +19,13 @@ public sealed class IdentityTests : IDisposable
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
         var receipt = await chat.PressAsync(I.ReviewSubmit);
 
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(IdentityChoice.Named, concern.Reporter.Choice);
         Assert.Equal("Ada Quillfeather", concern.Reporter.DisplayName);
         Assert.Equal(chat.User.AadObjectId, concern.Reporter.AadObjectId);
         Assert.Null(concern.Reporter.ProtectedIdentity);
         Assert.NotNull(concern.ReporterReference);
-        Assert.Equal("Ada Quillfeather", Assert.Single(_data.Concerns.AuditOf(concern.Id)).Actor);
+        Assert.Equal("Ada Quillfeather", Assert.Single((await _data.AuditAsync(concern.Id))).Actor);
         Assert.True(receipt.Says(I.ReceiptNamed));
     }
 
@@ -37,12 +37,12 @@ public sealed class IdentityTests : IDisposable
         await Walkthrough.ToReviewAsync(chat, I.IdentityConfidential);
         await chat.PressAsync(I.ReviewSubmit);
 
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(IdentityChoice.Confidential, concern.Reporter.Choice);
         Assert.Null(concern.Reporter.DisplayName);
         Assert.Null(concern.Reporter.AadObjectId);
-        Assert.Equal("Confidential reporter", Assert.Single(_data.Concerns.AuditOf(concern.Id)).Actor);
-        var stored = _data.Concerns.Everything();
+        Assert.Equal("Confidential reporter", Assert.Single((await _data.AuditAsync(concern.Id))).Actor);
+        var stored = await _data.EverythingAsync();
         Assert.DoesNotContain("Bartholomew", stored, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(chat.User.AadObjectId, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(chat.User.Id, stored, StringComparison.Ordinal);
@@ -60,18 +60,20 @@ public sealed class IdentityTests : IDisposable
         await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
         var receipt = await chat.PressAsync(I.ReviewSubmit);
 
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
         Assert.Null(concern.ReporterReference);
         Assert.Null(concern.Reporter.ReplyRouteToken);
-        Assert.Equal("Anonymous reporter", Assert.Single(_data.Concerns.AuditOf(concern.Id)).Actor);
+        Assert.Equal("Anonymous reporter", Assert.Single((await _data.AuditAsync(concern.Id))).Actor);
         Assert.Equal(0, concern.ReceivedAt.Second);
-        var stored = _data.Concerns.Everything() + string.Join("\n", _data.Conversations.RawRows.Values);
-        foreach (var identifier in new[] { "Cordelia", "Wrenfield", chat.User.Id, chat.User.AadObjectId, chat.User.ConversationId, concern.Reference, concern.Id })
+        var everything = await _data.EverythingAsync();
+        Assert.Contains(concern.Reference, everything, StringComparison.Ordinal);
+        foreach (var identifier in new[] { "Cordelia", "Wrenfield", chat.User.Id, chat.User.AadObjectId, chat.User.ConversationId })
         {
-            var where = identifier == concern.Reference || identifier == concern.Id ? string.Join("\n", _data.Conversations.RawRows.Values) : stored;
-            Assert.DoesNotContain(identifier, where, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(identifier, everything, StringComparison.OrdinalIgnoreCase);
         }
+
+        Assert.Null(await _data.StateAsync(chat.User.ConversationId));
 
         Assert.True(receipt.Says(I.ReceiptKeepReferenceAnonymous));
     }

@@ -46,7 +46,7 @@ public sealed class IntakeCardTests : IDisposable
         var again = await chat.PressAsync(I.FormCheck);
         Assert.True(again.Says(I.ReviewTitle));
         await chat.PressAsync(I.ReviewSubmit);
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(longest, concern.Account.WhatHappened);
         Assert.Equal(longest, concern.ActionsAlreadyTaken);
         Assert.Equal(longest, concern.InformationSharing.ReasonWithoutConsent);

@@ -62,7 +62,7 @@ public sealed class NavigationTests : IDisposable
         Assert.True(review.Says(I.ReviewTitle));
         Assert.True(review.Says("Corrected: it was 5pm, not 4pm."));
         await chat.PressAsync(I.ReviewSubmit);
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal("Corrected: it was 5pm, not 4pm.", concern.Account.WhatHappened);
         Assert.Equal("The dining room", concern.Account.Where);
         Assert.Equal(Concerns.Answer.Yes, concern.Account.StillHappening);
@@ -109,7 +109,7 @@ public sealed class NavigationTests : IDisposable
         var done = await chat.SayAsync("yes");
 
         Assert.True(done.Says(I.Cancelled));
-        Assert.Empty(_data.Concerns.All);
+        Assert.Empty((await _data.ConcernsAsync()));
         var state = (await _data.Conversations.GetAsync(chat.User.ConversationId))!.Value;
         Assert.Null(state.Data);
         Assert.Null(state.Flow);

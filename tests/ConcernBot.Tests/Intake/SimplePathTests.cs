@@ -34,7 +34,7 @@ public sealed class SimplePathTests : IDisposable
         var receipt = await chat.SayAsync("submit");
 
         Assert.Equal(15, chat.MessagesSent);
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
         Assert.Equal(ReporterRole.PersonUsingService, concern.ReporterRole);
         Assert.Equal(PersonAtRiskKind.Reporter, concern.PersonAtRisk.Kind);

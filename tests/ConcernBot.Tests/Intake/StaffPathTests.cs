@@ -55,7 +55,7 @@ public sealed class StaffPathTests : IDisposable
         var receipt = await chat.PressAsync(I.ReviewSubmit);
 
         Assert.Equal(23, chat.MessagesSent);
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
         Assert.True(receipt.Says(I.ReceiptNext));
         Assert.True(receipt.Says("Employee assistance: 0800 000 0000 (test)"));
@@ -84,9 +84,9 @@ public sealed class StaffPathTests : IDisposable
         Assert.Equal(concern.ReceivedAt + TimeSpan.FromHours(4), concern.NextDeadline);
         Assert.Equal(TimeSpan.Zero, concern.ReceivedAt.Offset);
 
-        var audit = Assert.Single(_data.Concerns.AuditOf(concern.Id));
+        var audit = Assert.Single((await _data.AuditAsync(concern.Id)));
         Assert.Equal("Concern received", audit.Action);
-        var outbox = Assert.Single(_data.Concerns.Outbox);
+        var outbox = Assert.Single((await _data.OutboxAsync()));
         Assert.Equal("concern.submitted", outbox.Kind);
         Assert.Equal(concern.Id, outbox.ConcernId);
         Assert.Contains(concern.Id, outbox.Payload, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class StaffPathTests : IDisposable
         await chat.PressAsync(I.DangerNo);
         await chat.PressAsync(I.RoleStaff);
 
-        Assert.Equal(3, _data.Conversations.Saves);
+        Assert.Equal(3, host.Conversations.Saves);
         var state = (await _data.Conversations.GetAsync(chat.User.ConversationId))!.Value;
         Assert.Equal(StepNames.AtRisk, state.Step);
         Assert.NotNull(state.ExpiresAt);

@@ -39,7 +39,7 @@ public sealed class StartPhraseTests : IDisposable
         using var host = new IntakeHost(_data);
         var reply = await host.Chat().SayAsync("what time is lunch");
         Assert.Equal(0, reply.Count);
-        Assert.Empty(_data.Conversations.RawRows);
+        Assert.Equal("", await _data.ConversationRowsAsync());
     }
 
     public void Dispose() => _data.Dispose();

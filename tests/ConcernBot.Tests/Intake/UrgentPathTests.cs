@@ -40,7 +40,7 @@ public sealed class UrgentPathTests : IDisposable
 
         Assert.Equal(20, chat.MessagesSent);
         Assert.True(receipt.Says(I.ReceiptNextUrgent));
-        var concern = Assert.Single(_data.Concerns.All);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(concern.Urgent);
         Assert.True(concern.ImmediateDanger);
         Assert.Equal(concern.ReceivedAt + TimeSpan.FromMinutes(15), concern.NextDeadline);
@@ -61,7 +61,7 @@ public sealed class UrgentPathTests : IDisposable
         var back = await chat.SayAsync("hello");
         Assert.True(back.Says(I.ResumeTitle));
         Assert.True((await chat.PressAsync(I.ResumeCarryOn)).Says(I.RoleQuestion));
-        Assert.Empty(_data.Concerns.All);
+        Assert.Empty((await _data.ConcernsAsync()));
     }
 
     public void Dispose() => _data.Dispose();

@@ -98,8 +98,8 @@ public sealed class WrongInputTests : IDisposable
         Assert.Equal(0, (await chat.ReplayLastAsync()).Count);
         var again = await chat.PressAsync(I.ReviewSubmit);
 
-        Assert.Single(_data.Concerns.All);
-        Assert.Single(_data.Concerns.Outbox);
+        Assert.Single((await _data.ConcernsAsync()));
+        Assert.Single((await _data.OutboxAsync()));
         Assert.True(again.Says(I.NoDraft));
     }
 

@@ -30,8 +30,9 @@ public sealed partial class IntakeCards
         {
             if (prompt.Choices.Count > 0)
             {
-                card.Add(CardElement.Actions(prompt.Choices.Select(c =>
-                    CardAction.Submit(c.Title, new { verb = IntakeVerbs.Answer, step, choice = c.Value }, validateInputs: false))));
+                // One button a row: full-width, never truncated, read in order, and inside Teams' five actions per set.
+                card.AddRange(prompt.Choices.Select(c => CardElement.Actions(
+                    [CardAction.Submit(c.Title, new { verb = IntakeVerbs.Answer, step, choice = c.Value }, validateInputs: false)])));
             }
 
             if (prompt.Text is { } text)

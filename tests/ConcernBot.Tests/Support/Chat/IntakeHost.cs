@@ -1,4 +1,5 @@
 using ConcernBot.Storage;
+using ConcernBot.Storage.Sqlite;
 using ConcernBot.Teams.Connector;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,32 +9,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>
-/// The real host (Development, local mode: no app id, loopback service URL) with a recording connector. The stores and
-/// the data folder outlive one host, so a test can stop the host and start a new one on the same data: a restart.
+/// The real host (Development, local mode: no app id, loopback service URL) on the real SQLite store in a test's data
+/// folder, with a recording connector in place of the Bot Connector.
 /// </summary>
-public sealed class IntakeData : IDisposable
-{
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "concernbot-tests", Guid.NewGuid().ToString("N"));
-    public InMemoryConversationStore Conversations { get; } = new();
-    public InMemoryConcernStore Concerns { get; } = new();
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
-}
-
 public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public ConnectorRecorder Connector { get; } = new();
 
     public IntakeData Data => data;
+
+    public CountingConversationStore Conversations => Services.GetRequiredService<CountingConversationStore>();
 
     public const string EmergencyAdvice = "Call 999 now. (Test setting.)";
 
@@ -61,9 +46,8 @@ public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, stri
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
             services.RemoveAll<IConversationStore>();
-            services.AddSingleton<IConversationStore>(data.Conversations);
-            services.RemoveAll<IConcernStore>();
-            services.AddSingleton<IConcernStore>(data.Concerns);
+            services.AddSingleton(sp => new CountingConversationStore(new SqliteConversationStore(sp.GetRequiredService<SqliteDatabase>())));
+            services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<CountingConversationStore>());
         });
     }
 
