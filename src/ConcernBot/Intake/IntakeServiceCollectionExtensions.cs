@@ -21,6 +21,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ReporterIdentityProtector>();
         services.AddSingleton<DraftExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftExpiryService>());
+        services.AddSingleton<ITurnHandler, ConcernStatusHandler>();
         services.AddSingleton<ITurnHandler, IntakeHandler>();
 
         // Development default: beside the SQLite file (.data/); Azure sets DataProtection:KeyFolder (and, with the anonymity

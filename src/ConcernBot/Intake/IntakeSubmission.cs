@@ -57,8 +57,8 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
 
     private Concern Build(IntakeDraft d, Activity activity, IdentityChoice identity, DateTimeOffset receivedAt)
     {
-        var tenantId = activity.Conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
-        var organisationId = string.IsNullOrWhiteSpace(tenantId) ? "local" : tenantId;
+        var tenantId = TenantOf(activity);
+        var organisationId = OrganisationOf(activity);
         return new Concern
         {
             Id = ConcernIdFor(d),
@@ -100,6 +100,11 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         };
     }
 
+    public static string? TenantOf(Activity activity) => activity.Conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
+
+    /// <summary>The organisation a concern belongs to: the Entra tenant, or "local" in the Playground without one.</summary>
+    public static string OrganisationOf(Activity activity) => TenantOf(activity) is { Length: > 0 } tenant ? tenant : "local";
+
     private ReporterIdentity Reporter(IdentityChoice identity, Activity activity, string? tenantId) => identity switch
     {
         IdentityChoice.Named => new ReporterIdentity { Choice = identity, DisplayName = activity.From?.Name, AadObjectId = activity.From?.AadObjectId },
@@ -113,7 +118,7 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
     };
 
     /// <summary>An opaque key to list a named or confidential reporter's concerns: a hash, never the id itself.</summary>
-    private static string? ReporterReferenceFor(string organisationId, ChannelAccount? from)
+    public static string? ReporterReferenceFor(string organisationId, ChannelAccount? from)
     {
         var id = from?.AadObjectId ?? from?.Id;
         return id is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{organisationId}|{id}")));

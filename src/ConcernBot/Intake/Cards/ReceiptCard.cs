@@ -39,7 +39,7 @@ public sealed partial class IntakeCards
         }
 
         return card
-            .Add(CardElement.Text(Words.Format(IntakeText.ReceiptStatus, reference)).WithSeparator())
+            .Add(CardElement.Text(identity == IdentityChoice.Anonymous ? IntakeText.ReceiptStatusAnonymous : Words.Format(IntakeText.ReceiptStatus, reference)).WithSeparator())
             .Add(CardElement.Text(IntakeText.ReceiptEmergency, subtle: true))
             .WithFallbackText(Words.Format(IntakeText.ReceiptFallback, reference))
             .ToJsonElement();
