@@ -18,7 +18,7 @@ internal sealed partial class ConcernStatusHandler(IConcernStore concerns) : ITu
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (action is not null || !activity.IsType(ActivityTypes.Message)
+        if (action is not null || !activity.IsType(ActivityTypes.Message) || activity.Conversation?.ConversationType is not (null or "personal")
             || StatusPattern().Match(MessageText.Normalise(activity.Text)) is not { Success: true } match)
         {
             return TurnOutcome.NotHandled;

@@ -11,6 +11,7 @@ internal sealed partial class IntakeConversation
     {
         var draft = plan.Draft!;
         draft.PendingConfirm = null;
+        draft.Paused = false;
         switch (command)
         {
             case ConversationCommand.Help:
@@ -63,6 +64,7 @@ internal sealed partial class IntakeConversation
         draft.PendingConfirm = null;
         if (!yes)
         {
+            draft.Paused = false;
             plan.Say(IntakeText.ConfirmKeptGoing);
             Prompt(plan);
         }
