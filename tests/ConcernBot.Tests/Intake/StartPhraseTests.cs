@@ -33,6 +33,20 @@ public sealed class StartPhraseTests : IDisposable
         Assert.True((await chat.PressAsync(S.WelcomeRaiseConcern)).Says(I.DangerQuestion));
     }
 
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("not-a-locale")]
+    [InlineData("")]
+    public async Task A_locale_with_no_translation_yet_gets_the_en_GB_words(string locale)
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        chat.Locale = locale;
+        var reply = await chat.SayAsync("raise a concern");
+        Assert.True(reply.Says(I.DangerQuestion));
+        Assert.True((await chat.SayAsync("no")).Says(I.RoleQuestion));
+    }
+
     [Fact]
     public async Task Other_words_with_no_draft_are_left_to_other_features()
     {

@@ -28,6 +28,9 @@ public sealed class TeamsChat(HttpClient client, ConnectorRecorder connector, Te
 
     public TeamsUser User { get; } = user;
 
+    /// <summary>The locale the person's Teams client sends.</summary>
+    public string Locale { get; set; } = "en-GB";
+
     /// <summary>Every reply so far, in order.</summary>
     public List<BotReply> Transcript { get; } = [];
 
@@ -76,7 +79,7 @@ public sealed class TeamsChat(HttpClient client, ConnectorRecorder connector, Te
             ["from"] = new JsonObject { ["id"] = User.Id, ["name"] = User.Name, ["aadObjectId"] = User.AadObjectId },
             ["conversation"] = new JsonObject { ["id"] = User.ConversationId, ["conversationType"] = "personal", ["tenantId"] = User.TenantId },
             ["recipient"] = new JsonObject { ["id"] = "28:concernbot", ["name"] = "ConcernBot" },
-            ["locale"] = "en-GB",
+            ["locale"] = Locale,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = User.TenantId } },
         };
         if (text is not null)
