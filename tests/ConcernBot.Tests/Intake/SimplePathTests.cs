@@ -30,7 +30,12 @@ public sealed class SimplePathTests : IDisposable
         Assert.True((await chat.SayAsync("I want my phone back and a different carer at night")).Says(I.SimpleInvolvedQuestion));
         Assert.True((await chat.SayAsync("My sister Jo")).Says(I.SimpleSharingQuestion));
         Assert.True((await chat.SayAsync("yes")).Says(I.SimpleKnownQuestion));
-        Assert.True((await chat.SayAsync("3")).Says(I.ReviewTitle));
+        var review = await chat.SayAsync("3");
+        Assert.True(review.Says(I.SimpleReviewTitle));
+        Assert.True(review.Says(I.SimpleReviewShare));
+        Assert.True(review.Says(I.SimpleKnownAnonymous));
+        Assert.False(review.Says(I.ReviewConsent));
+        Assert.False(review.Says(I.ReviewOutcomesAsked));
         var receipt = await chat.SayAsync("submit");
 
         Assert.Equal(15, chat.MessagesSent);

@@ -12,13 +12,14 @@ public sealed partial class IntakeCards
     /// <summary>Everything the person said, section by section, each with its own Change button; then Submit.</summary>
     public JsonElement Review(IntakeDraft draft, Func<string, bool> canChange)
     {
+        var simple = draft.Track == IntakeTrack.Simple;
         var card = new AdaptiveCard()
-            .Add(CardElement.Heading(IntakeText.ReviewTitle))
-            .Add(CardElement.Text(IntakeText.ReviewIntro));
+            .Add(CardElement.Heading(simple ? IntakeText.SimpleReviewTitle : IntakeText.ReviewTitle))
+            .Add(CardElement.Text(simple ? IntakeText.SimpleReviewIntro : IntakeText.ReviewIntro));
         foreach (var section in Sections.InOrder)
         {
             // A section this track never asks about (e.g. evidence on the simple path) is left out rather than shown empty.
-            var rows = Rows(section, draft).ToList();
+            var rows = (simple ? SimpleReviewRows.For(section, draft) : Rows(section, draft)).ToList();
             if (rows.Count == 0 || !canChange(section))
             {
                 continue;
@@ -33,10 +34,10 @@ public sealed partial class IntakeCards
         }
 
         return card
-            .Add(CardElement.Text(IntakeText.ReviewSubmitNote).WithSeparator())
+            .Add(CardElement.Text(simple ? IntakeText.SimpleReviewSubmitNote : IntakeText.ReviewSubmitNote).WithSeparator())
             .AddAction(CardAction.Submit(IntakeText.ReviewSubmit, new { verb = IntakeVerbs.Submit }, style: "positive", validateInputs: false))
             .AddAction(MoreOptions())
-            .WithFallbackText(IntakeText.ReviewTitle)
+            .WithFallbackText(simple ? IntakeText.SimpleReviewTitle : IntakeText.ReviewTitle)
             .ToJsonElement();
     }
 
