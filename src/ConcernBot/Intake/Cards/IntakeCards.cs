@@ -67,7 +67,7 @@ public sealed partial class IntakeCards
         .Add(CardElement.Text(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelDetail : IntakeText.ConfirmRestartDetail))
         .AddAction(CardAction.Submit(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelYes : IntakeText.ConfirmRestartYes, new { verb = IntakeVerbs.Confirm, answer = "yes" }, validateInputs: false))
         .AddAction(CardAction.Submit(IntakeText.ConfirmNo, new { verb = IntakeVerbs.Confirm, answer = "no" }, validateInputs: false))
-        .WithFallbackText(IntakeText.ConfirmCancelQuestion)
+        .WithFallbackText(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelQuestion : IntakeText.ConfirmRestartQuestion)
         .ToJsonElement();
 
     /// <summary>When someone comes back to a draft: carry on, or start again.</summary>
