@@ -48,11 +48,11 @@ public sealed class StartPhraseTests : IDisposable
     }
 
     [Fact]
-    public async Task Other_words_with_no_draft_are_left_to_other_features()
+    public async Task Other_words_with_no_draft_get_a_gentle_pointer_and_start_nothing()
     {
         using var host = new IntakeHost(_data);
-        var reply = await host.Chat().SayAsync("what time is lunch");
-        Assert.Equal(0, reply.Count);
+        var reply = await host.Chat().SayAsync("my manager keeps shouting at Mrs B");
+        Assert.Equal(I.NotUnderstood, reply.Words);
         Assert.Equal("", await _data.ConversationRowsAsync());
     }
 
