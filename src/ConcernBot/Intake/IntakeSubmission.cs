@@ -24,8 +24,26 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
 
     public static string ConcernIdFor(IntakeDraft draft) => "concern-" + draft.Id;
 
-    /// <summary>Stores the concern; false when it was stored already (a repeated submit).</summary>
+    /// <summary>
+    /// Stores the concern; false when it was stored already (a repeated submit). A reference another concern already holds
+    /// (rare: about 387 million are possible) is drawn again, and the draft keeps the new one for the receipt.
+    /// </summary>
     public async Task<bool> SubmitAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreAsync(draft, activity, cancellationToken);
+            }
+            catch (DuplicateReferenceException) when (attempt < 5)
+            {
+                draft.Reference = ConcernReference.New();
+            }
+        }
+    }
+
+    private async Task<bool> StoreAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
     {
         var identity = draft.Identity ?? IdentityChoice.Anonymous;
         var now = time.GetUtcNow();

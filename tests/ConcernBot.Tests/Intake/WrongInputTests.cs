@@ -103,5 +103,31 @@ public sealed class WrongInputTests : IDisposable
         Assert.True(again.Says(I.NoDraft));
     }
 
+    [Fact]
+    public async Task A_reference_already_taken_is_drawn_again_and_the_receipt_shows_the_new_one()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
+        var taken = ConcernBot.Intake.IntakeDraft.From((await _data.StateAsync(chat.User.ConversationId))!.Data)!.Reference;
+        await _data.SeedAsync(new Concerns.Concern
+        {
+            Id = "concern-seeded",
+            Reference = taken,
+            OrganisationId = IntakeData.Organisation,
+            ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1),
+            Reporter = Concerns.ReporterIdentity.Anonymous(null),
+            PersonAtRisk = new Concerns.PersonAtRisk(),
+            Account = new Concerns.IncidentAccount { WhatHappened = "Seeded" },
+        });
+
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+
+        var mine = Assert.Single(await _data.ConcernsAsync(), c => c.Id != "concern-seeded");
+        Assert.NotEqual(taken, mine.Reference);
+        Assert.True(receipt.Says(mine.Reference));
+        Assert.False(receipt.Says(taken));
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -41,6 +41,10 @@ public sealed class IntakeData : IDisposable
         return list;
     }
 
+    /// <summary>Stores a concern directly, as if raised earlier.</summary>
+    public Task<bool> SeedAsync(Concern concern) =>
+        new SqliteConcernStore(_database).CreateAsync(concern, new AuditEntry { Actor = "Seed", At = concern.ReceivedAt, Action = "Concern received" }, []);
+
     public Task<IReadOnlyList<AuditEntry>> AuditAsync(string concernId) => new SqliteAuditLog(_database).ReadAsync(concernId);
 
     public async Task<IReadOnlyList<(string Kind, string? ConcernId, string Payload)>> OutboxAsync()
