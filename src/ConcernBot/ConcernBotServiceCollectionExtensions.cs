@@ -1,4 +1,6 @@
 using ConcernBot.Conversation;
+using ConcernBot.Intake;
+using ConcernBot.Learn;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -14,8 +16,9 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddAnonymity();
         services.AddSingleton<WelcomeCards>();
+        services.AddLearn(configuration);
+        services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
-        services.AddSingleton<ITurnHandler, ComingSoonHandler>();
         return services;
     }
 }

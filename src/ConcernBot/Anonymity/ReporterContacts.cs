@@ -15,15 +15,35 @@ public sealed record ReporterContact(string ReplyRouteToken, string? Secret);
 public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets, ChatLinks chats)
 {
     /// <summary>
-    /// Call before storing the concern; put <see cref="ReporterContact.ReplyRouteToken"/> on
-    /// <see cref="ReporterIdentity.ReplyRouteToken"/> and show <see cref="ReporterContact.Secret"/> once in the receipt.
+    /// At submit, before storing the concern: seals the way back to <paramref name="chat"/> and returns the route's token
+    /// for <see cref="ReporterIdentity.ReplyRouteToken"/>.
     /// </summary>
-    public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)
+    public async Task<string> OpenRouteAsync(ConversationReference chat, string concernId, string reference, CancellationToken cancellationToken = default)
     {
         var token = await routes.SealAsync(chat, cancellationToken);
         await chats.UpdateAsync(chat.ConversationId, r => r with { Links = [.. r.Links.Where(l => l.ConcernId != concernId), new ChatLink(concernId, reference, token)] }, cancellationToken);
-        var secret = choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
-        return new ReporterContact(token, secret);
+        return token;
+    }
+
+    /// <summary>When the concern was not stored after all (a repeated submit, a reference drawn again): forgets the route.</summary>
+    public async Task DiscardRouteAsync(ConversationReference chat, string concernId, string token, CancellationToken cancellationToken = default)
+    {
+        await routes.DeleteAsync(token, cancellationToken);
+        await chats.UpdateAsync(chat.ConversationId, r => r with { Links = [.. r.Links.Where(l => l.RouteToken != token)] }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Once the concern is stored: the secret word for an anonymous or confidential reporter (null for a named one), to
+    /// show once. Its hash is stored; a reference's secret is never replaced.
+    /// </summary>
+    public async Task<string?> IssueSecretAsync(IdentityChoice choice, string reference, CancellationToken cancellationToken = default) =>
+        choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
+
+    /// <summary>Both steps at once, for a concern stored right after with the returned token.</summary>
+    public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)
+    {
+        var token = await OpenRouteAsync(chat, concernId, reference, cancellationToken);
+        return new ReporterContact(token, await IssueSecretAsync(choice, reference, cancellationToken));
     }
 }
 

@@ -22,13 +22,12 @@ public sealed class ReporterSecrets(ISettingsStore settings, TimeProvider time)
     private static readonly SecretHash Decoy = Hash("decoy", new byte[16]);
 
     /// <summary>Creates the secret for a concern reference and stores its hash; the secret itself is returned to show once.</summary>
+    /// <exception cref="ConcurrencyConflictException">The reference already has a secret (it is never replaced).</exception>
     public async Task<string> CreateAsync(string reference, CancellationToken cancellationToken = default)
     {
         var secret = NewSecret();
         var hash = JsonSerializer.Serialize(Hash(Normalise(secret), RandomNumberGenerator.GetBytes(16)), AnonymityJson.Default.SecretHash);
-        var key = SecretKey(reference);
-        var existing = await settings.GetAsync(key, cancellationToken);
-        await settings.SaveAsync(key, hash, existing?.ETag, cancellationToken);
+        await settings.SaveAsync(SecretKey(reference), hash, null, cancellationToken);
         return secret;
     }
 

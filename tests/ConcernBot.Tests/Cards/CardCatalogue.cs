@@ -18,6 +18,7 @@ internal static class CardCatalogue
         new(typeof(RelayCards), nameof(RelayCards.Question), "question", _ => RelayCards.Question("SG-7K3-Q9P", "concern-1", 1, "Which room was it, and was anyone else there?")),
         new(typeof(RelayCards), nameof(RelayCards.Status), "status", _ => RelayCards.Status(null)),
         new(typeof(RelayCards), nameof(RelayCards.Status), "status-add", _ => RelayCards.Status("SG-7K3-Q9P", ConcernBot.Resources.Anonymity.StatusAddHint)),
+        .. IntakeCardSamples.All,
     ];
 
     private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)
