@@ -4,6 +4,8 @@ using ConcernBot.Concerns;
 using ConcernBot.Storage;
 using ConcernBot.Tests.Storage;
 using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Support.Chat;
+using IntakeWords = ConcernBot.Resources.Intake;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Words = ConcernBot.Resources.Anonymity;
@@ -82,6 +84,66 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains(Distinctive.AadObjectId, identity, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_anonymous_concern_raised_through_the_whole_intake_conversation_leaves_no_trace()
+    {
+        await using var harness = AnonymityHarness.Create();
+        using var logs = new CapturingLoggerProvider();
+        var recorder = new ConnectorRecorder();
+        await using (var host = harness.Start(logs, alsoRecordInto: recorder))
+        {
+            var chat = new TeamsChat(host.Client, recorder, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { Locale = Distinctive.Locale };
+            await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
+            var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
+
+            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
+            var concern = await SingleConcernAsync(host);
+            Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
+            Assert.NotNull(concern.Reporter.ReplyRouteToken);
+            Assert.Equal(19, secret.Length);
+            await RelayWorkflowAsync(harness, host, concern, concern.Reference, secret);
+        }
+
+        var found = await SqliteFindingsAsync(harness, logs);
+
+        Assert.True(found.Count == 0, "Identifiers were kept:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public async Task A_confidential_concern_raised_through_the_intake_keeps_the_identity_only_encrypted()
+    {
+        await using var harness = AnonymityHarness.Create();
+        using var logs = new CapturingLoggerProvider();
+        var recorder = new ConnectorRecorder();
+        Concern concern;
+        await using (var host = harness.Start(logs, alsoRecordInto: recorder))
+        {
+            var chat = new TeamsChat(host.Client, recorder, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId));
+            await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityConfidential);
+            var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
+            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
+            concern = await SingleConcernAsync(host);
+            await RelayWorkflowAsync(harness, host, concern, concern.Reference, secret);
+            var opened = host.Services.GetRequiredService<ConcernBot.Intake.ReporterIdentityProtector>().Unprotect(concern.Reporter.ProtectedIdentity!);
+            Assert.Equal((Distinctive.Name, Distinctive.AadObjectId), (opened!.DisplayName, opened.AadObjectId));
+        }
+
+        var found = await SqliteFindingsAsync(harness, logs);
+
+        Assert.True(found.Count == 0, "Identifiers were kept in the clear:\n" + string.Join("\n", found));
+    }
+
+    private static async Task<Concern> SingleConcernAsync(BotHost host)
+    {
+        var concerns = new List<Concern>();
+        await foreach (var c in host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Distinctive.TenantId, ConcernStatus.Received))
+        {
+            concerns.Add(c);
+        }
+
+        return Assert.Single(concerns);
+    }
+
     private static async Task<List<string>> SqliteFindingsAsync(AnonymityHarness harness, CapturingLoggerProvider logs)
     {
         var places = (await LeakScan.SqliteRowsAsync(harness.DatabasePath))
@@ -96,6 +158,15 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         // The reporter opens the chat and says hello (every identifier travels through the host's pipeline).
         await host.SayAsync(Distinctive.Message("hi"));
         var (concern, contact) = await AnonymityHarness.RaiseAsync(host, choice, reference);
+        await RelayWorkflowAsync(harness, host, concern, reference, contact.Secret!);
+        return concern.Id;
+    }
+
+    /// <summary>After submit: updates, two questions and their answers, a check from a new chat, closing, stop contact.</summary>
+    internal static async Task RelayWorkflowAsync(AnonymityHarness harness, BotHost host, Concern concern, string reference, string secret)
+    {
+        var choice = concern.Reporter.Choice;
+        var contact = new { Secret = secret };
         await AnonymityHarness.NotifyAsync(host, concern.Id, "received");
         await host.Connector.WaitForSendToAsync(Distinctive.ConversationId, reference);
 
@@ -125,7 +196,6 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await host.Connector.WaitForSendToAsync(Distinctive.ConversationId, "Thank you.");
         Assert.Contains(reference, await host.SayAsync(Distinctive.Message("stop contact")), StringComparison.Ordinal);
         await harness.WaitForLeadsAsync(RelayKinds.ContactEnded);
-        return concern.Id;
     }
 }
 
