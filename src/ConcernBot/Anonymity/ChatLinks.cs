@@ -27,6 +27,16 @@ public sealed class ChatLinks(ISettingsStore settings, IDataProtectionProvider d
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("chat|" + conversationId)));
     }
 
+    /// <summary>
+    /// The opaque key by which a named or confidential reporter's concerns are found (Concern.ReporterReference): a keyed
+    /// hash, so nobody with the store and the organisation's directory can work out whose it is.
+    /// </summary>
+    public async Task<string> ReporterKeyAsync(string organisationId, string reporterId, CancellationToken cancellationToken = default)
+    {
+        var key = await KeyAsync(cancellationToken);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"reporter|{organisationId}|{reporterId}")));
+    }
+
     public async Task<ChatLinkRecord> GetAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         var stored = await settings.GetAsync(await RecordKeyAsync(conversationId, cancellationToken), cancellationToken);

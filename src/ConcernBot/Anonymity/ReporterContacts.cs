@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ConcernBot.Concerns;
+using ConcernBot.Teams.Activities;
 using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Anonymity;
@@ -38,6 +39,10 @@ public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets
     /// </summary>
     public async Task<string?> IssueSecretAsync(IdentityChoice choice, string reference, CancellationToken cancellationToken = default) =>
         choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
+
+    /// <summary>Concern.ReporterReference for a named or confidential reporter (a keyed hash of their id); null without an id.</summary>
+    public async Task<string?> ReporterReferenceAsync(string organisationId, ChannelAccount? from, CancellationToken cancellationToken = default) =>
+        (from?.AadObjectId ?? from?.Id) is { Length: > 0 } id ? await chats.ReporterKeyAsync(organisationId, id, cancellationToken) : null;
 
     /// <summary>Both steps at once, for a concern stored right after with the returned token.</summary>
     public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)

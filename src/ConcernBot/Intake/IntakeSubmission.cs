@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
@@ -55,7 +53,11 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         var chat = ConversationReference.FromActivity(activity);
         var token = chat is null ? null : await contacts.OpenRouteAsync(chat, ConcernIdFor(draft), draft.Reference, cancellationToken);
         var concern = Build(draft, activity, identity, receivedAt);
-        concern = concern with { Reporter = concern.Reporter with { ReplyRouteToken = token } };
+        concern = concern with
+        {
+            Reporter = concern.Reporter with { ReplyRouteToken = token },
+            ReporterReference = identity == IdentityChoice.Anonymous ? null : await contacts.ReporterReferenceAsync(concern.OrganisationId, activity.From, cancellationToken),
+        };
         var entry = new AuditEntry
         {
             Actor = identity switch
@@ -107,7 +109,6 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             ImmediateDanger = d.ImmediateDanger == true,
             Reporter = Reporter(identity, activity, tenantId),
             ReporterRole = d.Role ?? ReporterRole.PreferNotToSay,
-            ReporterReference = identity == IdentityChoice.Anonymous ? null : ReporterReferenceFor(organisationId, activity.From),
             PersonAtRisk = new PersonAtRisk { Kind = d.AtRisk ?? PersonAtRiskKind.NotKnown, Description = d.AtRiskDescription, ChildServicesStatus = d.ChildStatus },
             Account = new IncidentAccount
             {
@@ -154,14 +155,6 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         // The only way back is the sealed reply route, added by StoreAsync.
         _ => ReporterIdentity.Anonymous(null),
     };
-
-    /// <summary>An opaque key to list a named or confidential reporter's concerns: a hash, never the id itself.</summary>
-    public static string? ReporterReferenceFor(string organisationId, ChannelAccount? from)
-    {
-        var id = from?.AadObjectId ?? from?.Id;
-        return id is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{organisationId}|{id}")));
-    }
-
 }
 
 /// <summary>What submit did: whether the concern was stored, the secret word to show once, and whether its arrival is delayed.</summary>
