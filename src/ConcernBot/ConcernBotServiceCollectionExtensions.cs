@@ -1,4 +1,5 @@
 using ConcernBot.Conversation;
+using ConcernBot.Leads;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -13,6 +14,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<WelcomeCards>();
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
+        services.AddLeads(configuration);
         services.AddSingleton<ITurnHandler, ComingSoonHandler>();
         return services;
     }

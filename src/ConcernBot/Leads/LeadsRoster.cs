@@ -1,0 +1,38 @@
+using ConcernBot.Teams.Connector;
+
+namespace ConcernBot.Leads;
+
+/// <summary>Reads a conversation's members (paged), keyed by Entra object id.</summary>
+public sealed class LeadsRoster(IConnectorClient connector)
+{
+    private const int MaxPages = 40;
+
+    public async Task<IReadOnlyDictionary<string, TeamsMember>> ReadAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        var members = new Dictionary<string, TeamsMember>(StringComparer.OrdinalIgnoreCase);
+        string? continuation = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var result = await connector.GetPagedMembersAsync(serviceUrl, conversationId, 500, continuation, cancellationToken);
+            foreach (var member in result.Members ?? [])
+            {
+                if (!string.IsNullOrEmpty(member.AadObjectId))
+                {
+                    members[member.AadObjectId] = member;
+                }
+            }
+
+            continuation = result.ContinuationToken;
+            if (string.IsNullOrEmpty(continuation))
+            {
+                break;
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>The person's Teams user id: from the roster, else from settings.</summary>
+    public static string? UserIdOf(LeadPerson person, IReadOnlyDictionary<string, TeamsMember> roster) =>
+        roster.TryGetValue(person.ObjectId, out var member) && !string.IsNullOrEmpty(member.Id) ? member.Id : person.UserId;
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using ConcernBot.Concerns;
+using ConcernBot.Conversation;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Turns;
+using Microsoft.Extensions.Options;
+using Words = ConcernBot.Resources.Leads;
+
+namespace ConcernBot.Leads;
+
+/// <summary>
+/// In the 1:1 chat: `status SG-...` tells the named reporter who raised it where it stands (anyone else hears a neutral
+/// "can't find that reference for you"); "I'm not happy" or "nothing has happened" offers the next step.
+/// </summary>
+internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsDirectory directory, LeadsClocks clocks, IOptions<LeadsOptions> options) : ITurnHandler
+{
+    public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (action is not null || !activity.IsType(ActivityTypes.Message) || !IsPersonal(activity))
+        {
+            return TurnOutcome.NotHandled;
+        }
+
+        var text = MessageText.Normalise(activity.Text);
+        if (StatusPattern().Match(text) is { Success: true } match)
+        {
+            await turn.SendTextAsync(await StatusAsync(match.Groups["reference"].Value.ToUpperInvariant(), activity.From?.AadObjectId, cancellationToken), cancellationToken);
+            return TurnOutcome.Done;
+        }
+
+        if (UnhappyPattern().IsMatch(text))
+        {
+            await turn.SendTextAsync(NextSteps(), cancellationToken);
+            return TurnOutcome.Done;
+        }
+
+        return TurnOutcome.NotHandled;
+    }
+
+    private async Task<string> StatusAsync(string reference, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var found = await store.FindByReferenceAsync(reference, cancellationToken);
+        if (found is null || aadObjectId is null || !RaisedBy(found.Value, aadObjectId))
+        {
+            return Words.StatusNotFound;
+        }
+
+        var concern = found.Value;
+        var status = concern.Status switch
+        {
+            ConcernStatus.Received => LeadsText.Format(Words.StatusForReporterReceived, concern.Reference, clocks.Show(concern.ReceivedAt)),
+            ConcernStatus.Closed => LeadsText.Format(Words.StatusForReporterClosed, concern.Reference, clocks.Show(concern.ClosedAt ?? concern.ReceivedAt))
+                + (concern.Leads.Outcome?.ReporterMessage is { } said ? "\n\n" + LeadsText.Format(Words.StatusForReporterClosedMessage, said) : ""),
+            _ => LeadsText.Format(Words.StatusForReporterInHand, concern.Reference, clocks.Show(concern.AcknowledgedAt ?? concern.ReceivedAt)),
+        };
+        return concern.Status == ConcernStatus.Received && concern.Leads.EscalationsFired.Contains(EscalationStep.AckReminder)
+            ? status + "\n\n" + NextSteps()
+            : status;
+    }
+
+    /// <summary>Named reporters only: a confidential or anonymous reporter checks with their reference and secret (the anonymity relay).</summary>
+    private static bool RaisedBy(Concern concern, string aadObjectId) =>
+        concern.Reporter.Choice == IdentityChoice.Named
+        && string.Equals(concern.Reporter.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What a reporter can do when nothing happens or they are unhappy: the escalation contact, then routes outside.</summary>
+    public string NextSteps()
+    {
+        var lines = new List<string> { Words.NextStepsIntro };
+        if (directory.ForService(null).EscalationContact is { Name.Length: > 0 } contact)
+        {
+            lines.Add(LeadsText.Format(Words.NextStepsContact, contact.Name));
+        }
+
+        foreach (var route in options.Value.OutsideRoutes)
+        {
+            var how = string.Join(" · ", new[] { route.Phone, route.Url?.ToString() }.OfType<string>());
+            lines.Add(LeadsText.Format(Words.NextStepsRoute, route.Name, route.Description ?? "", how).Replace(" ()", "", StringComparison.Ordinal));
+        }
+
+        lines.Add(Words.NextStepsEmergency);
+        return string.Join("\n\n", lines);
+    }
+
+    private static bool IsPersonal(Activity activity) =>
+        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+
+    [GeneratedRegex(@"^status\s+(?<reference>SG-[A-Z0-9]{3}-[A-Z0-9]{3})[.?!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"^(i'?m not happy|i am not happy|not happy|unhappy|i'?m unhappy|nothing has happened|no one has done anything|nobody has done anything|no action|what can i do next|next steps?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex UnhappyPattern();
+}
