@@ -1,0 +1,82 @@
+using ConcernBot.Leads;
+using ConcernBot.Tests.Support;
+
+namespace ConcernBot.Tests.Leads;
+
+public sealed class OpenConcernsAndStatusTests
+{
+    [Fact]
+    public async Task A_lead_lists_open_concerns_in_the_leads_channel_oldest_deadline_first_need_to_know_only()
+    {
+        await using var host = new LeadsHost();
+        var later = SampleConcerns.Create("SG-LAT-ER1");
+        var urgent = SampleConcerns.Create("SG-URG-NT1", urgent: true) with { Id = "c-urgent" };
+        var closed = SampleConcerns.Create("SG-CLO-SED");
+        await LeadsFlow.RouteAsync(host, later);
+        await LeadsFlow.RouteAsync(host, urgent);
+        var closedPost = await LeadsFlow.RouteAsync(host, closed);
+        await LeadsFlow.ActAsync(host, People.Asha, closedPost, LeadsVerbs.Close, closed.Id, new { outcomeDesired = "Fully", outcomeRisk = "Removed" });
+        host.Connector.Clear();
+
+        await host.PostAsync(Activities.ChannelMessage(People.Dee, "open concerns"));
+
+        var card = Assert.Single(host.Connector.Of("send")).CardJson;
+        var readable = LeadsFlow.Readable(card);
+        Assert.Contains("Open concerns (2)", readable, StringComparison.Ordinal);
+        Assert.True(readable.IndexOf("SG-URG-NT1", StringComparison.Ordinal) < readable.IndexOf("SG-LAT-ER1", StringComparison.Ordinal));
+        Assert.DoesNotContain("SG-CLO-SED", readable, StringComparison.Ordinal);
+        foreach (var word in SampleConcerns.DetailWords)
+        {
+            Assert.DoesNotContain(word, card, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_a_lead_cannot_list_open_concerns()
+    {
+        await using var host = new LeadsHost();
+        await LeadsFlow.RouteAsync(host, SampleConcerns.Create());
+        host.Connector.Clear();
+
+        await host.PostAsync(Activities.ChannelMessage(People.Nick, "open concerns"));
+
+        var reply = Assert.Single(host.Connector.Of("send"));
+        Assert.Contains("only the safeguarding leads can list open concerns", reply.Activity!.Text, StringComparison.Ordinal);
+        Assert.Empty(reply.CardJson);
+    }
+
+    [Fact]
+    public async Task The_named_reporter_can_check_the_status_and_nobody_else_can()
+    {
+        await using var host = new LeadsHost();
+        var concern = SampleConcerns.Create();
+        var post = await LeadsFlow.RouteAsync(host, concern);
+        await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Acknowledge, concern.Id);
+        host.Connector.Clear();
+
+        await host.PostAsync(Activities.PersonalMessage(People.Rita, "status sg-7k3-q9p"));
+        await host.PostAsync(Activities.PersonalMessage(People.Nick, "status SG-7K3-Q9P"));
+        await host.PostAsync(Activities.PersonalMessage(People.Rita, "status SG-ZZZ-ZZZ"));
+
+        var replies = host.Connector.Of("send").Select(s => s.Activity!.Text!).ToList();
+        Assert.Equal(3, replies.Count);
+        Assert.Contains("Your concern SG-7K3-Q9P is being looked at by the safeguarding leads", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("I can't find that reference for you", replies[1], StringComparison.Ordinal);
+        Assert.Equal(replies[1], replies[2]);
+    }
+
+    [Fact]
+    public async Task A_reporter_who_is_unhappy_is_offered_the_next_steps_inside_and_outside_the_organisation()
+    {
+        await using var host = new LeadsHost();
+
+        await host.PostAsync(Activities.PersonalMessage(People.Rita, "I'm not happy with the response"));
+
+        var text = Assert.Single(host.Connector.Of("send")).Activity!.Text!;
+        Assert.Contains("you can contact Erin Trustee directly", text, StringComparison.Ordinal);
+        Assert.Contains("Local authority safeguarding adults team", text, StringComparison.Ordinal);
+        Assert.Contains("0300 000 0000", text, StringComparison.Ordinal);
+        Assert.Contains("https://protect-advice.org.uk/", text, StringComparison.Ordinal);
+        Assert.Contains("call 999", text, StringComparison.Ordinal);
+    }
+}
