@@ -1,43 +1,52 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ConcernBot.Teams.Activities;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace ConcernBot.Teams.Connector;
 
-/// <summary>The Bot Connector REST client. Every id segment is escaped; paths are joined with exactly one '/'.</summary>
-internal sealed class ConnectorClient(HttpClient http) : IConnectorClient
+/// <summary>
+/// The Bot Connector REST client. Every id segment is escaped; paths are joined with exactly one '/'.
+/// Tokens and retries come from the HttpClient's handlers (see <see cref="ConnectorServiceCollectionExtensions"/>).
+/// </summary>
+internal sealed partial class ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger) : IConnectorClient
 {
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities", conversationId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
+        SendJsonAsync("send", HttpMethod.Post, serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities", conversationId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
 
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         activity.ReplyToId ??= activityId;
-        return SendJsonAsync(HttpMethod.Post, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities/{1}", conversationId, activityId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendJsonAsync("reply", HttpMethod.Post, serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities/{1}", conversationId, activityId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities/{1}", conversationId, activityId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
+        SendJsonAsync("update", HttpMethod.Put, serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities/{1}", conversationId, activityId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
 
     public async Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities/{1}", conversationId, activityId));
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        using var request = CreateRequest(HttpMethod.Delete, serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities/{1}", conversationId, activityId));
+        using var response = await SendCoreAsync("delete", request, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ConnectorPaths.Build(serviceUrl, "v3/conversations"), parameters, ActivityJsonContext.Default.ConversationParameters, ActivityJsonContext.Default.ConversationResourceResponse, cancellationToken);
+        SendJsonAsync("create conversation", HttpMethod.Post, serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations"), parameters, ActivityJsonContext.Default.ConversationParameters, ActivityJsonContext.Default.ConversationResourceResponse, cancellationToken);
 
     public async Task<IReadOnlyList<TeamsMember>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default) =>
-        await GetJsonAsync(ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/members", conversationId), ActivityJsonContext.Default.IReadOnlyListTeamsMember, cancellationToken).ConfigureAwait(false) ?? [];
+        await GetJsonAsync("members", serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/members", conversationId), ActivityJsonContext.Default.IReadOnlyListTeamsMember, cancellationToken).ConfigureAwait(false) ?? [];
 
     public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
         var query = new List<string>();
         if (pageSize is { } size)
         {
-            query.Add($"pageSize={size}");
+            query.Add(FormattableString.Invariant($"pageSize={size}"));
         }
 
         if (!string.IsNullOrEmpty(continuationToken))
@@ -46,76 +55,121 @@ internal sealed class ConnectorClient(HttpClient http) : IConnectorClient
         }
 
         var url = ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/pagedmembers", conversationId) + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-        return await GetJsonAsync(url, ActivityJsonContext.Default.PagedMembersResult, cancellationToken).ConfigureAwait(false) ?? new PagedMembersResult();
+        return await GetJsonAsync("paged members", serviceUrl, url, ActivityJsonContext.Default.PagedMembersResult, cancellationToken).ConfigureAwait(false) ?? new PagedMembersResult();
     }
 
     public async Task<TeamsMember?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await GetJsonAsync(ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/members/{1}", conversationId, userId), ActivityJsonContext.Default.TeamsMember, cancellationToken).ConfigureAwait(false);
+            return await GetJsonAsync("member", serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/members/{1}", conversationId, userId), ActivityJsonContext.Default.TeamsMember, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectorException ex) when (ex.StatusCode == 404)
+        catch (ConnectorException ex) when (ex.IsNotFound)
         {
             return null;
         }
     }
 
     public async Task<TeamDetails> GetTeamAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) =>
-        await GetJsonAsync(ConnectorPaths.Build(serviceUrl, "v3/teams/{0}", teamId), ActivityJsonContext.Default.TeamDetails, cancellationToken).ConfigureAwait(false) ?? new TeamDetails { Id = teamId };
+        await GetJsonAsync("team", serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/teams/{0}", teamId), ActivityJsonContext.Default.TeamDetails, cancellationToken).ConfigureAwait(false) ?? new TeamDetails { Id = teamId };
 
     public async Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default)
     {
-        var list = await GetJsonAsync(ConnectorPaths.Build(serviceUrl, "v3/teams/{0}/conversations", teamId), ActivityJsonContext.Default.ConversationList, cancellationToken).ConfigureAwait(false);
+        var list = await GetJsonAsync("channels", serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/teams/{0}/conversations", teamId), ActivityJsonContext.Default.ConversationList, cancellationToken).ConfigureAwait(false);
         return list?.Conversations?.ToList() ?? [];
     }
 
-    private async Task<TResponse> SendJsonAsync<TRequest, TResponse>(HttpMethod method, string url, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    private async Task<TResponse> SendJsonAsync<TRequest, TResponse>(string operation, HttpMethod method, string serviceUrl, string url, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : new()
     {
-        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, requestType) };
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentLength == 0)
+        // Serialised once into a buffer: a retried attempt sends the very same bytes, with a Content-Length.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
+        content.Headers.ContentType = JsonMediaType;
+        using var request = CreateRequest(method, serviceUrl, url);
+        request.Content = content;
+        using var response = await SendCoreAsync(operation, request, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (bytes.Length == 0)
         {
             return new TResponse();
         }
 
         try
         {
-            return await response.Content.ReadFromJsonAsync(responseType, cancellationToken).ConfigureAwait(false) ?? new TResponse();
+            return JsonSerializer.Deserialize(bytes, responseType) ?? new TResponse();
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
+            // The connector did what was asked; an unreadable answer must not make the caller send it again.
             return new TResponse();
         }
     }
 
-    private async Task<T?> GetJsonAsync<T>(string url, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T?> GetJsonAsync<T>(string operation, string serviceUrl, string url, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
+        using var request = CreateRequest(HttpMethod.Get, serviceUrl, url);
+        using var response = await SendCoreAsync(operation, request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            LogFailed(logger, operation, (int)response.StatusCode, ConnectorException.InvalidResponse);
+            throw new ConnectorException((int)response.StatusCode, ConnectorException.InvalidResponse, $"The connector's answer to {operation} was not the expected JSON.", ex);
+        }
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static HttpRequestMessage CreateRequest(HttpMethod method, string serviceUrl, string url)
     {
+        var request = new HttpRequestMessage(method, url);
+        request.Options.Set(ConnectorRequest.ServiceUrl, serviceUrl);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+
+    /// <summary>Sends through the token and retry handlers; a non-success answer becomes a <see cref="ConnectorException"/>.</summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, operation, 0, ConnectorException.NoAnswer);
+            throw new ConnectorException(0, ConnectorException.NoAnswer, $"The connector did not answer the {operation} request ({ex.GetType().Name}).", ex);
+        }
+
         if (response.IsSuccessStatusCode)
         {
-            return;
+            return response;
         }
 
-        string? code = null;
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var code = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
+            LogFailed(logger, operation, status, code);
+            throw ConnectorException.FromStatus(status, code);
+        }
+    }
+
+    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         try
         {
-            var error = await response.Content.ReadFromJsonAsync(ActivityJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
-            code = error?.Error?.Code;
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, ActivityJsonContext.Default.ErrorResponse)?.Error?.Code;
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        catch (JsonException)
         {
             // The body is not a connector error object; the status code alone says what happened.
+            return null;
         }
-
-        throw new ConnectorException((int)response.StatusCode, code, $"The connector answered {(int)response.StatusCode}{(code is null ? "" : " " + code)}.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Operation} failed with {StatusCode} {ErrorCode}")]
+    private static partial void LogFailed(ILogger logger, string operation, int statusCode, string? errorCode);
 }

@@ -18,6 +18,44 @@ public sealed class ConversationParameters
     public string? TenantId { get; set; }
     public Activity? Activity { get; set; }
     public JsonElement? ChannelData { get; set; }
+
+    /// <summary>
+    /// A 1:1 chat the bot starts with a user (the app must be installed for that user or in one of their teams):
+    /// <c>{"isGroup":false,"bot":{"id":"28:..."},"members":[{"id":"29:..."}],"tenantId":..,"channelData":{"tenant":{"id":..}}}</c>.
+    /// </summary>
+    public static ConversationParameters ForPersonalChat(string botId, string userId, string tenantId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        return new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = botId },
+            Members = [new ChannelAccount { Id = userId }],
+            TenantId = tenantId,
+            ChannelData = ToElement(new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } }),
+        };
+    }
+
+    /// <summary>
+    /// A new thread in a team channel whose first post is <paramref name="activity"/>:
+    /// <c>{"isGroup":true,"channelData":{"channel":{"id":"19:...@thread.tacv2"}},"activity":{...}}</c>.
+    /// Replies in the thread go to <see cref="TeamsConversationIds.ThreadReply"/>.
+    /// </summary>
+    public static ConversationParameters ForChannelThread(string channelId, Activity activity)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        ArgumentNullException.ThrowIfNull(activity);
+        return new ConversationParameters
+        {
+            IsGroup = true,
+            ChannelData = ToElement(new TeamsChannelData { Channel = new ChannelInfo { Id = channelId } }),
+            Activity = activity,
+        };
+    }
+
+    private static JsonElement ToElement(TeamsChannelData data) => JsonSerializer.SerializeToElement(data, ActivityJsonContext.Default.TeamsChannelData);
 }
 
 public sealed class ConversationResourceResponse
@@ -74,14 +112,4 @@ public sealed class ErrorDetail
 {
     public string? Code { get; set; }
     public string? Message { get; set; }
-}
-
-/// <summary>A connector call that failed after any retries.</summary>
-public sealed class ConnectorException(int statusCode, string? errorCode, string message) : Exception(message)
-{
-    public int StatusCode { get; } = statusCode;
-    public string? ErrorCode { get; } = errorCode;
-
-    /// <summary>403 MessageWritesBlocked: the user blocked the bot. Never retried.</summary>
-    public bool IsBlockedByUser => StatusCode == 403 && string.Equals(ErrorCode, "MessageWritesBlocked", StringComparison.OrdinalIgnoreCase);
 }

@@ -17,7 +17,7 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.Configure<BotEndpointOptions>(configuration.GetSection("BotEndpoint"));
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<IActivityAuthenticator, ActivityAuthenticator>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>();
+        services.AddBotConnector(configuration.GetSection("BotConnector"));
         return services;
     }
 }

@@ -1,0 +1,55 @@
+using ConcernBot.Teams.Authentication;
+using ConcernBot.Teams.Connector.Auth;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Teams.Connector;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IConnectorClient"/>: the outbound token (MSAL or managed identity, by MicrosoftAppType), a token
+    /// only for trusted service URLs, retries, and no HTTP logging of URLs (they hold conversation ids).
+    /// <paramref name="connectorSection"/> binds <see cref="ConnectorOptions"/> (usually the <c>BotConnector</c> section).
+    /// Bad outbound settings (SingleTenant without MicrosoftAppTenantId) stop the host at startup.
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration? connectorSection = null)
+    {
+        var connectorOptions = services.AddOptions<ConnectorOptions>();
+        if (connectorSection is not null)
+        {
+            connectorOptions.Bind(connectorSection);
+        }
+
+        connectorOptions.Validate(o => o.MaxAttempts >= 1 && o.TotalTimeout > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero, "BotConnector: MaxAttempts must be at least 1 and the timeouts positive.")
+            .ValidateOnStart();
+        services.AddOptions<BotAuthenticationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
+
+        services.TryAddSingleton<TrustedServiceUrls>();
+        services.TryAddSingleton(CreateTokenProvider);
+        services.TryAddTransient<ConnectorAuthorizationHandler>();
+
+        // Outermost first: retries (with the total timeout) wrap the token handler, so every attempt carries a fresh token.
+        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        client.AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
+        client.AddHttpMessageHandler<ConnectorAuthorizationHandler>();
+        return services;
+    }
+
+    private static IConnectorTokenProvider CreateTokenProvider(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+        if (!options.HasAppId)
+        {
+            return new NoConnectorTokenProvider();
+        }
+
+        return options.MicrosoftAppType == BotAppType.UserAssignedMSI
+            ? new ManagedIdentityConnectorTokenProvider(options.MicrosoftAppId!, options.ConnectorScope)
+            : new MsalConnectorTokenProvider(options);
+    }
+}
