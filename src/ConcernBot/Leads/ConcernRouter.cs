@@ -65,7 +65,7 @@ internal sealed partial class ConcernRouter(
         List<LeadsCardPost> posts;
         if (!subjectInChannel)
         {
-            posts = [await messenger.PostThreadAsync(channel, concern.OrganisationId, card, cancellationToken)];
+            posts = [await messenger.PostThreadAsync(channel, card, cancellationToken)];
         }
         else
         {

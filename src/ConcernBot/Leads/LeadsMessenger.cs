@@ -2,34 +2,23 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Concerns;
 using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Authentication;
 using ConcernBot.Teams.Connector;
+using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Leads;
 
 /// <summary>Sends the leads' cards and messages: a new channel thread, 1:1 chats, replies in the thread, updates in place.</summary>
-public sealed class LeadsMessenger(IConnectorClient connector)
+public sealed class LeadsMessenger(IConnectorClient connector, IOptions<BotAuthenticationOptions> bot)
 {
-    private const string ThreadMarker = ";messageid=";
+    /// <summary>The bot's id when no app id is configured (local development, the Playground).</summary>
+    public const string LocalBotId = "28:concernbot-local";
 
     /// <summary>Starts a new thread in the channel with the card.</summary>
-    public async Task<LeadsCardPost> PostThreadAsync(LeadsChannel channel, string tenantId, JsonElement card, CancellationToken cancellationToken)
+    public async Task<LeadsCardPost> PostThreadAsync(LeadsChannel channel, JsonElement card, CancellationToken cancellationToken)
     {
-        var parameters = new ConversationParameters
-        {
-            IsGroup = true,
-            TenantId = tenantId,
-            ChannelData = Json(new JsonObject
-            {
-                ["channel"] = new JsonObject { ["id"] = channel.ChannelId },
-                ["tenant"] = new JsonObject { ["id"] = tenantId },
-            }),
-            Activity = CardMessage(card),
-        };
-        var response = await connector.CreateConversationAsync(channel.ServiceUrl, parameters, cancellationToken);
-        var conversationId = response.Id ?? channel.ChannelId;
-        var activityId = response.ActivityId ?? ActivityIdOf(conversationId)
-            ?? throw new InvalidOperationException("The connector did not say which message started the thread.");
-        return new LeadsCardPost(channel.ServiceUrl, conversationId, activityId, InChannel: true);
+        var thread = await connector.StartChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, CardMessage(card), cancellationToken);
+        return new LeadsCardPost(channel.ServiceUrl, thread.ConversationId, thread.RootActivityId, InChannel: true);
     }
 
     /// <summary>Sends the card to one person in a 1:1 chat.</summary>
@@ -49,9 +38,7 @@ public sealed class LeadsMessenger(IConnectorClient connector)
     /// <summary>A message in the card's thread (channel) or chat (1:1), with @mentions.</summary>
     public Task ReplyAsync(LeadsCardPost post, string text, IReadOnlyList<(string UserId, string Name)> mentions, CancellationToken cancellationToken)
     {
-        var conversationId = post.InChannel && !post.ConversationId.Contains(ThreadMarker, StringComparison.Ordinal)
-            ? post.ConversationId + ThreadMarker + post.ActivityId
-            : post.ConversationId;
+        var conversationId = post.InChannel ? TeamsConversationIds.ThreadReply(post.ConversationId, post.ActivityId) : post.ConversationId;
         var message = TextMessage(text, conversationId);
         message.ReplyToId = post.ActivityId;
         if (mentions.Count > 0)
@@ -80,14 +67,9 @@ public sealed class LeadsMessenger(IConnectorClient connector)
 
     private async Task<string> OpenPersonalAsync(string serviceUrl, string tenantId, string userId, CancellationToken cancellationToken)
     {
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
-            TenantId = tenantId,
-            Members = [new ChannelAccount { Id = userId }],
-            ChannelData = Json(new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } }),
-        };
-        var response = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+        var appId = bot.Value.MicrosoftAppId;
+        var botId = string.IsNullOrWhiteSpace(appId) ? LocalBotId : TeamsConversationIds.Bot(appId);
+        var response = await connector.CreatePersonalChatAsync(serviceUrl, botId, userId, tenantId, cancellationToken);
         return response.Id ?? throw new InvalidOperationException("The connector did not return a conversation id.");
     }
 
@@ -105,12 +87,6 @@ public sealed class LeadsMessenger(IConnectorClient connector)
         Text = text,
         TextFormat = "markdown",
     };
-
-    private static string? ActivityIdOf(string conversationId)
-    {
-        var at = conversationId.IndexOf(ThreadMarker, StringComparison.Ordinal);
-        return at < 0 ? null : conversationId[(at + ThreadMarker.Length)..];
-    }
 
     private static JsonElement Json(JsonObject node)
     {

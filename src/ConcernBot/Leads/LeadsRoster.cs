@@ -5,27 +5,16 @@ namespace ConcernBot.Leads;
 /// <summary>Reads a conversation's members (paged), keyed by Entra object id.</summary>
 public sealed class LeadsRoster(IConnectorClient connector)
 {
-    private const int MaxPages = 40;
+    private const int PageSize = 500;
 
     public async Task<IReadOnlyDictionary<string, TeamsMember>> ReadAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
     {
         var members = new Dictionary<string, TeamsMember>(StringComparer.OrdinalIgnoreCase);
-        string? continuation = null;
-        for (var page = 0; page < MaxPages; page++)
+        await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, PageSize, cancellationToken))
         {
-            var result = await connector.GetPagedMembersAsync(serviceUrl, conversationId, 500, continuation, cancellationToken);
-            foreach (var member in result.Members ?? [])
+            if (!string.IsNullOrEmpty(member.AadObjectId))
             {
-                if (!string.IsNullOrEmpty(member.AadObjectId))
-                {
-                    members[member.AadObjectId] = member;
-                }
-            }
-
-            continuation = result.ContinuationToken;
-            if (string.IsNullOrEmpty(continuation))
-            {
-                break;
+                members[member.AadObjectId] = member;
             }
         }
 
