@@ -67,7 +67,8 @@ internal sealed partial class LeadsCardHandler(
             Action = LeadsAudit.Refused,
             Detail = "verb=" + verb,
         }, cancellationToken);
-        LogRefused(logger, verb);
+        var known = LeadsVerbs.Known(verb);
+        LogRefused(logger, known);
 
         // Someone in the channel opening the card sees what everyone sees; an action is refused plainly.
         return verb == LeadsVerbs.View
@@ -108,7 +109,8 @@ internal sealed partial class LeadsCardHandler(
             var notice = last is null
                 ? Words.ChangedMeanwhileUnknown
                 : LeadsText.Format(Words.ChangedMeanwhile, last.Actor, LeadsText.AuditAction(last.Action), clocks.Show(last.At));
-            LogConflict(logger, action.Verb);
+            var known = LeadsVerbs.Known(action.Verb);
+            LogConflict(logger, known);
             return InvokeResponse.Card(DetailCard(fresh.Value, lead, notice));
         }
 

@@ -16,6 +16,9 @@ public static class LeadsOutbox
     /// <summary>A 1:1 message to the deputies or the escalation contact.</summary>
     public const string Escalation = "leads.escalation";
 
+    /// <summary>The reporter answered a lead's question: tell the thread (not what the answer says).</summary>
+    public const string Answer = "leads.answer";
+
     /// <summary>Tell the reporter where their concern stands (delivered by the reporter's side: named or relay).</summary>
     public const string ReporterNotify = "reporter.notify";
 

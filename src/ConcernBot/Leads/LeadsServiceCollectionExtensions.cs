@@ -23,6 +23,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsMessenger>();
         services.AddSingleton<LeadsOrganisations>();
         services.AddSingleton<EscalationScanner>();
+        services.AddSingleton<ReporterAnswers>();
 
         services.AddSingleton<ITurnHandler, TeamSetupHandler>();
         services.AddSingleton<ITurnHandler, LeadsChannelCommands>();
@@ -32,6 +33,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, ConcernRouter>();
         services.AddSingleton<IOutboxHandler, LeadsReminderHandler>();
         services.AddSingleton<IOutboxHandler, LeadsEscalationHandler>();
+        services.AddSingleton<IOutboxHandler, ReporterAnswerHandler>();
         services.AddHostedService<EscalationService>();
         return services;
     }

@@ -28,6 +28,11 @@ public static class LeadsVerbs
         public const string ReporterMessage = "reporterMessage";
     }
 
+    private static readonly HashSet<string> All = [View, Acknowledge, Assign, Ask, Decide, Note, Close, History];
+
+    /// <summary>The verb if it is one of ours, else "other": what a log may say about a verb someone sent.</summary>
+    public static string Known(string verb) => All.Contains(verb) ? verb : "other";
+
     /// <summary>Assign's data value for "assign to me".</summary>
     public const string Me = "me";
 }
