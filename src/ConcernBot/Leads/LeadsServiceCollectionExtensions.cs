@@ -24,6 +24,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsOrganisations>();
         services.AddSingleton<EscalationScanner>();
         services.AddSingleton<ReporterAnswers>();
+        services.AddSingleton<ReporterMessages>();
 
         services.AddSingleton<ITurnHandler, TeamSetupHandler>();
         services.AddSingleton<ITurnHandler, LeadsChannelCommands>();

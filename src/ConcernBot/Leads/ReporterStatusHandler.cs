@@ -4,7 +4,6 @@ using ConcernBot.Conversation;
 using ConcernBot.Storage;
 using ConcernBot.Teams.Activities;
 using ConcernBot.Teams.Turns;
-using Microsoft.Extensions.Options;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;
@@ -13,7 +12,7 @@ namespace ConcernBot.Leads;
 /// In the 1:1 chat: `status SG-...` tells the named reporter who raised it where it stands (anyone else hears a neutral
 /// "can't find that reference for you"); "I'm not happy" or "nothing has happened" offers the next step.
 /// </summary>
-internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsDirectory directory, LeadsClocks clocks, IOptions<LeadsOptions> options) : ITurnHandler
+internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsClocks clocks, ReporterMessages messages) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -32,7 +31,7 @@ internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsDi
 
         if (UnhappyPattern().IsMatch(text))
         {
-            await turn.SendTextAsync(NextSteps(), cancellationToken);
+            await turn.SendTextAsync(messages.NextSteps(), cancellationToken);
             return TurnOutcome.Done;
         }
 
@@ -56,7 +55,7 @@ internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsDi
             _ => LeadsText.Format(Words.StatusForReporterInHand, concern.Reference, clocks.Show(concern.AcknowledgedAt ?? concern.ReceivedAt)),
         };
         return concern.Status == ConcernStatus.Received && concern.Leads.EscalationsFired.Contains(EscalationStep.AckReminder)
-            ? status + "\n\n" + NextSteps()
+            ? status + "\n\n" + messages.NextSteps(concern.ServiceId)
             : status;
     }
 
@@ -64,25 +63,6 @@ internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsDi
     private static bool RaisedBy(Concern concern, string aadObjectId) =>
         concern.Reporter.Choice == IdentityChoice.Named
         && string.Equals(concern.Reporter.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>What a reporter can do when nothing happens or they are unhappy: the escalation contact, then routes outside.</summary>
-    public string NextSteps()
-    {
-        var lines = new List<string> { Words.NextStepsIntro };
-        if (directory.ForService(null).EscalationContact is { Name.Length: > 0 } contact)
-        {
-            lines.Add(LeadsText.Format(Words.NextStepsContact, contact.Name));
-        }
-
-        foreach (var route in options.Value.OutsideRoutes)
-        {
-            var how = string.Join(" · ", new[] { route.Phone, route.Url?.ToString() }.OfType<string>());
-            lines.Add(LeadsText.Format(Words.NextStepsRoute, route.Name, route.Description ?? "", how).Replace(" ()", "", StringComparison.Ordinal));
-        }
-
-        lines.Add(Words.NextStepsEmergency);
-        return string.Join("\n\n", lines);
-    }
 
     private static bool IsPersonal(Activity activity) =>
         activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;

@@ -79,4 +79,34 @@ public sealed class OpenConcernsAndStatusTests
         Assert.Contains("https://protect-advice.org.uk/", text, StringComparison.Ordinal);
         Assert.Contains("call 999", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_reporter_is_told_each_stage_in_plain_words_without_any_leads_name()
+    {
+        await using var host = new LeadsHost();
+        var concern = SampleConcerns.Create();
+        var post = await LeadsFlow.RouteAsync(host, concern);
+        await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Ask, concern.Id, new { question = "Which evening was it?" });
+        await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Close, concern.Id, new { outcomeDesired = "Fully", outcomeRisk = "Removed", reporterMessage = "We have acted on it." });
+        var messages = host.Get<ReporterMessages>();
+        var stored = await SampleConcerns.CurrentAsync(host, concern);
+
+        var texts = host.Stores.OutboxMessages()
+            .Where(m => m.Kind is "reporter.notify" or "reporter.question")
+            .Select(m => m.Kind == "reporter.notify"
+                ? messages.Notification(stored, System.Text.Json.JsonSerializer.Deserialize<ReporterNotifyPayload>(m.Payload, System.Text.Json.JsonSerializerOptions.Web)!)
+                : messages.Question(stored, System.Text.Json.JsonSerializer.Deserialize<ReporterQuestionPayload>(m.Payload, System.Text.Json.JsonSerializerOptions.Web)!))
+            .ToList();
+
+        Assert.Equal(4, texts.Count);
+        Assert.Contains(texts, t => t.StartsWith("Your concern SG-7K3-Q9P has reached the safeguarding leads", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("A safeguarding lead has acknowledged your concern SG-7K3-Q9P", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("\"Which evening was it?\"", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("has now been closed", StringComparison.Ordinal) && t.Contains("We have acted on it.", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain("Asha", t, StringComparison.Ordinal));
+
+        var overdue = messages.Notification(stored, new ReporterNotifyPayload(concern.Id, ReporterNotifyKinds.Overdue));
+        Assert.Contains("should have been acknowledged by", overdue, StringComparison.Ordinal);
+        Assert.Contains("Erin Trustee", overdue, StringComparison.Ordinal);
+    }
 }
