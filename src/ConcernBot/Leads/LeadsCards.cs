@@ -264,6 +264,9 @@ public sealed class LeadsCards(LeadsClocks clocks)
             }
 
             quick.Add(CardAction.Execute(Words.ActionAssignToMe, LeadsVerbs.Assign, new { concernId = concern.Id, assignee = LeadsVerbs.Me }));
+            quick.Add(CardAction.Execute(Words.ActionHistory, LeadsVerbs.History, data));
+
+            // Teams shows at most five actions at the card's foot: the quick ones sit in the body.
             card.Add(CardElement.Actions(quick).WithSeparator());
 
             card.AddAction(CardAction.ShowCard(Words.ActionAssign, new AdaptiveCard()
@@ -294,8 +297,10 @@ public sealed class LeadsCards(LeadsClocks clocks)
                 .Add(CardElement.TextInput(LeadsVerbs.Inputs.ReporterMessage, Words.InputReporterMessage, multiline: true, maxLength: MaxQuestionLength))
                 .AddAction(CardAction.Execute(Words.ActionCloseConfirm, LeadsVerbs.Close, data))));
         }
-
-        card.AddAction(CardAction.Execute(Words.ActionHistory, LeadsVerbs.History, data));
+        else
+        {
+            card.AddAction(CardAction.Execute(Words.ActionHistory, LeadsVerbs.History, data));
+        }
     }
 
     /// <summary>A named reporter, or one with a sealed reply route (confidential or anonymous) that has not ended contact.</summary>
