@@ -29,7 +29,7 @@ internal static class LeadsFlow
             }
         }
 
-        var (status, body) = await host.PostAsync(Activities.Invoke(who, verb, data, post.ConversationId, post.ActivityId, trigger));
+        var (status, body) = await host.PostAsync(LeadsActivities.Invoke(who, verb, data, post.ConversationId, post.ActivityId, trigger));
         Assert.Equal(200, status);
         return body!.Value;
     }

@@ -18,7 +18,7 @@ public sealed class OpenConcernsAndStatusTests
         await LeadsFlow.ActAsync(host, People.Asha, closedPost, LeadsVerbs.Close, closed.Id, new { outcomeDesired = "Fully", outcomeRisk = "Removed" });
         host.Connector.Clear();
 
-        await host.PostAsync(Activities.ChannelMessage(People.Dee, "open concerns"));
+        await host.PostAsync(LeadsActivities.ChannelMessage(People.Dee, "open concerns"));
 
         var card = Assert.Single(host.Connector.Of("send")).CardJson;
         var readable = LeadsFlow.Readable(card);
@@ -38,7 +38,7 @@ public sealed class OpenConcernsAndStatusTests
         await LeadsFlow.RouteAsync(host, SampleConcerns.Create());
         host.Connector.Clear();
 
-        await host.PostAsync(Activities.ChannelMessage(People.Nick, "open concerns"));
+        await host.PostAsync(LeadsActivities.ChannelMessage(People.Nick, "open concerns"));
 
         var reply = Assert.Single(host.Connector.Of("send"));
         Assert.Contains("only the safeguarding leads can list open concerns", reply.Activity!.Text, StringComparison.Ordinal);
@@ -54,9 +54,9 @@ public sealed class OpenConcernsAndStatusTests
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Acknowledge, concern.Id);
         host.Connector.Clear();
 
-        await host.PostAsync(Activities.PersonalMessage(People.Rita, "status sg-7k3-q9p"));
-        await host.PostAsync(Activities.PersonalMessage(People.Nick, "status SG-7K3-Q9P"));
-        await host.PostAsync(Activities.PersonalMessage(People.Rita, "status SG-ZZZ-ZZZ"));
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "status sg-7k3-q9p"));
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Nick, "status SG-7K3-Q9P"));
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "status SG-ZZZ-ZZZ"));
 
         var replies = host.Connector.Of("send").Select(s => s.Activity!.Text!).ToList();
         Assert.Equal(3, replies.Count);
@@ -70,7 +70,7 @@ public sealed class OpenConcernsAndStatusTests
     {
         await using var host = new LeadsHost();
 
-        await host.PostAsync(Activities.PersonalMessage(People.Rita, "I'm not happy with the response"));
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "I'm not happy with the response"));
 
         var text = Assert.Single(host.Connector.Of("send")).Activity!.Text!;
         Assert.Contains("you can contact Erin Trustee directly", text, StringComparison.Ordinal);

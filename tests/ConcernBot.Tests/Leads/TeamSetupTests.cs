@@ -16,7 +16,7 @@ public sealed class TeamSetupTests
             new ChannelInfo { Id = People.LeadsChannel, Name = "Safeguarding leads" },
         ];
 
-        var (status, _) = await host.PostAsync(Activities.BotAddedToTeam());
+        var (status, _) = await host.PostAsync(LeadsActivities.BotAddedToTeam());
 
         Assert.Equal(200, status);
         var team = await ((ITeamStore)host.Stores).GetAsync(People.Tenant, People.TeamId);
@@ -34,8 +34,8 @@ public sealed class TeamSetupTests
     {
         await using var host = new LeadsHost();
 
-        await host.PostAsync(Activities.InstallationUpdate("Add"));
-        await host.PostAsync(Activities.BotAddedToTeam());
+        await host.PostAsync(LeadsActivities.InstallationUpdate("Add"));
+        await host.PostAsync(LeadsActivities.BotAddedToTeam());
 
         var team = await ((ITeamStore)host.Stores).GetAsync(People.Tenant, People.TeamId);
         Assert.NotNull(team);
@@ -48,9 +48,9 @@ public sealed class TeamSetupTests
     public async Task Removing_the_bot_forgets_the_team()
     {
         await using var host = new LeadsHost();
-        await host.PostAsync(Activities.InstallationUpdate("add"));
+        await host.PostAsync(LeadsActivities.InstallationUpdate("add"));
 
-        await host.PostAsync(Activities.InstallationUpdate("remove"));
+        await host.PostAsync(LeadsActivities.InstallationUpdate("remove"));
 
         Assert.Null(await ((ITeamStore)host.Stores).GetAsync(People.Tenant, People.TeamId));
     }
@@ -59,10 +59,10 @@ public sealed class TeamSetupTests
     public async Task An_admin_makes_a_channel_the_leads_channel_with_alerts_here()
     {
         await using var host = new LeadsHost(People.Settings(channelInSettings: false));
-        await host.PostAsync(Activities.InstallationUpdate("add"));
+        await host.PostAsync(LeadsActivities.InstallationUpdate("add"));
         host.Connector.Clear();
 
-        await host.PostAsync(Activities.ChannelMessage(People.Ada, "alerts here"));
+        await host.PostAsync(LeadsActivities.ChannelMessage(People.Ada, "alerts here"));
 
         var reply = Assert.Single(host.Connector.Of("send"));
         Assert.StartsWith("Done.", reply.Activity!.Text, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class TeamSetupTests
     {
         await using var host = new LeadsHost(People.Settings(channelInSettings: false));
 
-        await host.PostAsync(Activities.ChannelMessage(People.Nick, "alerts here"));
+        await host.PostAsync(LeadsActivities.ChannelMessage(People.Nick, "alerts here"));
 
         var reply = Assert.Single(host.Connector.Of("send"));
         Assert.Contains("only the people named as ConcernBot admins", reply.Activity!.Text, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class TeamSetupTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.DeliverOutboxAsync());
         Assert.Empty(host.Connector.Of("create"));
 
-        await host.PostAsync(Activities.ChannelMessage(People.Ada, "alerts here"));
+        await host.PostAsync(LeadsActivities.ChannelMessage(People.Ada, "alerts here"));
         host.Clock.Advance(TimeSpan.FromMinutes(6));
         Assert.Contains("concern.submitted", await host.DeliverOutboxAsync());
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using ConcernBot.Tests.Leads;
 
 namespace ConcernBot.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; }
-    public RecordingConnector Connector { get; } = new();
+    public LeadsConnector Connector { get; } = new();
     public InMemoryStores Stores { get; } = new();
     private Func<IConcernStore, IConcernStore>? WrapConcerns { get; }
 

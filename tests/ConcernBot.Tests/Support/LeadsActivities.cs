@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ConcernBot.Tests.Support;
 
 /// <summary>Teams-shaped activities, as the channel sends them.</summary>
-public static class Activities
+public static class LeadsActivities
 {
     public static JsonObject From(Person person) => new() { ["id"] = person.UserId, ["name"] = person.Name, ["aadObjectId"] = person.ObjectId };
 
