@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
 using ConcernBot.Teams.Connector;
 
 namespace ConcernBot.Leads;

@@ -1,5 +1,6 @@
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ConcernBot.Leads;

@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;

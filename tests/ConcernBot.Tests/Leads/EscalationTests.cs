@@ -97,8 +97,8 @@ public sealed class EscalationTests
 
         var clocks = host.Get<LeadsClocks>();
         var organisations = host.Get<LeadsOrganisations>();
-        var first = new EscalationScanner(host.Stores, clocks, organisations, NullLogger<EscalationScanner>.Instance);
-        var second = new EscalationScanner(host.Stores, clocks, organisations, NullLogger<EscalationScanner>.Instance);
+        var first = new EscalationScanner(host.Stores.Concerns, clocks, organisations, NullLogger<EscalationScanner>.Instance);
+        var second = new EscalationScanner(host.Stores.Concerns, clocks, organisations, NullLogger<EscalationScanner>.Instance);
         var received = concerns[0].ReceivedAt;
 
         foreach (var minutes in new[] { 16, 31, 46, 60 })

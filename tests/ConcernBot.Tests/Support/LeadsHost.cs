@@ -1,35 +1,43 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
 using ConcernBot.Teams.Connector;
+using ConcernBot.Tests.Leads;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using ConcernBot.Tests.Leads;
 
 namespace ConcernBot.Tests.Support;
 
-/// <summary>The real host, with a recording connector, the stores, and a fake clock.</summary>
+/// <summary>
+/// The real host with the real SQLite store (a temporary file), a recording connector and a fake clock. The outbox
+/// dispatcher's own loop is slowed to a month of fake time, so tests deliver the outbox when they choose.
+/// </summary>
 public sealed class LeadsHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _folder = Directory.CreateTempSubdirectory("concernbot-leads-").FullName;
+    private readonly Func<IConcernStore, IConcernStore>? _wrapConcerns;
 
     public LeadsHost(Dictionary<string, string?>? settings = null, DateTimeOffset? start = null, Func<IConcernStore, IConcernStore>? wrapConcerns = null)
     {
         _settings = settings ?? People.Settings();
+        _settings["Storage:Provider"] = "Sqlite";
+        _settings["Storage:Sqlite:Path"] = DatabasePath;
+        _settings["Storage:Outbox:PollInterval"] = "30.00:00:00";
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
-        WrapConcerns = wrapConcerns;
+        _wrapConcerns = wrapConcerns;
         Connector.Members[People.LeadsChannel] = [People.Asha.AsMember(), People.Ben.AsMember(), People.Dee.AsMember(), People.Nick.AsMember()];
     }
 
     public FakeTimeProvider Clock { get; }
     public LeadsConnector Connector { get; } = new();
-    public InMemoryStores Stores { get; } = new();
-    private Func<IConcernStore, IConcernStore>? WrapConcerns { get; }
+    public string DatabasePath => Path.Combine(_folder, "concernbot.db");
+    public HostStores Stores => new(Services, DatabasePath);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,11 +53,11 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
             services.AddSingleton<IConnectorClient>(Connector);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IConcernStore>(WrapConcerns is null ? Stores : WrapConcerns(Stores));
-            services.AddSingleton<IAuditLog>(Stores);
-            services.AddSingleton<IOutbox>(Stores);
-            services.AddSingleton<ISettingsStore>(Stores);
-            services.AddSingleton<ITeamStore>(Stores);
+            if (_wrapConcerns is { } wrap && services.LastOrDefault(d => d.ServiceType == typeof(IConcernStore)) is { ImplementationFactory: { } factory } descriptor)
+            {
+                services.Remove(descriptor);
+                services.AddSingleton(sp => wrap((IConcernStore)factory(sp)));
+            }
         });
     }
 
@@ -70,26 +78,41 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    /// <summary>Delivers every due outbox message that has a handler here (as the dispatcher would); returns the kinds delivered.</summary>
+    /// <summary>
+    /// Runs the real outbox dispatcher until nothing this app handles is due (failed deliveries wait for their retry);
+    /// returns the kinds delivered meanwhile, by this call or by the dispatcher's own loop.
+    /// </summary>
     public async Task<IReadOnlyList<string>> DeliverOutboxAsync()
     {
-        var handlers = Services.GetServices<IOutboxHandler>().ToDictionary(h => h.Kind);
-        var delivered = new List<string>();
-        var claimed = await Stores.ClaimDueAsync(Clock.GetUtcNow(), 100, TimeSpan.FromMinutes(5));
-        foreach (var message in claimed)
+        var handled = Services.GetServices<IOutboxHandler>().Select(h => h.Kind).ToHashSet(StringComparer.Ordinal);
+        var before = Stores.OutboxRows().Where(r => r.Delivered).Select(r => r.Message.Id).ToHashSet(StringComparer.Ordinal);
+        var dispatcher = Get<OutboxDispatcher>();
+        for (var round = 0; round < 200; round++)
         {
-            if (handlers.TryGetValue(message.Message.Kind, out var handler))
+            await dispatcher.DispatchDueAsync(CancellationToken.None);
+            var now = Clock.GetUtcNow().UtcTicks;
+            if (!Stores.OutboxRows().Any(r => !r.Delivered && handled.Contains(r.Message.Kind) && r.DueTicks <= now))
             {
-                await handler.DeliverAsync(message.Message, CancellationToken.None);
-                await Stores.CompleteAsync(message);
-                delivered.Add(message.Message.Kind);
+                break;
             }
-            else
-            {
-                await Stores.ReleaseAsync(message, Clock.GetUtcNow().AddYears(1));
-            }
+
+            await Task.Delay(25);
         }
 
-        return delivered;
+        return [.. Stores.OutboxRows().Where(r => r.Delivered && !before.Contains(r.Message.Id)).Select(r => r.Message.Kind)];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled connection may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
     }
 }
