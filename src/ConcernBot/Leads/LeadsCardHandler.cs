@@ -149,11 +149,38 @@ internal sealed partial class LeadsCardHandler(
 
         try
         {
-            return dataProtection.CreateProtector(ReporterIdentityPurpose).Unprotect(reporter.ProtectedIdentity);
+            return DisplayNameOf(dataProtection.CreateProtector(ReporterIdentityPurpose).Unprotect(reporter.ProtectedIdentity));
         }
         catch (CryptographicException)
         {
             LogIdentityUnreadable(logger);
+            return Words.ReporterIdentityUnreadable;
+        }
+    }
+
+    /// <summary>The intake protects a small JSON document (DisplayName, AadObjectId, UserId, TenantId); plain text is a name.</summary>
+    private static string? DisplayNameOf(string unprotected)
+    {
+        if (!unprotected.TrimStart().StartsWith('{'))
+        {
+            return unprotected;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(unprotected);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (string.Equals(property.Name, "DisplayName", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    return property.Value.GetString();
+                }
+            }
+
+            return Words.ReporterIdentityUnreadable;
+        }
+        catch (System.Text.Json.JsonException)
+        {
             return Words.ReporterIdentityUnreadable;
         }
     }

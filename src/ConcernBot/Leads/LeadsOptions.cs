@@ -57,6 +57,19 @@ public sealed class LeadPerson
     /// <summary>The Entra object id: what the bot matches people by.</summary>
     public string ObjectId { get; set; } = "";
 
+    /// <summary>Another name for <see cref="ObjectId"/> (the intake reads <c>Leads:Designated:N:AadObjectId</c>): either key works.</summary>
+    public string? AadObjectId
+    {
+        get => ObjectId;
+        set
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                ObjectId = value;
+            }
+        }
+    }
+
     public string Name { get; set; } = "";
 
     /// <summary>The Teams user id (29:...), when known; otherwise it is looked up in the leads' channel roster.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
@@ -59,10 +61,18 @@ internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsCl
             : status;
     }
 
-    /// <summary>Named reporters only: a confidential or anonymous reporter checks with their reference and secret (the anonymity relay).</summary>
+    /// <summary>
+    /// The named reporter (by object id), or a named or confidential reporter by the intake's opaque reporter reference.
+    /// An anonymous reporter checks with their reference and secret (the anonymity relay).
+    /// </summary>
     private static bool RaisedBy(Concern concern, string aadObjectId) =>
-        concern.Reporter.Choice == IdentityChoice.Named
-        && string.Equals(concern.Reporter.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase);
+        concern.Reporter.Choice != IdentityChoice.Anonymous
+        && ((concern.Reporter.Choice == IdentityChoice.Named && string.Equals(concern.Reporter.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))
+            || (concern.ReporterReference is { } reference && string.Equals(reference, ReporterReferenceFor(concern.OrganisationId, aadObjectId), StringComparison.Ordinal)));
+
+    /// <summary>The intake's reporter reference (IntakeSubmission.ReporterReferenceFor): keep the two the same.</summary>
+    private static string ReporterReferenceFor(string organisationId, string aadObjectId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{organisationId}|{aadObjectId}")));
 
     private static bool IsPersonal(Activity activity) =>
         activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;

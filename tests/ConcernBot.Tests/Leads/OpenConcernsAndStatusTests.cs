@@ -66,6 +66,20 @@ public sealed class OpenConcernsAndStatusTests
     }
 
     [Fact]
+    public async Task A_confidential_reporter_is_recognised_by_the_intakes_reporter_reference()
+    {
+        await using var host = new LeadsHost();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{People.Tenant}|{People.Rita.ObjectId}")));
+        var concern = SampleConcerns.Create(identity: ConcernBot.Concerns.IdentityChoice.Confidential) with { ReporterReference = hash };
+        await LeadsFlow.RouteAsync(host, concern);
+        host.Connector.Clear();
+
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "status SG-7K3-Q9P"));
+
+        Assert.Contains("reached the safeguarding leads", Assert.Single(host.Connector.Of("send")).Activity!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reporter_who_is_unhappy_is_offered_the_next_steps_inside_and_outside_the_organisation()
     {
         await using var host = new LeadsHost();

@@ -104,7 +104,7 @@ public sealed class RoutingAndViewTests
         await using var host = new LeadsHost();
         var protector = host.Get<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("ConcernBot.ReporterIdentity");
         var concern = SampleConcerns.Create(identity: IdentityChoice.Confidential) is var c
-            ? c with { Reporter = c.Reporter with { ProtectedIdentity = protector.Protect("Connie Confidential") } }
+            ? c with { Reporter = c.Reporter with { ProtectedIdentity = protector.Protect("{\"DisplayName\":\"Connie Confidential\",\"AadObjectId\":\"00000000-0000-0000-0000-00000000c0c0\"}") } }
             : null!;
         var post = await LeadsFlow.RouteAsync(host, concern);
 

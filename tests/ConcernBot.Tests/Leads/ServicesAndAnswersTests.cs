@@ -15,7 +15,7 @@ public sealed class ServicesAndAnswersTests
         settings["Leads:Services:oak:Name"] = "the safeguarding leads at Oak House";
         settings["Leads:Services:oak:Channel:ServiceUrl"] = People.ServiceUrl;
         settings["Leads:Services:oak:Channel:ConversationId"] = OakChannel;
-        settings["Leads:Services:oak:Designated:0:ObjectId"] = Olu.ObjectId;
+        settings["Leads:Services:oak:Designated:0:AadObjectId"] = Olu.ObjectId; // the intake's name for it
         settings["Leads:Services:oak:Designated:0:Name"] = Olu.Name;
         return settings;
     }
