@@ -119,6 +119,29 @@ public sealed class EscalationTests
     }
 
     [Fact]
+    public async Task Two_hosts_on_one_store_each_running_the_escalation_service_fire_each_stage_once()
+    {
+        await using var first = new LeadsHost();
+        await using var second = new LeadsHost(sharedDatabase: first.DatabasePath);
+        var concern = SampleConcerns.Create(urgent: true);
+        await LeadsFlow.RouteAsync(first, concern);
+        _ = second.Services;
+
+        foreach (var (minutes, stage) in new[] { (16, EscalationStep.AckReminder), (15, EscalationStep.AckDeputies), (15, EscalationStep.AckContact) })
+        {
+            first.Clock.Advance(TimeSpan.FromMinutes(minutes));
+            second.Clock.Advance(TimeSpan.FromMinutes(minutes));
+            await WaitForAsync(() => Fired(first, stage) == 1, $"{stage} fires");
+            await Task.Delay(200);
+            Assert.Equal(1, Fired(first, stage));
+        }
+
+        var audit = await first.Stores.ReadAsync(concern.Id);
+        Assert.Equal(3, audit.Count(e => e.Action.StartsWith(LeadsAudit.Escalated, StringComparison.Ordinal)));
+        Assert.Equal(3, (await first.Stores.GetAsync(concern.Id))!.Value.Leads.EscalationsFired.Count);
+    }
+
+    [Fact]
     public async Task An_allegation_about_someone_working_with_children_shows_the_LADO_clock_and_reminds_when_it_passes()
     {
         await using var host = new LeadsHost();

@@ -23,8 +23,9 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("concernbot-leads-").FullName;
     private readonly Func<IConcernStore, IConcernStore>? _wrapConcerns;
 
-    public LeadsHost(Dictionary<string, string?>? settings = null, DateTimeOffset? start = null, Func<IConcernStore, IConcernStore>? wrapConcerns = null)
+    public LeadsHost(Dictionary<string, string?>? settings = null, DateTimeOffset? start = null, Func<IConcernStore, IConcernStore>? wrapConcerns = null, string? sharedDatabase = null)
     {
+        DatabasePath = sharedDatabase ?? Path.Combine(_folder, "concernbot.db");
         _settings = settings ?? People.Settings();
         _settings["Storage:Provider"] = "Sqlite";
         _settings["Storage:Sqlite:Path"] = DatabasePath;
@@ -36,7 +37,8 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
     public LeadsConnector Connector { get; } = new();
-    public string DatabasePath => Path.Combine(_folder, "concernbot.db");
+    /// <summary>The SQLite file; pass it to a second host to run two instances on one store.</summary>
+    public string DatabasePath { get; }
     public HostStores Stores => new(Services, DatabasePath);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
