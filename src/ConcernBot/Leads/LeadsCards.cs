@@ -21,6 +21,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
 {
     public const int MaxQuestionLength = 1000;
     public const int MaxReasonLength = 2000;
+    public const int MaxNotesShown = 10;
 
     /// <summary>The card everyone in the channel sees: reference, urgency, kinds of harm, who is at risk by type, status, deadlines.</summary>
     public JsonElement NeedToKnow(Concern concern, string? notice = null)
@@ -234,7 +235,13 @@ public sealed class LeadsCards(LeadsClocks clocks)
         if (leads.Notes.Count > 0)
         {
             card.Add(CardElement.Text(Words.NotesHeading, weight: TextWeight.Bolder).WithSeparator());
-            foreach (var n in leads.Notes)
+            if (leads.Notes.Count > MaxNotesShown)
+            {
+                // Keeps the card well inside Teams' size limit; every note stays in the history.
+                card.Add(CardElement.Text(LeadsText.Format(Words.EarlierNotes, leads.Notes.Count - MaxNotesShown), subtle: true));
+            }
+
+            foreach (var n in leads.Notes.TakeLast(MaxNotesShown))
             {
                 card.Add(CardElement.Text(LeadsText.Format(Words.NoteLine, n.Author, clocks.Show(n.At), n.Text)));
             }

@@ -14,7 +14,7 @@ namespace ConcernBot.Leads;
 /// In the 1:1 chat: `status SG-...` tells the named reporter who raised it where it stands (anyone else hears a neutral
 /// "can't find that reference for you"); "I'm not happy" or "nothing has happened" offers the next step.
 /// </summary>
-internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsClocks clocks, ReporterMessages messages) : ITurnHandler
+internal sealed partial class ReporterStatusHandler(IConcernStore store, IConversationStore conversations, LeadsClocks clocks, ReporterMessages messages) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsCl
             return TurnOutcome.Done;
         }
 
-        if (UnhappyPattern().IsMatch(text))
+        if (UnhappyPattern().IsMatch(text) && !await InAFlowAsync(activity, cancellationToken))
         {
             await turn.SendTextAsync(messages.NextSteps(), cancellationToken);
             return TurnOutcome.Done;
@@ -73,6 +73,10 @@ internal sealed partial class ReporterStatusHandler(IConcernStore store, LeadsCl
     /// <summary>The intake's reporter reference (IntakeSubmission.ReporterReferenceFor): keep the two the same.</summary>
     private static string ReporterReferenceFor(string organisationId, string aadObjectId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{organisationId}|{aadObjectId}")));
+
+    /// <summary>In the middle of raising a concern, "nothing has happened" is an answer, not a complaint.</summary>
+    private async Task<bool> InAFlowAsync(Activity activity, CancellationToken cancellationToken) =>
+        activity.Conversation?.Id is { } id && (await conversations.GetAsync(id, cancellationToken))?.Value.Flow is not null;
 
     private static bool IsPersonal(Activity activity) =>
         activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;

@@ -128,6 +128,26 @@ public sealed class LeadActionTests
     }
 
     [Fact]
+    public async Task Many_notes_keep_the_card_small_and_all_stay_in_the_history()
+    {
+        var (host, concern, post) = await RoutedAsync();
+        await using var _ = host;
+
+        string card = "";
+        for (var i = 1; i <= 14; i++)
+        {
+            card = LeadsFlow.CardOf(await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Note, concern.Id, new { note = $"Note number {i:00}: " + new string('x', 1900) }));
+        }
+
+        var readable = LeadsFlow.Readable(card);
+        Assert.Contains("4 earlier notes are in the history.", readable, StringComparison.Ordinal);
+        Assert.DoesNotContain("Note number 04", readable, StringComparison.Ordinal);
+        Assert.Contains("Note number 14", readable, StringComparison.Ordinal);
+        Assert.True(card.Length < 40_000, $"the card is {card.Length} characters");
+        Assert.Equal(14, (await host.Stores.ReadAsync(concern.Id)).Count(e => e.Action == LeadsAudit.NoteAdded));
+    }
+
+    [Fact]
     public async Task Close_with_outcome_tells_the_reporter_and_stops_the_clocks()
     {
         var (host, concern, post) = await RoutedAsync();

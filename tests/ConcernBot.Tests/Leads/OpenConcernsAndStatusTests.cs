@@ -95,6 +95,18 @@ public sealed class OpenConcernsAndStatusTests
     }
 
     [Fact]
+    public async Task In_the_middle_of_raising_a_concern_nothing_has_happened_is_an_answer_not_a_complaint()
+    {
+        await using var host = new LeadsHost();
+        var conversations = host.Get<ConcernBot.Storage.IConversationStore>();
+        await conversations.SaveAsync("a:personal-" + People.Rita.UserId, new ConcernBot.Storage.ConversationState { Flow = "intake", Step = "actions-taken" }, null);
+
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "Nothing has happened yet"));
+
+        Assert.DoesNotContain(host.Connector.Of("send"), s => s.Activity!.Text?.Contains("Erin Trustee", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task The_reporter_is_told_each_stage_in_plain_words_without_any_leads_name()
     {
         await using var host = new LeadsHost();
