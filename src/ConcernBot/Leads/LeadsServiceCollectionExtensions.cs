@@ -26,16 +26,20 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<EscalationScanner>();
         services.AddSingleton<ReporterAnswers>();
         services.AddSingleton<ReporterMessages>();
+        services.AddSingleton<ReporterDelivery>();
 
         services.AddSingleton<ITurnHandler, TeamSetupHandler>();
         services.AddSingleton<ITurnHandler, LeadsChannelCommands>();
         services.AddSingleton<ITurnHandler, LeadsCardHandler>();
+        services.AddSingleton<ITurnHandler, ReporterAnswerTurnHandler>();
         services.AddSingleton<ITurnHandler, ReporterStatusHandler>();
 
         services.AddSingleton<IOutboxHandler, ConcernRouter>();
         services.AddSingleton<IOutboxHandler, LeadsReminderHandler>();
         services.AddSingleton<IOutboxHandler, LeadsEscalationHandler>();
         services.AddSingleton<IOutboxHandler, ReporterAnswerHandler>();
+        services.AddSingleton<IOutboxHandler, ReporterNotifyHandler>();
+        services.AddSingleton<IOutboxHandler, ReporterQuestionHandler>();
         services.AddHostedService<EscalationService>();
         return services;
     }

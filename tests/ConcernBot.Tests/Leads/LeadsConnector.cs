@@ -27,7 +27,17 @@ public sealed class LeadsConnector : IConnectorClient
     /// <summary>Channels by team id.</summary>
     public ConcurrentDictionary<string, List<ChannelInfo>> Channels { get; } = new();
 
-    public IReadOnlyList<LeadsConnectorCall> Of(string operation) => [.. Calls.Where(c => c.Operation == operation)];
+    /// <summary>The calls of one kind, leaving out the reporter's own chat (see <see cref="ToReporter"/>).</summary>
+    public IReadOnlyList<LeadsConnectorCall> Of(string operation) => [.. Calls.Where(c => c.Operation == operation && !IsReporterChat(c))];
+
+    /// <summary>What was sent into the reporter's 1:1 chat.</summary>
+    public IReadOnlyList<string> ToReporter() =>
+        [.. Calls.Where(c => c.Operation == "send" && IsReporterChat(c)).Select(c => c.Activity!.Text ?? "")];
+
+    public static string ReporterChat => "a:personal-" + People.Rita.ObjectId;
+
+    private static bool IsReporterChat(LeadsConnectorCall call) =>
+        call.ConversationId == ReporterChat || call.Parameters?.Members?.FirstOrDefault()?.Id == People.Rita.ObjectId;
 
     public void Clear() => Calls.Clear();
 
