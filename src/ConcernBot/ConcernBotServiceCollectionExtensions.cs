@@ -1,5 +1,7 @@
 using ConcernBot.Conversation;
+using ConcernBot.Intake;
 using ConcernBot.Leads;
+using ConcernBot.Learn;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -14,9 +16,12 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<WelcomeCards>();
-        services.AddSingleton<ITurnHandler, WelcomeHandler>();
+        // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
+        // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
         services.AddLeads(configuration);
-        services.AddSingleton<ITurnHandler, ComingSoonHandler>();
+        services.AddLearn(configuration);
+        services.AddIntake(configuration);
+        services.AddSingleton<ITurnHandler, WelcomeHandler>();
         return services;
     }
 }

@@ -32,7 +32,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, LeadsChannelCommands>();
         services.AddSingleton<ITurnHandler, LeadsCardHandler>();
         services.AddSingleton<ITurnHandler, ReporterAnswerTurnHandler>();
-        services.AddSingleton<ITurnHandler, ReporterStatusHandler>();
+        services.AddSingleton<ITurnHandler, ReporterNextStepsHandler>();
 
         services.AddSingleton<IOutboxHandler, ConcernRouter>();
         services.AddSingleton<IOutboxHandler, LeadsReminderHandler>();

@@ -22,6 +22,7 @@ internal static class CardCatalogue
         Sample<LeadsCards>(nameof(LeadsCards.Detail), "closed", cards => cards.Detail(LeadsCardSamples.Closed(), LeadsCardSamples.View())),
         Sample<LeadsCards>(nameof(LeadsCards.History), "entries", cards => cards.History(LeadsCardSamples.InProgress(), LeadsCardSamples.History())),
         Sample<LeadsCards>(nameof(LeadsCards.OpenConcerns), "two", cards => cards.OpenConcerns([LeadsCardSamples.NewUrgent(), LeadsCardSamples.InProgress()], LeadsCardSamples.Now)),
+        .. IntakeCardSamples.All,
     ];
 
     private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)
