@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ConcernBot.Anonymity;
+using ConcernBot.Leads;
+using ConcernBot.Tests.Support;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Tests.Cards;
@@ -18,6 +20,12 @@ internal static class CardCatalogue
         new(typeof(RelayCards), nameof(RelayCards.Question), "question", _ => RelayCards.Question("SG-7K3-Q9P", "concern-1", 1, "Which room was it, and was anyone else there?")),
         new(typeof(RelayCards), nameof(RelayCards.Status), "status", _ => RelayCards.Status(null)),
         new(typeof(RelayCards), nameof(RelayCards.Status), "status-add", _ => RelayCards.Status("SG-7K3-Q9P", ConcernBot.Resources.Anonymity.StatusAddHint)),
+        Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "new-urgent", cards => cards.NeedToKnow(LeadsCardSamples.NewUrgent())),
+        Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "closed-with-notice", cards => cards.NeedToKnow(LeadsCardSamples.Closed(), "A notice at the top")),
+        Sample<LeadsCards>(nameof(LeadsCards.Detail), "in-progress", cards => cards.Detail(LeadsCardSamples.InProgress(), LeadsCardSamples.View())),
+        Sample<LeadsCards>(nameof(LeadsCards.Detail), "closed", cards => cards.Detail(LeadsCardSamples.Closed(), LeadsCardSamples.View())),
+        Sample<LeadsCards>(nameof(LeadsCards.History), "entries", cards => cards.History(LeadsCardSamples.InProgress(), LeadsCardSamples.History())),
+        Sample<LeadsCards>(nameof(LeadsCards.OpenConcerns), "two", cards => cards.OpenConcerns([LeadsCardSamples.NewUrgent(), LeadsCardSamples.InProgress()], LeadsCardSamples.Now)),
         .. IntakeCardSamples.All,
     ];
 
