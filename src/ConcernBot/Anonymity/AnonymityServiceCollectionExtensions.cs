@@ -28,8 +28,10 @@ public static class AnonymityServiceCollectionExtensions
         services.AddSingleton<ChatLinks>();
         services.AddSingleton<ReporterContacts>();
         services.AddSingleton<ReporterRelay>();
-        services.AddSingleton<IOutboxHandler, ReporterQuestionHandler>();
-        services.AddSingleton<IOutboxHandler, ReporterNotifyHandler>();
+        // "reporter.question" and "reporter.notify" are delivered by the leads' ReporterDelivery, which hands a concern
+        // with a reply route to the relay. What the reporter sends back goes to the leads' thread:
+        services.AddSingleton<IOutboxHandler, ReporterInformationHandler>();
+        services.AddSingleton<IOutboxHandler, ContactEndedHandler>();
         return services;
     }
 

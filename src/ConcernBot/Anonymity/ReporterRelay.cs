@@ -10,7 +10,7 @@ namespace ConcernBot.Anonymity;
 /// route; answers, added information and "stop contact" come back into the concern's audit and, through the outbox, the
 /// leads' thread, signed "Anonymous reporter".
 /// </summary>
-public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes routes, ChatLinks chats, TimeProvider time, ILogger<ReporterRelay> logger)
+public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes routes, ChatLinks chats, IServiceProvider services, TimeProvider time, ILogger<ReporterRelay> logger)
 {
     public const string AnsweredAction = "Reporter answered a question";
     public const string AddedAction = "Reporter added information";
@@ -34,6 +34,24 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
             (conversationId, ct) => chats.UpdateAsync(conversationId, r => r with { Pending = new PendingAnswer(concern.Id, question.QuestionNumber) }, ct),
             cancellationToken);
         Check(delivered);
+    }
+
+    /// <summary>
+    /// Delivers a text (the leads' words for where the concern stands) through the concern's route. With
+    /// <paramref name="questionNumber"/>, the chat's next typed message answers that question.
+    /// </summary>
+    public async Task DeliverTextAsync(Concern concern, string text, int? questionNumber, CancellationToken cancellationToken)
+    {
+        if (concern.Reporter.ReplyRouteToken is not { } token)
+        {
+            LogNoRoute(logger);
+            return;
+        }
+
+        Func<string, CancellationToken, Task>? expect = questionNumber is { } n
+            ? (conversationId, ct) => chats.UpdateAsync(conversationId, r => r with { Pending = new PendingAnswer(concern.Id, n) }, ct)
+            : null;
+        Check(await routes.SendAsync(token, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" }, expect, cancellationToken));
     }
 
     public async Task DeliverNotifyAsync(ReporterNotifyMessage notify, CancellationToken cancellationToken)
@@ -65,7 +83,19 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
     /// <summary>An answer from the chat <paramref name="conversationId"/>; accepted only if that chat is the concern's route.</summary>
     public async Task<bool> AnswerAsync(string concernId, int? questionNumber, string answer, string conversationId, CancellationToken cancellationToken)
     {
-        var accepted = await ChangeAsync(concernId, conversationId, c => (c, AnsweredAction, questionNumber is null ? null : $"question={questionNumber}", "answer", questionNumber, answer), cancellationToken);
+        bool accepted;
+        if (questionNumber is { } number && services.GetService<Leads.ReporterAnswers>() is { } leads)
+        {
+            // The leads' record of the question: the answer shows in their own view, and the thread is told.
+            accepted = await concerns.GetAsync(concernId, cancellationToken) is { Value.Reporter.ReplyRouteToken: { } token }
+                && await routes.LeadsToAsync(token, conversationId, cancellationToken)
+                && await leads.RecordAsync(concernId, number, answer, cancellationToken);
+        }
+        else
+        {
+            accepted = await ChangeAsync(concernId, conversationId, c => (c, AnsweredAction, questionNumber is null ? null : $"question={questionNumber}", "answer", questionNumber, answer), cancellationToken);
+        }
+
         if (accepted)
         {
             await chats.UpdateAsync(conversationId, r => r.Pending?.ConcernId == concernId ? r with { Pending = null } : r, cancellationToken);
@@ -75,8 +105,16 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
     }
 
     /// <summary>Information added by a reporter who proved they raised the concern (reference and secret word).</summary>
+    /// <remarks>
+    /// Kept as a note in the leads' own view (authorised leads only); the thread is told that something was added, never
+    /// what, because everyone in the channel sees the thread.
+    /// </remarks>
     public Task<bool> AddInformationAsync(string concernId, string information, CancellationToken cancellationToken) =>
-        ChangeAsync(concernId, null, c => (c, AddedAction, null, "information", null, information), cancellationToken);
+        ChangeAsync(
+            concernId,
+            null,
+            c => (c with { Leads = c.Leads with { Notes = [.. c.Leads.Notes, new LeadNote(ActorFor(c), time.GetUtcNow(), information)] } }, AddedAction, null, "information", null, ""),
+            cancellationToken);
 
     /// <summary>Ends contact for one concern: the route is deleted, the concern keeps no token, the leads are told.</summary>
     public async Task<bool> StopContactAsync(string concernId, string conversationId, CancellationToken cancellationToken)

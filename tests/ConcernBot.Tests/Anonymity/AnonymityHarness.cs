@@ -54,6 +54,12 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
         return BotHost.Start(settings: settings, logs: logs, services: s =>
         {
+            // What reaches the leads' thread is captured here instead of posted (these concerns are not routed to a channel).
+            foreach (var threadHandler in s.Where(d => d.ImplementationType == typeof(ReporterInformationHandler) || d.ImplementationType == typeof(ContactEndedHandler)).ToList())
+            {
+                s.Remove(threadHandler);
+            }
+
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ReporterAnswer, ForLeads));
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ContactEnded, ForLeads));
             if (alsoRecordInto is not null)
@@ -112,17 +118,33 @@ public sealed class AnonymityHarness : IAsyncDisposable
         return (concern, contact);
     }
 
-    /// <summary>What the leads do when a lead presses "Ask the reporter".</summary>
-    public static Task AskAsync(BotHost host, string concernId, int number, string question) =>
-        host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxMessage
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            Kind = RelayKinds.ReporterQuestion,
-            ConcernId = concernId,
-            Payload = System.Text.Json.JsonSerializer.Serialize(new { concernId, questionNumber = number, question }),
-            CreatedAt = DateTimeOffset.UtcNow,
-            NotBefore = DateTimeOffset.UtcNow,
-        }]);
+    /// <summary>What the leads do when a lead presses "Ask the reporter": the question on the concern, and its outbox message.</summary>
+    public static async Task AskAsync(BotHost host, string concernId, int number, string question)
+    {
+        var store = host.Services.GetRequiredService<IConcernStore>();
+        var read = (await store.GetAsync(concernId))!;
+        var now = DateTimeOffset.UtcNow;
+        var questions = read.Value.Leads.Questions.ToList();
+        Assert.Equal(number - 1, questions.Count);
+        questions.Add(new ReporterQuestion("Lead One", now, question));
+        await store.UpdateAsync(
+            read.Value with { Leads = read.Value.Leads with { Questions = questions } },
+            read.ETag,
+            new AuditEntry { Actor = "Lead One", At = now, Action = "leads.question.asked" },
+            [new OutboxMessage
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                Kind = RelayKinds.ReporterQuestion,
+                ConcernId = concernId,
+                Payload = System.Text.Json.JsonSerializer.Serialize(new { concernId, questionNumber = number, question }),
+                CreatedAt = now,
+                NotBefore = now,
+            }]);
+    }
+
+    /// <summary>The answer the leads see for question <paramref name="number"/>.</summary>
+    public static async Task<string?> AnswerSeenByLeadsAsync(BotHost host, string concernId, int number) =>
+        (await host.Services.GetRequiredService<IConcernStore>().GetAsync(concernId))!.Value.Leads.Questions[number - 1].Answer;
 
     public static Task NotifyAsync(BotHost host, string concernId, string kind) =>
         host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxMessage

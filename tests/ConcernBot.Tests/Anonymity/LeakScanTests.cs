@@ -182,7 +182,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await host.SayAsync(Distinctive.Message($"status {reference} AAAA-BBBB-CCCC-DDDD", SecondChat));
         await host.SayAsync(Distinctive.Message($"status {reference} {contact.Secret}", SecondChat));
         Assert.Contains(Words.AddSent, await host.SayAsync(Distinctive.CardAction(new { verb = RelayVerbs.Status, reference, secret = contact.Secret, addition = "It happened again." }, SecondChat)), StringComparison.Ordinal);
-        await harness.WaitForLeadsAsync(RelayKinds.ReporterAnswer, 3);
+        await harness.WaitForLeadsAsync(RelayKinds.ReporterAnswer);
 
         // The leads close it and tell the reporter; the reporter ends contact.
         var store = host.Services.GetRequiredService<IConcernStore>();
