@@ -143,6 +143,7 @@ public sealed class RelayTests
         Assert.Null(await host.Services.GetRequiredService<IReplyRouteStore>().GetAsync(contact.ReplyRouteToken));
         var stored = await host.Services.GetRequiredService<IConcernStore>().GetAsync(concern.Id);
         Assert.Null(stored!.Value.Reporter.ReplyRouteToken);
+        Assert.False(ConcernBot.Leads.LeadsCards.CanAskReporter(stored.Value), "The leads' \"Ask the reporter\" must answer that contact has ended.");
         Assert.Equal(concern.Id, Payload<ContactEndedMessage>(await harness.WaitForLeadsAsync(RelayKinds.ContactEnded)).ConcernId);
         Assert.Contains((await host.Services.GetRequiredService<IAuditLog>().ReadAsync(concern.Id)), e => e.Action == ReporterRelay.EndedAction && e.Actor == "Anonymous reporter");
 
