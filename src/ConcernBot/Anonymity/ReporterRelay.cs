@@ -133,7 +133,7 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
             }
 
             var now = time.GetUtcNow();
-            var updated = read.Value with { Reporter = read.Value.Reporter with { ReplyRouteToken = null } };
+            var updated = read.Value with { Reporter = read.Value.Reporter with { ReplyRouteToken = null, ContactEnded = true } };
             try
             {
                 await concerns.UpdateAsync(updated, read.ETag, Audit(read.Value, EndedAction, null, now), [RelayKinds.Create(RelayKinds.ContactEnded, concernId, new ContactEndedMessage(concernId), AnonymityJson.Default.ContactEndedMessage, now)], cancellationToken);

@@ -33,6 +33,9 @@ public sealed record ReporterIdentity
     /// <summary>The opaque token of the sealed reply route (all choices); null once the reporter ends contact.</summary>
     public string? ReplyRouteToken { get; init; }
 
+    /// <summary>The reporter said "stop contact": nothing more may reach them, whichever way they chose to be known.</summary>
+    public bool ContactEnded { get; init; }
+
     public static ReporterIdentity Anonymous(string? replyRouteToken) => new() { Choice = IdentityChoice.Anonymous, ReplyRouteToken = replyRouteToken };
 }
 

@@ -39,6 +39,12 @@ public sealed class ReporterDelivery(
         }
 
         var concern = read.Value;
+        if (concern.Reporter.ContactEnded)
+        {
+            // The reporter ended contact: nothing reaches them, not even by their Entra id.
+            return;
+        }
+
         if (concern.Reporter.ReplyRouteToken is not null)
         {
             // The sealed reply route (every reporter raised through the intake has one): the relay delivers.
