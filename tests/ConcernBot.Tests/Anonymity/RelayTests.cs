@@ -137,7 +137,13 @@ public sealed class RelayTests
     public async Task Stop_contact_deletes_the_route_tells_the_leads_and_no_question_is_delivered_afterwards(IdentityChoice choice)
     {
         await using var harness = AnonymityHarness.Create();
-        await using var host = harness.Start();
+
+        // A leads' channel is known, so a named reporter could otherwise be reached by a new chat to their Entra id.
+        await using var host = harness.Start(extra: new Dictionary<string, string?>
+        {
+            ["Leads:Channel:ServiceUrl"] = "https://smba.example.test/emea/",
+            ["Leads:Channel:ConversationId"] = "19:leads@thread.tacv2",
+        });
         var (concern, contact) = await AnonymityHarness.RaiseAsync(host, choice, "SG-SC1-TP2");
 
         var said = await host.SayAsync(Distinctive.Message("stop contact"));
