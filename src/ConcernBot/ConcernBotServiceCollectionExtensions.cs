@@ -1,6 +1,7 @@
 using ConcernBot.Conversation;
 using ConcernBot.Intake;
 using ConcernBot.Learn;
+using ConcernBot.Learning;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -17,6 +18,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton<WelcomeCards>();
         services.AddLearn(configuration);
         services.AddIntake(configuration);
+        services.AddLearning(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
         return services;
     }
