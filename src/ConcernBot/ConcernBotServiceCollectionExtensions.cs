@@ -20,9 +20,9 @@ public static class ConcernBotServiceCollectionExtensions
         // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
         services.AddLeads(configuration);
+        services.AddLearning(configuration);
         services.AddLearn(configuration);
         services.AddIntake(configuration);
-        services.AddLearning(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
         return services;
     }

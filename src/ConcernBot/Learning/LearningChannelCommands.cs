@@ -37,9 +37,9 @@ internal sealed partial class LearningChannelCommands(
             return TurnOutcome.NotHandled;
         }
 
-        var services = leads.ServicesLedBy(activity.From?.AadObjectId);
+        var services = await leads.ServicesHereAsync(activity, cancellationToken);
         var organisationId = activity.GetTeamsChannelData().Tenant?.Id ?? activity.Conversation?.TenantId;
-        if (!IsChannel(activity) || services.Count == 0 || string.IsNullOrEmpty(organisationId))
+        if (services.Count == 0 || string.IsNullOrEmpty(organisationId))
         {
             LogRefused(logger);
             await turn.SendTextAsync(W.ReportRefused, cancellationToken);
@@ -114,9 +114,6 @@ internal sealed partial class LearningChannelCommands(
         Name = name,
         ContentUrl = "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray()),
     };
-
-    private static bool IsChannel(Activity activity) =>
-        string.Equals(activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?<verb>report|export)\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Command();
