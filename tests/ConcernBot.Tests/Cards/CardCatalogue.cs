@@ -23,6 +23,7 @@ internal static class CardCatalogue
         Sample<LeadsCards>(nameof(LeadsCards.History), "entries", cards => cards.History(LeadsCardSamples.InProgress(), LeadsCardSamples.History())),
         Sample<LeadsCards>(nameof(LeadsCards.OpenConcerns), "two", cards => cards.OpenConcerns([LeadsCardSamples.NewUrgent(), LeadsCardSamples.InProgress()], LeadsCardSamples.Now)),
         .. IntakeCardSamples.All,
+        .. LearningCardSamples.All,
     ];
 
     private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)
