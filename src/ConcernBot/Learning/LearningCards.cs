@@ -10,6 +10,8 @@ namespace ConcernBot.Learning;
 /// <summary>The leads' learning cards: the effectiveness report, the export's covering note, and patterns on a new concern.</summary>
 public sealed class LearningCards
 {
+    public const int MaxEarlierShown = 10;
+
     /// <param name="figures">The period's figures.</param>
     /// <param name="chartPng">The chart (PNG), carried inline as a data: URI.</param>
     public JsonElement Report(LearningFigures figures, byte[] chartPng)
@@ -81,22 +83,37 @@ public sealed class LearningCards
         return card.WithFallbackText(title).ToJsonElement();
     }
 
-    /// <summary>Earlier concerns that share what the leads recorded with a new one: shown on the leads' detail view.</summary>
-    public JsonElement Patterns(IReadOnlyList<PatternMatch> matches)
+    /// <summary>Earlier concerns that share what the leads recorded with this one, as a card of their own.</summary>
+    public JsonElement Patterns(IReadOnlyList<PatternMatch> matches) =>
+        new AdaptiveCard().AddRange(PatternElements(matches)).WithFallbackText(W.PatternTitle).ToJsonElement();
+
+    /// <summary>The patterns section of the leads' detail view (nothing when there are none), with the earlier references.</summary>
+    public static IEnumerable<CardElement> PatternElements(IReadOnlyList<PatternMatch>? matches)
     {
-        var card = new AdaptiveCard().Add(CardElement.Heading(W.PatternTitle));
-        foreach (var match in matches)
+        if (matches is not { Count: > 0 })
         {
-            var intro = match.Rule == PatternRule.SameSubject
-                ? LearningText.Format(W.PatternSameSubject, match.Key)
-                : LearningText.Format(W.PatternHarmAndPlace, match.Earlier.Count + 1, IntakeChoices.HarmTitle(match.Harm ?? HarmKind.NotSure), match.Key, match.WindowDays);
-            card.Add(CardElement.Text(intro));
-            card.Add(CardElement.Text(string.Join("\n", match.Earlier.Select(e =>
-                "- " + LearningText.Format(W.PatternReference, e.Reference, e.ReceivedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture))))));
+            yield break;
         }
 
-        return card.Add(CardElement.Text(W.PatternCaution, subtle: true)).WithFallbackText(W.PatternTitle).ToJsonElement();
+        yield return CardElement.Text(W.PatternTitle, weight: TextWeight.Bolder).WithSeparator();
+        foreach (var match in matches)
+        {
+            yield return CardElement.Text(match.Rule == PatternRule.SameSubject
+                ? LearningText.Format(W.PatternSameSubject, match.Key)
+                : LearningText.Format(W.PatternHarmAndPlace, match.Earlier.Count + 1, IntakeChoices.HarmTitle(match.Harm ?? HarmKind.NotSure), match.Key, match.WindowDays));
+            yield return CardElement.Text(string.Join("\n", match.Earlier.Take(MaxEarlierShown).Select(e =>
+                "- " + LearningText.Format(W.PatternReference, e.Reference, e.ReceivedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))));
+        }
+
+        yield return CardElement.Text(W.PatternCaution, subtle: true);
     }
+
+    /// <summary>"Record subject" on the leads' detail view: the person or place, and the location, that patterns are matched on.</summary>
+    public static CardAction RecordSubjectAction(Concern concern, object data) => CardAction.ShowCard(W.ActionRecordSubject, new AdaptiveCard()
+        .Add(CardElement.Text(W.SubjectHelp, subtle: true))
+        .Add(CardElement.TextInput(Leads.LeadsVerbs.Inputs.RecordedSubject, W.InputRecordedSubject, maxLength: LearningLimits.MaxRecordedLength, value: concern.Subject.RecordedSubject))
+        .Add(CardElement.TextInput(Leads.LeadsVerbs.Inputs.RecordedLocation, W.InputRecordedLocation, maxLength: LearningLimits.MaxRecordedLength, value: concern.Subject.RecordedLocation))
+        .AddAction(CardAction.Execute(W.ActionRecordSubjectConfirm, Leads.LeadsVerbs.RecordSubject, data)));
 
     private static CardElement Section(string title) => CardElement.Text(title, TextSize.Default, TextWeight.Bolder).WithSeparator();
 

@@ -11,6 +11,7 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<LearningLeads>();
         services.AddSingleton<LearningConcerns>();
         services.AddSingleton<LearningCards>();
+        services.AddSingleton<LearningPatterns>();
         services.AddSingleton<ITurnHandler, LearningChannelCommands>();
         return services;
     }

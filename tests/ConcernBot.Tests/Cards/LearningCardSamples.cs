@@ -16,11 +16,13 @@ internal static class LearningCardSamples
         Learning(nameof(LearningCards.Report), "nothing-raised", c => c.Report(LearningFigures.Compute(Quarter, [], LearningSeed.Now), [])),
         Learning(nameof(LearningCards.Export), "plain", c => c.Export(Quarter, withAccounts: false)),
         Learning(nameof(LearningCards.Export), "with-accounts", c => c.Export(Quarter, withAccounts: true)),
-        Learning(nameof(LearningCards.Patterns), "both-rules", c => c.Patterns(
-        [
-            new PatternMatch(PatternRule.SameSubject, "Night staff, Rose Unit", null, 365, [new EarlierConcern("c1", "SG-AAA-111", Quarter.Start.AddDays(3)), new EarlierConcern("c2", "SG-BBB-222", Quarter.Start.AddDays(9))]),
-            new PatternMatch(PatternRule.HarmAndPlace, "Rose Unit", HarmKind.NeglectOrActsOfOmission, 30, [new EarlierConcern("c1", "SG-AAA-111", Quarter.Start.AddDays(3)), new EarlierConcern("c3", "SG-CCC-333", Quarter.Start.AddDays(20))]),
-        ])),
+        Learning(nameof(LearningCards.Patterns), "both-rules", c => c.Patterns(Matches)),
+    ];
+
+    public static IReadOnlyList<PatternMatch> Matches { get; } =
+    [
+        new PatternMatch(PatternRule.SameSubject, "Night staff, Rose Unit", null, 365, [new EarlierConcern("c1", "SG-AAA-111", Quarter.Start.AddDays(3)), new EarlierConcern("c2", "SG-BBB-222", Quarter.Start.AddDays(9))]),
+        new PatternMatch(PatternRule.HarmAndPlace, "Rose Unit", HarmKind.NeglectOrActsOfOmission, 30, [new EarlierConcern("c1", "SG-AAA-111", Quarter.Start.AddDays(3)), new EarlierConcern("c3", "SG-CCC-333", Quarter.Start.AddDays(20))]),
     ];
 
     public static LearningFigures Figures() =>
