@@ -14,6 +14,9 @@ public sealed record ReporterFeedback
     public bool IncludesPersonAtRisk { get; init; }
 
     public string? Comment { get; init; }
+
+    /// <summary>The SHA-256 of the one-time token on the question card: only that card can answer, and only once.</summary>
+    public string? AnswerTokenHash { get; init; }
 }
 
 public enum FeedbackOutcome

@@ -132,6 +132,12 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
         var updated = Acknowledged(concern, lead, now, outbox) with { Status = ConcernStatus.Closed, ClosedAt = now };
         updated = updated with { Leads = updated.Leads with { Outcome = new CloseOutcome(desired, risk, message, lead.Name, now) } };
         outbox.Add(LeadsOutbox.Create(LeadsOutbox.ReporterNotify, concern.Id, new ReporterNotifyPayload(concern.Id, ReporterNotifyKinds.Closed, message), now, $"{concern.Id}:notify:closed"));
+        (updated, var followUp) = Learning.FollowUp.Ask(updated, action.GetString(Learning.FollowUp.Inputs.AskPersonAtRisk) == "true", now);
+        if (followUp is not null)
+        {
+            outbox.Add(followUp with { NotBefore = now.AddMinutes(1) }); // after the "closed" message
+        }
+
         return Done(updated, lead, LeadsAudit.Closed, message, $"outcomes={desired}; risk={risk}", outbox, now, Words.DoneClosed);
     }
 

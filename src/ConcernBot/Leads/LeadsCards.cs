@@ -305,6 +305,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
                 .Add(CardElement.Choices(LeadsVerbs.Inputs.OutcomeDesired, Words.InputOutcomeDesired, Options<OutcomesAchieved>("Achieved"), required: true))
                 .Add(CardElement.Choices(LeadsVerbs.Inputs.OutcomeRisk, Words.InputOutcomeRisk, Options<RiskOutcome>("Risk"), required: true))
                 .Add(CardElement.TextInput(LeadsVerbs.Inputs.ReporterMessage, Words.InputReporterMessage, multiline: true, maxLength: MaxQuestionLength))
+                .Add(CardElement.Toggle(Learning.FollowUp.Inputs.AskPersonAtRisk, Resources.Learning.CloseAskPersonAtRisk, Resources.Learning.CloseAskPersonAtRiskTitle))
                 .AddAction(CardAction.Execute(Words.ActionCloseConfirm, LeadsVerbs.Close, data))));
         }
         else

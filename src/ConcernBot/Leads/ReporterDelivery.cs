@@ -30,7 +30,14 @@ public sealed class ReporterDelivery(
 {
     public const string AnswerFlow = "leads.answer";
 
-    public async Task DeliverAsync(string concernId, Func<Concern, string> text, int? questionNumber, CancellationToken cancellationToken)
+    public Task DeliverAsync(string concernId, Func<Concern, string> text, int? questionNumber, CancellationToken cancellationToken) =>
+        SendAsync(concernId, concern => new Activity { Type = ActivityTypes.Message, Text = text(concern), TextFormat = "markdown" }, questionNumber, cancellationToken);
+
+    /// <summary>A card to the reporter's 1:1 chat (e.g. the follow-up question after closing).</summary>
+    public Task DeliverCardAsync(string concernId, JsonElement card, CancellationToken cancellationToken) =>
+        SendAsync(concernId, _ => new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, null, cancellationToken);
+
+    private async Task SendAsync(string concernId, Func<Concern, Activity> build, int? questionNumber, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(concernId, cancellationToken) is not { } read)
         {
@@ -56,13 +63,9 @@ public sealed class ReporterDelivery(
             await ExpectAnswerAsync(conversationId, concern.Id, number, cancellationToken);
         }
 
-        await connector.SendAsync(chat.ServiceUrl ?? channel.ServiceUrl, conversationId, new Activity
-        {
-            Type = ActivityTypes.Message,
-            Conversation = new ConversationAccount { Id = conversationId },
-            Text = text(concern),
-            TextFormat = "markdown",
-        }, cancellationToken);
+        var activity = build(concern);
+        activity.Conversation = new ConversationAccount { Id = conversationId };
+        await connector.SendAsync(chat.ServiceUrl ?? channel.ServiceUrl, conversationId, activity, cancellationToken);
     }
 
     public Task DeliverNotificationAsync(ReporterNotifyPayload payload, CancellationToken cancellationToken) =>

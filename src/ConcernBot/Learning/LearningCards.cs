@@ -115,6 +115,39 @@ public sealed class LearningCards
         .Add(CardElement.TextInput(Leads.LeadsVerbs.Inputs.RecordedLocation, W.InputRecordedLocation, maxLength: LearningLimits.MaxRecordedLength, value: concern.Subject.RecordedLocation))
         .AddAction(CardAction.Execute(W.ActionRecordSubjectConfirm, Leads.LeadsVerbs.RecordSubject, data)));
 
+    /// <summary>The follow-up question in the reporter's 1:1 chat, answered with its one-time token.</summary>
+    public JsonElement FollowUpQuestion(string reference, string concernId, string token, bool includesPersonAtRisk)
+    {
+        var title = LearningText.Format(W.FollowUpTitle, reference);
+        var card = new AdaptiveCard().Add(CardElement.Heading(title)).Add(CardElement.Text(W.FollowUpIntro));
+        if (includesPersonAtRisk)
+        {
+            card.Add(CardElement.Text(W.FollowUpPersonAtRisk));
+        }
+
+        return card
+            .Add(CardElement.Choices(FollowUp.Inputs.Outcome, W.FollowUpOutcomeQuestion,
+                [.. Enum.GetValues<FeedbackOutcome>().Select(o => (LearningText.Word("FollowUpOutcome", o), o.ToString()))], required: true, errorMessage: W.FollowUpChooseOutcome))
+            .Add(CardElement.Choices(FollowUp.Inputs.Listened, W.FollowUpListenedQuestion, [(W.FollowUpYes, "yes"), (W.FollowUpNo, "no")]))
+            .Add(CardElement.TextInput(FollowUp.Inputs.Comment, W.FollowUpCommentLabel, multiline: true, maxLength: FollowUp.MaxCommentLength))
+            .AddAction(CardAction.Execute(W.FollowUpSend, FollowUp.Verb, new { concernId, token }, style: "positive"))
+            .WithFallbackText(title)
+            .ToJsonElement();
+    }
+
+    public JsonElement FollowUpThanks(string reference) => new AdaptiveCard()
+        .Add(CardElement.Heading(W.FollowUpThanksTitle))
+        .Add(CardElement.Text(LearningText.Format(W.FollowUpThanks, reference)))
+        .WithFallbackText(W.FollowUpThanksTitle)
+        .ToJsonElement();
+
+    /// <summary>A second answer is refused kindly: the first one is kept.</summary>
+    public JsonElement FollowUpAlreadyAnswered(string reference) => new AdaptiveCard()
+        .Add(CardElement.Heading(W.FollowUpThanksTitle))
+        .Add(CardElement.Text(LearningText.Format(W.FollowUpAlreadyAnswered, reference)))
+        .WithFallbackText(W.FollowUpThanksTitle)
+        .ToJsonElement();
+
     private static CardElement Section(string title) => CardElement.Text(title, TextSize.Default, TextWeight.Bolder).WithSeparator();
 
     private static string Number(int n) => n.ToString(CultureInfo.CurrentCulture);

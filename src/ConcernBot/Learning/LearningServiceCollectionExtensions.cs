@@ -1,4 +1,5 @@
 using ConcernBot.Conversation;
+using ConcernBot.Storage.Outbox;
 
 namespace ConcernBot.Learning;
 
@@ -13,6 +14,8 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<LearningCards>();
         services.AddSingleton<LearningPatterns>();
         services.AddSingleton<ITurnHandler, LearningChannelCommands>();
+        services.AddSingleton<ITurnHandler, FollowUpAnswerHandler>();
+        services.AddSingleton<IOutboxHandler, FollowUpHandler>();
         return services;
     }
 }

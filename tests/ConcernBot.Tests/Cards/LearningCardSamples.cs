@@ -17,6 +17,10 @@ internal static class LearningCardSamples
         Learning(nameof(LearningCards.Export), "plain", c => c.Export(Quarter, withAccounts: false)),
         Learning(nameof(LearningCards.Export), "with-accounts", c => c.Export(Quarter, withAccounts: true)),
         Learning(nameof(LearningCards.Patterns), "both-rules", c => c.Patterns(Matches)),
+        Learning(nameof(LearningCards.FollowUpQuestion), "reporter", c => c.FollowUpQuestion("SG-7K3-Q9P", "c-1", "token-1", includesPersonAtRisk: false)),
+        Learning(nameof(LearningCards.FollowUpQuestion), "with-person-at-risk", c => c.FollowUpQuestion("SG-7K3-Q9P", "c-1", "token-1", includesPersonAtRisk: true)),
+        Learning(nameof(LearningCards.FollowUpThanks), "thanks", c => c.FollowUpThanks("SG-7K3-Q9P")),
+        Learning(nameof(LearningCards.FollowUpAlreadyAnswered), "second-answer", c => c.FollowUpAlreadyAnswered("SG-7K3-Q9P")),
     ];
 
     public static IReadOnlyList<PatternMatch> Matches { get; } =
