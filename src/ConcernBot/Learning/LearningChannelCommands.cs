@@ -26,7 +26,9 @@ internal sealed partial class LearningChannelCommands(
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (action is not null || !activity.IsType(ActivityTypes.Message))
+        // Only in channels: in a 1:1 chat "report" is how a person starts raising a concern.
+        if (action is not null || !activity.IsType(ActivityTypes.Message)
+            || !string.Equals(activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
         {
             return TurnOutcome.NotHandled;
         }

@@ -86,6 +86,18 @@ public sealed class LearningCommandsTests
     }
 
     [Fact]
+    public async Task In_a_personal_chat_report_is_left_to_the_intake_even_for_a_lead()
+    {
+        await using var host = await StartAsync();
+
+        await host.PostAsync(LeadsActivities.PersonalMessage(People.Asha, "report"));
+
+        Assert.DoesNotContain(host.Connector.Calls, c => c.Activity?.Text?.Contains("Only the safeguarding leads", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(host.Connector.Calls, c => c.CardJson.Contains("How safeguarding went", StringComparison.Ordinal));
+        Assert.NotEmpty(host.Connector.Calls);
+    }
+
+    [Fact]
     public async Task The_export_goes_to_the_lead_privately_as_two_CSV_files_without_any_reporters_identity()
     {
         await using var host = await StartAsync();
