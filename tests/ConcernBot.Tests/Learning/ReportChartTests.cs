@@ -32,14 +32,15 @@ public sealed class ReportChartTests
     }
 
     [Fact]
-    public void The_chart_has_its_labels_drawn_in_a_font()
+    public void The_chart_has_its_labels_drawn_in_its_own_font()
     {
+        Assert.True(ChartFont.Available, "The chart's embedded font (Learning/Fonts/DejaVuSans.ttf) could not be loaded.");
         var png = ReportChart.Draw("Concerns raised by kind of harm", [("Physical", 7)]);
         using var bitmap = SKBitmap.Decode(png);
 
         // Dark text pixels in the title band at the top: the font was found and used.
         var dark = Enumerable.Range(0, bitmap.Width).SelectMany(x => Enumerable.Range(0, 30).Select(y => bitmap.GetPixel(x, y)))
             .Count(p => p.Red < 100 && p.Green < 100 && p.Blue < 100);
-        Assert.True(dark > 50, "No title text drawn: the chart found no font (install nothing system-wide; see ChartFont).");
+        Assert.True(dark > 50, "No title text drawn: the chart's own font (Learning/Fonts, embedded) was not used.");
     }
 }
