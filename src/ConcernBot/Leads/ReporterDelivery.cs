@@ -31,14 +31,7 @@ public sealed class ReporterDelivery(
 {
     public const string AnswerFlow = "leads.answer";
 
-    public Task DeliverAsync(string concernId, Func<Concern, string> text, int? questionNumber, CancellationToken cancellationToken) =>
-        SendAsync(concernId, concern => new Activity { Type = ActivityTypes.Message, Text = text(concern), TextFormat = "markdown" }, questionNumber, cancellationToken);
-
-    /// <summary>A card to the reporter's 1:1 chat (e.g. the follow-up question after closing).</summary>
-    public Task DeliverCardAsync(string concernId, JsonElement card, CancellationToken cancellationToken) =>
-        SendAsync(concernId, _ => new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, null, cancellationToken);
-
-    private async Task SendAsync(string concernId, Func<Concern, Activity> build, int? questionNumber, CancellationToken cancellationToken)
+    public async Task DeliverAsync(string concernId, Func<Concern, string> text, int? questionNumber, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(concernId, cancellationToken) is not { } read)
         {
@@ -65,21 +58,43 @@ public sealed class ReporterDelivery(
             throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
         }
 
+        var (serviceUrl, conversationId) = await OpenChatAsync(concern, member, cancellationToken);
+        if (questionNumber is { } number)
+        {
+            await ExpectAnswerAsync(conversationId, concern.Id, number, cancellationToken);
+        }
+
+        await connector.SendAsync(serviceUrl, conversationId, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Conversation = new ConversationAccount { Id = conversationId },
+            Text = text(concern),
+            TextFormat = "markdown",
+        }, cancellationToken);
+    }
+
+    /// <summary>A card for a named or confidential reporter without a reply route, in their 1:1 chat (the follow-up question).</summary>
+    public async Task DeliverCardWithoutRouteAsync(Concern concern, JsonElement card, CancellationToken cancellationToken)
+    {
+        var member = MemberId(concern) ?? throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
+        var (serviceUrl, conversationId) = await OpenChatAsync(concern, member, cancellationToken);
+        await connector.SendAsync(serviceUrl, conversationId, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Conversation = new ConversationAccount { Id = conversationId },
+            Attachments = [Attachment.AdaptiveCard(card)],
+        }, cancellationToken);
+    }
+
+    private async Task<(string ServiceUrl, string ConversationId)> OpenChatAsync(Concern concern, string member, CancellationToken cancellationToken)
+    {
         var channel = await channels.FindAsync(concern.ServiceId, cancellationToken)
             ?? throw new InvalidOperationException("No service URL is known yet to reach the reporter.");
         var appId = bot.Value.MicrosoftAppId;
         var botId = string.IsNullOrWhiteSpace(appId) ? LeadsMessenger.LocalBotId : TeamsConversationIds.Bot(appId);
         var chat = await connector.CreatePersonalChatAsync(channel.ServiceUrl, botId, member, concern.OrganisationId, cancellationToken);
         var conversationId = chat.Id ?? throw new InvalidOperationException("The connector did not return the reporter's chat.");
-
-        if (questionNumber is { } number)
-        {
-            await ExpectAnswerAsync(conversationId, concern.Id, number, cancellationToken);
-        }
-
-        var activity = build(concern);
-        activity.Conversation = new ConversationAccount { Id = conversationId };
-        await connector.SendAsync(chat.ServiceUrl ?? channel.ServiceUrl, conversationId, activity, cancellationToken);
+        return (chat.ServiceUrl ?? channel.ServiceUrl, conversationId);
     }
 
     public Task DeliverNotificationAsync(ReporterNotifyPayload payload, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Leads;
@@ -11,14 +12,11 @@ using W = ConcernBot.Resources.Learning;
 
 namespace ConcernBot.Learning;
 
-/// <summary>Reaches an anonymous reporter through the anonymity relay's sealed reply route (registered by the relay).</summary>
-public interface IAnonymousReporterRoute
-{
-    Task SendAsync(string replyRouteToken, Activity message, CancellationToken cancellationToken);
-}
-
-/// <summary>Delivers the follow-up question card to the reporter's 1:1 chat (anonymous reporters: through the relay).</summary>
-internal sealed class FollowUpHandler(IConcernStore store, ReporterDelivery delivery, LearningCards cards, IServiceProvider services) : IOutboxHandler
+/// <summary>
+/// Delivers the follow-up question card to the reporter's 1:1 chat: through the sealed reply route when there is one (every
+/// anonymous reporter, and everyone raised through the intake), else a named or confidential reporter's chat by their id.
+/// </summary>
+internal sealed class FollowUpHandler(IConcernStore store, ReporterDelivery delivery, ReplyRoutes routes, LearningCards cards) : IOutboxHandler
 {
     public string Kind => FollowUp.Kind;
 
@@ -33,20 +31,24 @@ internal sealed class FollowUpHandler(IConcernStore store, ReporterDelivery deli
         }
 
         var card = cards.FollowUpQuestion(concern.Reference, concern.Id, token, feedback.IncludesPersonAtRisk);
-        if (concern.Reporter.Choice == IdentityChoice.Anonymous)
+        if (concern.Reporter.ReplyRouteToken is { } route)
         {
-            if (concern.Reporter.ReplyRouteToken is not { } route)
+            var delivered = await routes.SendAsync(route, new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
+            if (delivered == RouteDelivery.Unreadable)
             {
-                return; // they ended contact: nobody to ask
+                // Retried by the outbox with growing delays: the key ring may be restored. Gone: they ended contact.
+                throw new InvalidOperationException("The reply route cannot be opened with the current key ring.");
             }
 
-            var relay = services.GetService<IAnonymousReporterRoute>()
-                ?? throw new InvalidOperationException("Only the anonymity relay can reach this reporter; the question waits for it.");
-            await relay.SendAsync(route, new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
             return;
         }
 
-        await delivery.DeliverCardAsync(concern.Id, card, cancellationToken);
+        if (concern.Reporter.Choice == IdentityChoice.Anonymous)
+        {
+            return; // no route: they ended contact, and nothing else may reach them
+        }
+
+        await delivery.DeliverCardWithoutRouteAsync(concern, card, cancellationToken);
     }
 }
 

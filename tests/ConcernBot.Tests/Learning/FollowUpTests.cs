@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Learning;
 using ConcernBot.Tests.Leads;
 using ConcernBot.Tests.Support;
+using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Tests.Learning;
 
@@ -93,13 +95,29 @@ public sealed class FollowUpTests
     }
 
     [Fact]
-    public async Task An_anonymous_reporters_question_waits_for_the_relay_and_is_never_sent_by_identity()
+    public async Task An_anonymous_reporter_is_asked_through_the_sealed_reply_route_and_answers_as_Anonymous_reporter()
     {
-        var (host, concern) = await CloseAsync(IdentityChoice.Anonymous, askPersonAtRisk: false);
-        await using var _ = host;
+        await using var host = new LeadsHost();
+        const string chat = "a:anonymous-reporter-chat";
+        var token = await host.Get<ReplyRoutes>().SealAsync(new ConversationReference { ServiceUrl = People.ServiceUrl, ConversationId = chat, TenantId = People.Tenant, BotId = "28:bot" });
+        var concern = SampleConcerns.Create(identity: IdentityChoice.Anonymous) with { Reporter = ReporterIdentity.Anonymous(token) };
+        var post = await LeadsFlow.RouteAsync(host, concern);
+        await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Close, concern.Id, new { outcomeDesired = "Fully", outcomeRisk = "Removed" });
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await host.DeliverOutboxAsync();
 
-        Assert.Single(host.Stores.OutboxRows(), r => r.Message.Kind == FollowUp.Kind && !r.Delivered);
-        Assert.DoesNotContain(host.Connector.Calls, c => c.Activity?.Attachments?.Any(a => a.Content?.GetRawText().Contains(FollowUp.Verb, StringComparison.Ordinal) == true) == true);
-        Assert.NotNull((await SampleConcerns.CurrentAsync(host, concern)).ReporterFeedback!.AskedAt);
+        var card = host.Connector.Calls.Single(c => c.Operation == "send" && c.ConversationId == chat && c.CardJson.Contains(FollowUp.Verb, StringComparison.Ordinal)).Card;
+        var invoke = LeadsActivities.Invoke(People.Rita, FollowUp.Verb, Answer(card, "NotAchieved", "no", null), chat, "m1");
+        invoke["from"] = new JsonObject { ["id"] = "29:someone-anonymous" };
+        invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = People.Tenant } };
+        var (status, body) = await host.PostAsync(invoke);
+
+        Assert.Equal(200, status);
+        Assert.Contains("Thank you for telling us", LeadsFlow.Readable(LeadsFlow.CardOf(body!.Value)), StringComparison.Ordinal);
+        var stored = await SampleConcerns.CurrentAsync(host, concern);
+        Assert.Equal(FeedbackOutcome.NotAchieved, stored.ReporterFeedback!.OutcomesAchieved);
+        Assert.False(stored.ReporterFeedback.FeltListenedTo);
+        var entry = Assert.Single(await host.Stores.ReadAsync(concern.Id), e => e.Action == FollowUp.AnsweredAction);
+        Assert.Equal("Anonymous reporter", entry.Actor);
     }
 }
