@@ -2,6 +2,7 @@ using ConcernBot.Conversation;
 using ConcernBot.Intake;
 using ConcernBot.Leads;
 using ConcernBot.Learn;
+using ConcernBot.Learning;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -20,6 +21,7 @@ public static class ConcernBotServiceCollectionExtensions
         // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
         services.AddLeads(configuration);
+        services.AddLearning(configuration);
         services.AddLearn(configuration);
         services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();

@@ -13,6 +13,9 @@ public sealed record ConcernSubject
 
     /// <summary>A subject the lead records or corrects (a person or place), used to spot patterns.</summary>
     public string? RecordedSubject { get; init; }
+
+    /// <summary>A location the lead records (a unit, a floor, a home), used to spot patterns with the kind of harm.</summary>
+    public string? RecordedLocation { get; init; }
 }
 
 public enum SubjectKind

@@ -34,6 +34,7 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
             LeadsVerbs.Decide => Decide(concern, lead, action, now),
             LeadsVerbs.Note => Note(concern, lead, action, now),
             LeadsVerbs.Close => Close(concern, lead, action, now),
+            LeadsVerbs.RecordSubject => RecordSubject(concern, lead, action, now),
             _ => LeadsChange.Unchanged(Words.UnknownLeadAction),
         };
     }
@@ -131,7 +132,29 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
         var updated = Acknowledged(concern, lead, now, outbox) with { Status = ConcernStatus.Closed, ClosedAt = now };
         updated = updated with { Leads = updated.Leads with { Outcome = new CloseOutcome(desired, risk, message, lead.Name, now) } };
         outbox.Add(LeadsOutbox.Create(LeadsOutbox.ReporterNotify, concern.Id, new ReporterNotifyPayload(concern.Id, ReporterNotifyKinds.Closed, message), now, $"{concern.Id}:notify:closed"));
+        (updated, var followUp) = Learning.FollowUp.Ask(updated, action.GetString(Learning.FollowUp.Inputs.AskPersonAtRisk) == "true", now);
+        if (followUp is not null)
+        {
+            outbox.Add(followUp with { NotBefore = now.AddMinutes(1) }); // after the "closed" message
+        }
+
         return Done(updated, lead, LeadsAudit.Closed, message, $"outcomes={desired}; risk={risk}", outbox, now, Words.DoneClosed);
+    }
+
+    /// <summary>What the lead records as the person or place the concern is about: what patterns are matched on.</summary>
+    private LeadsChange RecordSubject(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        var subject = Input(action, LeadsVerbs.Inputs.RecordedSubject, Learning.LearningLimits.MaxRecordedLength);
+        var location = Input(action, LeadsVerbs.Inputs.RecordedLocation, Learning.LearningLimits.MaxRecordedLength);
+        if (subject is null && location is null)
+        {
+            return LeadsChange.Unchanged(LeadsText.Format(Resources.Learning.SubjectMissing, Learning.LearningLimits.MaxRecordedLength));
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox);
+        updated = updated with { Subject = updated.Subject with { RecordedSubject = subject, RecordedLocation = location } };
+        return Done(updated, lead, LeadsAudit.SubjectRecorded, null, null, outbox, now, Resources.Learning.DoneSubject);
     }
 
     private static Concern Acknowledged(Concern concern, LeadPerson lead, DateTimeOffset now, List<OutboxMessage> outbox)

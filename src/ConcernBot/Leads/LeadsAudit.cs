@@ -16,5 +16,6 @@ public static class LeadsAudit
     public const string DecisionRecorded = "leads.decision.recorded";
     public const string NoteAdded = "leads.note.added";
     public const string Closed = "leads.closed";
+    public const string SubjectRecorded = "leads.subject.recorded";
     public const string Escalated = "leads.escalated";
 }

@@ -23,6 +23,7 @@ internal sealed partial class LeadsCardHandler(
     LeadsMessenger messenger,
     LeadsClocks clocks,
     IDataProtectionProvider dataProtection,
+    Learning.LearningPatterns patterns,
     TimeProvider time,
     ILogger<LeadsCardHandler> logger) : ITurnHandler
 {
@@ -79,7 +80,7 @@ internal sealed partial class LeadsCardHandler(
     private async Task<InvokeResponse> ViewAsync(Concern concern, LeadPerson lead, string? notice, CancellationToken cancellationToken)
     {
         await audit.AppendAsync(concern.Id, new AuditEntry { Actor = lead.Name, At = time.GetUtcNow(), Action = LeadsAudit.DetailViewed }, cancellationToken);
-        return InvokeResponse.Card(DetailCard(concern, lead, notice));
+        return InvokeResponse.Card(await DetailCardAsync(concern, lead, notice, cancellationToken));
     }
 
     private async Task<InvokeResponse> HistoryAsync(Concern concern, LeadPerson lead, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ internal sealed partial class LeadsCardHandler(
         var change = actions.Apply(action.Verb, read.Value, lead, action, time.GetUtcNow());
         if (!change.Changed)
         {
-            return InvokeResponse.Card(DetailCard(read.Value, lead, change.Notice));
+            return InvokeResponse.Card(await DetailCardAsync(read.Value, lead, change.Notice, cancellationToken));
         }
 
         try
@@ -111,11 +112,11 @@ internal sealed partial class LeadsCardHandler(
                 : LeadsText.Format(Words.ChangedMeanwhile, last.Actor, LeadsText.AuditAction(last.Action), clocks.Show(last.At));
             var known = LeadsVerbs.Known(action.Verb);
             LogConflict(logger, known);
-            return InvokeResponse.Card(DetailCard(fresh.Value, lead, notice));
+            return InvokeResponse.Card(await DetailCardAsync(fresh.Value, lead, notice, cancellationToken));
         }
 
         await UpdateEverywhereAsync(change.Updated!, cancellationToken);
-        return InvokeResponse.Card(DetailCard(change.Updated!, lead, change.Notice));
+        return InvokeResponse.Card(await DetailCardAsync(change.Updated!, lead, change.Notice, cancellationToken));
     }
 
     private async Task UpdateEverywhereAsync(Concern concern, CancellationToken cancellationToken)
@@ -131,8 +132,8 @@ internal sealed partial class LeadsCardHandler(
         }
     }
 
-    private System.Text.Json.JsonElement DetailCard(Concern concern, LeadPerson lead, string? notice) =>
-        cards.Detail(concern, new LeadsDetailView(ReporterName(concern, lead), directory.AuthorisedLeads(concern), notice));
+    private async Task<System.Text.Json.JsonElement> DetailCardAsync(Concern concern, LeadPerson lead, string? notice, CancellationToken cancellationToken) =>
+        cards.Detail(concern, new LeadsDetailView(ReporterName(concern, lead), directory.AuthorisedLeads(concern), notice, await patterns.FindAsync(concern, cancellationToken)));
 
     private string? ReporterName(Concern concern, LeadPerson lead)
     {

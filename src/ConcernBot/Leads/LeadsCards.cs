@@ -11,7 +11,8 @@ namespace ConcernBot.Leads;
 /// <param name="ReporterName">The reporter's name when this lead may see it (named; confidential for designated leads).</param>
 /// <param name="Leads">The leads the concern may be assigned to.</param>
 /// <param name="Notice">A line at the top: what just happened, or what changed meanwhile.</param>
-public sealed record LeadsDetailView(string? ReporterName, IReadOnlyList<LeadPerson> Leads, string? Notice = null);
+/// <param name="Patterns">Earlier concerns that share what the leads recorded (see Learning/PatternFinder).</param>
+public sealed record LeadsDetailView(string? ReporterName, IReadOnlyList<LeadPerson> Leads, string? Notice = null, IReadOnlyList<Learning.PatternMatch>? Patterns = null);
 
 /// <summary>
 /// Every card of the leads' workflow, in one place. The need-to-know card is what everyone in the leads' channel sees; the
@@ -42,6 +43,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
         AddSummary(card, concern);
         AddDetail(card, concern, view.ReporterName);
         AddRecord(card, concern);
+        card.AddRange(Learning.LearningCards.PatternElements(view.Patterns));
         AddActions(card, concern, view);
         return Finish(card, concern);
     }
@@ -272,6 +274,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
 
             quick.Add(CardAction.Execute(Words.ActionAssignToMe, LeadsVerbs.Assign, new { concernId = concern.Id, assignee = LeadsVerbs.Me }));
             quick.Add(CardAction.Execute(Words.ActionHistory, LeadsVerbs.History, data));
+            quick.Add(Learning.LearningCards.RecordSubjectAction(concern, data));
 
             // Teams shows at most five actions at the card's foot: the quick ones sit in the body.
             card.Add(CardElement.Actions(quick).WithSeparator());
@@ -302,6 +305,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
                 .Add(CardElement.Choices(LeadsVerbs.Inputs.OutcomeDesired, Words.InputOutcomeDesired, Options<OutcomesAchieved>("Achieved"), required: true))
                 .Add(CardElement.Choices(LeadsVerbs.Inputs.OutcomeRisk, Words.InputOutcomeRisk, Options<RiskOutcome>("Risk"), required: true))
                 .Add(CardElement.TextInput(LeadsVerbs.Inputs.ReporterMessage, Words.InputReporterMessage, multiline: true, maxLength: MaxQuestionLength))
+                .Add(CardElement.Toggle(Learning.FollowUp.Inputs.AskPersonAtRisk, Resources.Learning.CloseAskPersonAtRisk, Resources.Learning.CloseAskPersonAtRiskTitle))
                 .AddAction(CardAction.Execute(Words.ActionCloseConfirm, LeadsVerbs.Close, data))));
         }
         else

@@ -12,6 +12,7 @@ public static class LeadsVerbs
     public const string Note = "leads.note";
     public const string Close = "leads.close";
     public const string History = "leads.history";
+    public const string RecordSubject = "leads.subject";
 
     /// <summary>Input ids on the card's forms.</summary>
     public static class Inputs
@@ -26,9 +27,11 @@ public static class LeadsVerbs
         public const string OutcomeDesired = "outcomeDesired";
         public const string OutcomeRisk = "outcomeRisk";
         public const string ReporterMessage = "reporterMessage";
+        public const string RecordedSubject = "recordedSubject";
+        public const string RecordedLocation = "recordedLocation";
     }
 
-    private static readonly HashSet<string> All = [View, Acknowledge, Assign, Ask, Decide, Note, Close, History];
+    private static readonly HashSet<string> All = [View, Acknowledge, Assign, Ask, Decide, Note, Close, History, RecordSubject];
 
     /// <summary>The verb if it is one of ours, else "other": what a log may say about a verb someone sent.</summary>
     public static string Known(string verb) => All.Contains(verb) ? verb : "other";

@@ -64,25 +64,43 @@ public sealed class ReporterDelivery(
             throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
         }
 
-        var channel = await channels.FindAsync(concern.ServiceId, cancellationToken)
-            ?? throw new InvalidOperationException("No service URL is known yet to reach the reporter.");
-        var appId = bot.Value.MicrosoftAppId;
-        var botId = string.IsNullOrWhiteSpace(appId) ? LeadsMessenger.LocalBotId : TeamsConversationIds.Bot(appId);
-        var chat = await connector.CreatePersonalChatAsync(channel.ServiceUrl, botId, member, concern.OrganisationId, cancellationToken);
-        var conversationId = chat.Id ?? throw new InvalidOperationException("The connector did not return the reporter's chat.");
-
+        var (serviceUrl, conversationId) = await OpenChatAsync(concern, member, cancellationToken);
         if (questionNumber is { } number)
         {
             await ExpectAnswerAsync(conversationId, concern.Id, number, cancellationToken);
         }
 
-        await connector.SendAsync(chat.ServiceUrl ?? channel.ServiceUrl, conversationId, new Activity
+        await connector.SendAsync(serviceUrl, conversationId, new Activity
         {
             Type = ActivityTypes.Message,
             Conversation = new ConversationAccount { Id = conversationId },
             Text = text(concern),
             TextFormat = "markdown",
         }, cancellationToken);
+    }
+
+    /// <summary>A card for a named or confidential reporter without a reply route, in their 1:1 chat (the follow-up question).</summary>
+    public async Task DeliverCardWithoutRouteAsync(Concern concern, JsonElement card, CancellationToken cancellationToken)
+    {
+        var member = MemberId(concern) ?? throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
+        var (serviceUrl, conversationId) = await OpenChatAsync(concern, member, cancellationToken);
+        await connector.SendAsync(serviceUrl, conversationId, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Conversation = new ConversationAccount { Id = conversationId },
+            Attachments = [Attachment.AdaptiveCard(card)],
+        }, cancellationToken);
+    }
+
+    private async Task<(string ServiceUrl, string ConversationId)> OpenChatAsync(Concern concern, string member, CancellationToken cancellationToken)
+    {
+        var channel = await channels.FindAsync(concern.ServiceId, cancellationToken)
+            ?? throw new InvalidOperationException("No service URL is known yet to reach the reporter.");
+        var appId = bot.Value.MicrosoftAppId;
+        var botId = string.IsNullOrWhiteSpace(appId) ? LeadsMessenger.LocalBotId : TeamsConversationIds.Bot(appId);
+        var chat = await connector.CreatePersonalChatAsync(channel.ServiceUrl, botId, member, concern.OrganisationId, cancellationToken);
+        var conversationId = chat.Id ?? throw new InvalidOperationException("The connector did not return the reporter's chat.");
+        return (chat.ServiceUrl ?? channel.ServiceUrl, conversationId);
     }
 
     public Task DeliverNotificationAsync(ReporterNotifyPayload payload, CancellationToken cancellationToken) =>

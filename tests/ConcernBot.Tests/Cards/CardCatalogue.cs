@@ -24,9 +24,11 @@ internal static class CardCatalogue
         Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "closed-with-notice", cards => cards.NeedToKnow(LeadsCardSamples.Closed(), "A notice at the top")),
         Sample<LeadsCards>(nameof(LeadsCards.Detail), "in-progress", cards => cards.Detail(LeadsCardSamples.InProgress(), LeadsCardSamples.View())),
         Sample<LeadsCards>(nameof(LeadsCards.Detail), "closed", cards => cards.Detail(LeadsCardSamples.Closed(), LeadsCardSamples.View())),
+        Sample<LeadsCards>(nameof(LeadsCards.Detail), "with-patterns", cards => cards.Detail(LeadsCardSamples.InProgress(), LeadsCardSamples.View() with { Patterns = LearningCardSamples.Matches })),
         Sample<LeadsCards>(nameof(LeadsCards.History), "entries", cards => cards.History(LeadsCardSamples.InProgress(), LeadsCardSamples.History())),
         Sample<LeadsCards>(nameof(LeadsCards.OpenConcerns), "two", cards => cards.OpenConcerns([LeadsCardSamples.NewUrgent(), LeadsCardSamples.InProgress()], LeadsCardSamples.Now)),
         .. IntakeCardSamples.All,
+        .. LearningCardSamples.All,
     ];
 
     private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)

@@ -1,0 +1,52 @@
+using ConcernBot.Leads;
+using ConcernBot.Teams.Activities;
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Learning;
+
+/// <summary>
+/// Whose figures a person may see, and where: the services they are a designated or deputy lead of whose leads' channel is
+/// the channel they are typing in. The default service is null. Empty means "not here, not you".
+/// </summary>
+public sealed class LearningLeads(IOptions<LeadsOptions> options, LeadsChannels channels)
+{
+    public async Task<IReadOnlySet<string?>> ServicesHereAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var services = new HashSet<string?>();
+        var oid = activity.From?.AadObjectId;
+        if (string.IsNullOrWhiteSpace(oid) || !string.Equals(activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
+        {
+            return services;
+        }
+
+        var here = ChannelIdOf(activity);
+        var all = options.Value.Services.Select(s => (Id: (string?)s.Key, Leads: s.Value)).Prepend((null, options.Value));
+        foreach (var (id, leads) in all)
+        {
+            if (leads.Designated.Concat(leads.Deputies).Any(p => Same(p.ObjectId, oid))
+                && await channels.FindAsync(id, cancellationToken) is { } channel
+                && Same(channel.ChannelId, here))
+            {
+                services.Add(id);
+            }
+        }
+
+        return services;
+    }
+
+    /// <summary>The channel's id: from channelData, else the conversation id without its thread part.</summary>
+    private static string ChannelIdOf(Activity activity)
+    {
+        var fromData = activity.GetTeamsChannelData().Channel?.Id;
+        if (!string.IsNullOrEmpty(fromData))
+        {
+            return fromData;
+        }
+
+        var conversation = activity.Conversation?.Id ?? "";
+        var thread = conversation.IndexOf(";messageid=", StringComparison.Ordinal);
+        return thread < 0 ? conversation : conversation[..thread];
+    }
+
+    private static bool Same(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
