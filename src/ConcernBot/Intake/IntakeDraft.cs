@@ -38,6 +38,9 @@ public sealed class IntakeDraft
     /// <summary>The service or site chosen (settings <c>Leads:Services:&lt;id&gt;</c>); its leads receive the concern.</summary>
     public string? ServiceId { get; set; }
 
+    /// <summary>The chosen service's name, for the review.</summary>
+    public string? ServiceName { get; set; }
+
     public PersonAtRiskKind? AtRisk { get; set; }
     public string? AtRiskDescription { get; set; }
     public ChildServicesStatus? ChildStatus { get; set; }

@@ -46,6 +46,7 @@ public sealed class ServiceChoiceTests : IDisposable
 
             var review = new TeamsChat(intake.CreateClient(), intake.Connector, TeamsUser.Make("Rosa Ellery"));
             await Walkthrough.ToReviewAsync(review, I.IdentityNamed, service: "Elm Court");
+            Assert.True(review.Last.Says("The designated safeguarding leads for Elm Court"), review.Last.Words);
             await review.PressAsync(I.ReviewSubmit);
             concern = Assert.Single(await _data.ConcernsAsync());
         }

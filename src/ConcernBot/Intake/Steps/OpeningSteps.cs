@@ -59,7 +59,11 @@ internal static class OpeningSteps
     public static FlowStep<IntakeDraft> Service(IReadOnlyList<IntakeService> services) => Ask.OneOf(
         StepNames.Service, Sections.You, _ => IntakeText.ServiceQuestion, IntakeText.ServiceWhy,
         _ => [.. services.Select(s => new Choice(s.Id, s.Name, Words.Format(IntakeText.ServiceReceivers, s.Name)))],
-        (d, c) => d.ServiceId = c.Value)
+        (d, c) =>
+        {
+            d.ServiceId = c.Value;
+            d.ServiceName = c.Title;
+        })
         .Then(AfterOpening);
 
     private static string AfterOpening(IntakeDraft d) => d.Track switch
