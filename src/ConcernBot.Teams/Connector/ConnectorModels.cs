@@ -65,14 +65,30 @@ public sealed class ConversationResourceResponse
     public string? ActivityId { get; set; }
 }
 
-/// <summary>A roster entry. The connector sends <c>objectId</c>; it is exposed as <see cref="AadObjectId"/>.</summary>
+/// <summary>
+/// A roster entry. Teams sends the Entra object id as <c>objectId</c>, some clients (the Agents Playground) as
+/// <c>aadObjectId</c>; both are read and exposed as <see cref="AadObjectId"/>, <c>objectId</c> preferred.
+/// </summary>
 public sealed class TeamsMember
 {
     public string? Id { get; set; }
     public string? Name { get; set; }
 
+    [JsonIgnore]
+    public string? AadObjectId
+    {
+        get => ObjectId ?? AlternateObjectId;
+        set => ObjectId = value;
+    }
+
+    [JsonInclude]
     [JsonPropertyName("objectId")]
-    public string? AadObjectId { get; set; }
+    internal string? ObjectId { get; set; }
+
+    [JsonInclude]
+    [JsonPropertyName("aadObjectId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal string? AlternateObjectId { get; set; }
 
     public string? GivenName { get; set; }
     public string? Surname { get; set; }

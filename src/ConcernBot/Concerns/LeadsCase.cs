@@ -11,6 +11,12 @@ public sealed record LeadsCase
 
     public DateTimeOffset? RoutedAt { get; init; }
 
+    /// <summary>
+    /// Set just before the card is posted. Set with no <see cref="Posts"/>, an earlier attempt may have posted a card and
+    /// failed before saving it: the next attempt's card says it replaces an earlier copy.
+    /// </summary>
+    public DateTimeOffset? PostingStartedAt { get; init; }
+
     /// <summary>The Teams user ids (29:...) of the leads who get the detail view (card refresh, at most 60).</summary>
     public IReadOnlyList<string> ViewerUserIds { get; init; } = [];
 

@@ -35,6 +35,12 @@ public sealed class IntakeDraft
     public bool Urgent { get; set; }
     public ReporterRole? Role { get; set; }
 
+    /// <summary>The service or site chosen (settings <c>Leads:Services:&lt;id&gt;</c>); its leads receive the concern.</summary>
+    public string? ServiceId { get; set; }
+
+    /// <summary>The chosen service's name, for the review.</summary>
+    public string? ServiceName { get; set; }
+
     public PersonAtRiskKind? AtRisk { get; set; }
     public string? AtRiskDescription { get; set; }
     public ChildServicesStatus? ChildStatus { get; set; }

@@ -18,7 +18,10 @@ internal sealed class IntakeFlow
             OpeningSteps.Urgent(settings.EmergencyAdvice),
 
             // Who are you? A person who uses the service goes on the simple-language path; staff may fill in one form.
-            OpeningSteps.Role(),
+            OpeningSteps.Role(settings.Services),
+
+            // Which service or site (each with its own leads)? Only asked when there are several.
+            OpeningSteps.Service(settings.Services),
 
             // Who is at risk? A name or description; for a child, are children's services already involved?
             PersonSteps.AtRisk(),

@@ -25,6 +25,9 @@ public sealed class IntakeOptions
 /// <summary>A designated safeguarding lead from the settings (section "Leads:Designated").</summary>
 public sealed record DesignatedLead(string Name, string? AadObjectId, string? Contact);
 
+/// <summary>A service or site with its own leads (section "Leads:Services:&lt;id&gt;"): the reporter picks one when there are several.</summary>
+public sealed record IntakeService(string Id, string Name);
+
 /// <summary>The intake's settings and the designated leads, read once.</summary>
 public sealed class IntakeSettings(IOptions<IntakeOptions> options, IConfiguration configuration)
 {
@@ -35,6 +38,13 @@ public sealed class IntakeSettings(IOptions<IntakeOptions> options, IConfigurati
     public IReadOnlyList<DesignatedLead> Leads { get; } = ReadLeads(configuration.GetSection("Leads:Designated"));
 
     public IReadOnlyList<string> LeadNames => Leads.Select(l => l.Name).ToList();
+
+    public IReadOnlyList<IntakeService> Services { get; } =
+        [.. configuration.GetSection("Leads:Services").GetChildren().Select(s => new IntakeService(s.Key, s["Name"]?.Trim() is { Length: > 0 } name ? name : s.Key))];
+
+    /// <summary>The service a concern goes to: the one chosen, or the only one there is.</summary>
+    public string? ServiceFor(IntakeDraft draft) =>
+        draft.ServiceId is { } chosen && Services.Any(s => s.Id == chosen) ? chosen : Services.Count == 1 ? Services[0].Id : null;
 
     /// <summary>Accepts a list of names, or of objects with Name, AadObjectId and Contact.</summary>
     private static List<DesignatedLead> ReadLeads(IConfigurationSection section) =>

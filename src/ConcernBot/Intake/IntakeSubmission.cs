@@ -104,6 +104,7 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             Id = ConcernIdFor(d),
             Reference = d.Reference,
             OrganisationId = organisationId,
+            ServiceId = settings.ServiceFor(d),
             ReceivedAt = receivedAt,
             Urgent = d.Urgent,
             ImmediateDanger = d.ImmediateDanger == true,

@@ -6,6 +6,7 @@ internal static class StepNames
     public const string Danger = "danger";
     public const string Urgent = "urgent";
     public const string Role = "role";
+    public const string Service = "service";
     public const string AtRisk = "atrisk";
     public const string AtRiskWho = "atrisk.who";
     public const string ChildStatus = "atrisk.child";

@@ -2,6 +2,7 @@ using ConcernBot.Concerns;
 using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
 using ConcernBot.Teams.Connector;
+using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;
 
@@ -51,6 +52,14 @@ internal sealed partial class ConcernRouter(
         var subjectInChannel = concern.Subject.LeadAadObjectId is { } subject && members.ContainsKey(subject);
 
         var now = time.GetUtcNow();
+
+        // The connector cannot list a channel's messages, so a post that happened before a crash cannot be found again.
+        // Recording the attempt first lets a retry say so on its card (and in the audit) instead of a silent duplicate.
+        var mayHavePosted = concern.Leads.PostingStartedAt is not null;
+        concern = concern with { Leads = concern.Leads with { PostingStartedAt = now } };
+        var marked = new AuditEntry { Actor = LeadsAudit.System, At = now, Action = mayHavePosted ? LeadsAudit.Reposting : LeadsAudit.Posting, Detail = $"outbox={message.Id}" };
+        current = new Versioned<Concern>(concern, await store.UpdateAsync(concern, current.ETag, marked, [], cancellationToken));
+
         var routed = concern with
         {
             Leads = concern.Leads with
@@ -61,7 +70,7 @@ internal sealed partial class ConcernRouter(
                 AcknowledgementDue = clocks.AcknowledgementDue(concern),
             },
         };
-        var card = cards.NeedToKnow(routed);
+        var card = cards.NeedToKnow(routed, mayHavePosted ? Words.CardReplacesEarlierCopy : null);
 
         List<LeadsCardPost> posts;
         if (!subjectInChannel)

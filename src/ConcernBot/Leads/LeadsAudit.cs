@@ -5,6 +5,8 @@ public static class LeadsAudit
 {
     public const string System = "ConcernBot";
 
+    public const string Posting = "leads.posting";
+    public const string Reposting = "leads.reposting";
     public const string Routed = "leads.routed";
     public const string RoutedPrivately = "leads.routed.privately";
     public const string DetailViewed = "leads.detail.viewed";

@@ -316,7 +316,10 @@ public sealed class LeadsCards(LeadsClocks clocks)
 
     /// <summary>A named reporter, or one with a sealed reply route (confidential or anonymous) that has not ended contact.</summary>
     public static bool CanAskReporter(Concern concern) =>
-        !concern.Reporter.ContactEnded && (concern.Reporter.Choice == IdentityChoice.Named || concern.Reporter.ReplyRouteToken is not null);
+        !concern.Reporter.ContactEnded
+        && (concern.Reporter.Choice == IdentityChoice.Named
+            || (concern.Reporter.Choice == IdentityChoice.Confidential && concern.Reporter.ProtectedIdentity is not null)
+            || concern.Reporter.ReplyRouteToken is not null);
 
     private static IEnumerable<(string, string)> Options<TEnum>(string prefix)
         where TEnum : struct, Enum =>

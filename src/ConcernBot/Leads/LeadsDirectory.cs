@@ -13,13 +13,6 @@ public sealed class LeadsDirectory(IOptions<LeadsOptions> options)
     public ServiceLeadsOptions ForService(string? serviceId) =>
         serviceId is not null && Options.Services.TryGetValue(serviceId, out var service) ? service : Options;
 
-    /// <summary>
-    /// The services a reporter may choose between (empty when there is only the default), with who will receive the concern:
-    /// for the intake's "who will receive this" question.
-    /// </summary>
-    public IReadOnlyList<(string ServiceId, string Receivers)> ServiceChoices() =>
-        [.. Options.Services.Select(s => (s.Key, s.Value.Name ?? s.Key))];
-
     public bool IsAdmin(string? aadObjectId) => aadObjectId is not null && Options.Admins.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The designated leads and deputies of the concern's service, less anyone the concern is about.</summary>

@@ -30,7 +30,7 @@ public sealed class LeadsOptions : ServiceLeadsOptions
 /// <summary>One service's safeguarding leads and where their concerns go.</summary>
 public class ServiceLeadsOptions
 {
-    /// <summary>What the reporter is told will receive the concern, e.g. "the safeguarding leads at Oak House".</summary>
+    /// <summary>The service's or site's name, e.g. "Oak House": the reporter is told "the designated safeguarding leads for Oak House".</summary>
     public string? Name { get; set; }
 
     /// <summary>The leads' channel named directly for a deployment; otherwise the one chosen with `alerts here`.</summary>

@@ -12,7 +12,7 @@ public sealed class LeadsRoster(IConnectorClient connector)
         var members = new Dictionary<string, TeamsMember>(StringComparer.OrdinalIgnoreCase);
         await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, PageSize, cancellationToken))
         {
-            if (ObjectIdOf(member) is { Length: > 0 } objectId)
+            if (member.AadObjectId is { Length: > 0 } objectId)
             {
                 members[objectId] = member;
             }
@@ -20,11 +20,6 @@ public sealed class LeadsRoster(IConnectorClient connector)
 
         return members;
     }
-
-    /// <summary>Teams sends <c>objectId</c>; the Agents Playground sends <c>aadObjectId</c>: either is the Entra object id.</summary>
-    private static string? ObjectIdOf(TeamsMember member) =>
-        member.AadObjectId
-        ?? (member.ExtensionData?.TryGetValue("aadObjectId", out var value) == true && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null);
 
     /// <summary>The person's Teams user id: from the roster, else from settings.</summary>
     public static string? UserIdOf(LeadPerson person, IReadOnlyDictionary<string, TeamsMember> roster) =>

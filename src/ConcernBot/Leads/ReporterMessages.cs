@@ -54,5 +54,6 @@ public sealed class ReporterMessages(LeadsDirectory directory, LeadsClocks clock
         return string.Join("\n\n", lines);
     }
 
-    private string Receivers(Concern concern) => directory.ForService(concern.ServiceId).Name ?? Words.TheSafeguardingLeads;
+    private string Receivers(Concern concern) =>
+        directory.ForService(concern.ServiceId).Name is { Length: > 0 } service ? LeadsText.Format(Words.TheLeadsForService, service) : Words.TheSafeguardingLeads;
 }

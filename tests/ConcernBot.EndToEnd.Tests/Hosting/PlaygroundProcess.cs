@@ -128,6 +128,10 @@ internal sealed class PlaygroundProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Accepting connections but not yet answering.
+            }
             catch (TaskCanceledException)
             {
                 // Slow to answer while starting.

@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using ConcernBot.Concerns;
 using ConcernBot.EndToEnd.Tests.Hosting;
 using ConcernBot.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -18,8 +15,6 @@ namespace ConcernBot.EndToEnd.Tests.Leads;
 public sealed class LeadsInThePlaygroundTests(ITestOutputHelper output)
 {
     private const string Tenant = "00000000-0000-0000-0000-0000000000001";
-    private const string Alex = "00000000-0000-0000-0000-0000000000020";
-    private const string Megan = "00000000-0000-0000-0000-0000000000021";
 
     [Fact]
     public async Task A_concern_reaches_the_leads_channel_and_a_lead_acknowledges_it_from_the_card()
@@ -87,52 +82,4 @@ public sealed class LeadsInThePlaygroundTests(ITestOutputHelper output)
         && attachments[0].TryGetProperty("content", out var content)
             ? content.GetRawText()
             : null;
-
-    /// <summary>The real host on a loopback socket with the leads' settings; settings may be added until it starts.</summary>
-    private sealed class LeadsBotHost : WebApplicationFactory<Program>
-    {
-        private readonly string _dataFolder = Directory.CreateTempSubdirectory("concernbot-e2e-leads-").FullName;
-
-        public LeadsBotHost()
-        {
-            Port = FreePort.Next();
-            UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
-            Settings["Leads:Designated:0:ObjectId"] = Alex;
-            Settings["Leads:Designated:0:Name"] = "Alex Wilber";
-            Settings["Leads:Deputies:0:ObjectId"] = Megan;
-            Settings["Leads:Deputies:0:Name"] = "Megan Bowen";
-            Settings["Storage:Outbox:PollInterval"] = "00:00:00.200";
-        }
-
-        public int Port { get; }
-
-        public Dictionary<string, string?> Settings { get; } = [];
-
-        public Uri MessagesEndpoint => new($"http://127.0.0.1:{Port}/api/messages");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("AllowUnauthenticatedLocalRequests", "true");
-            builder.UseSetting("MicrosoftAppId", "");
-            builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_dataFolder, "concernbot.db"));
-            foreach (var (key, value) in Settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try
-            {
-                Directory.Delete(_dataFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean from the temp folder.
-            }
-        }
-    }
 }

@@ -134,6 +134,17 @@ public sealed class ConnectorClientOperationTests
     }
 
     [Fact]
+    public async Task Members_read_aadObjectId_when_objectId_is_missing_and_prefer_objectId_when_both_are_sent()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        harness.Server.Enqueue(new ScriptedResponse(200, """[{"id":"29:1","aadObjectId":"aad-1"},{"id":"29:2","objectId":"oid-2","aadObjectId":"aad-2"},{"id":"29:3"}]"""));
+
+        var members = await harness.Client.GetMembersAsync(harness.ServiceUrl, ThreadId);
+
+        Assert.Equal(["aad-1", "oid-2", null], members.Select(m => m.AadObjectId));
+    }
+
+    [Fact]
     public async Task Paged_members_send_pageSize_and_the_escaped_continuation_token_and_walk_every_page()
     {
         await using var harness = await ConnectorHarness.StartAsync();

@@ -8,6 +8,24 @@ namespace ConcernBot.Tests.Leads;
 public sealed class ReporterDeliveryTests
 {
     [Fact]
+    public async Task A_confidential_reporter_can_be_asked_a_question_in_their_own_chat()
+    {
+        await using var host = new LeadsHost();
+        var protector = host.Get<IDataProtectionProvider>().CreateProtector("ConcernBot.ReporterIdentity");
+        var concern = SampleConcerns.Create(identity: IdentityChoice.Confidential) is var c
+            ? c with { Reporter = c.Reporter with { ProtectedIdentity = protector.Protect("{\"DisplayName\":\"Connie Confidential\",\"UserId\":\"29:connie\"}") } }
+            : null!;
+        var post = await LeadsFlow.RouteAsync(host, concern);
+
+        var asked = LeadsFlow.Readable(LeadsFlow.CardOf(await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Ask, concern.Id, new { question = "Which evening was it?" })));
+        await host.DeliverOutboxAsync();
+
+        Assert.Contains("Your question was sent to the reporter", asked, StringComparison.Ordinal);
+        Assert.Contains(host.Connector.Calls, call => call.Parameters?.Members?.FirstOrDefault()?.Id == "29:connie");
+        Assert.Contains(host.Connector.Calls, call => call.Operation == "send" && call.Activity?.Text?.Contains("\"Which evening was it?\"", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task A_named_reporter_is_told_each_stage_in_their_chat_and_their_answer_reaches_the_lead()
     {
         await using var host = new LeadsHost();

@@ -9,6 +9,37 @@ namespace ConcernBot.Tests.Leads;
 public sealed class RoutingAndViewTests
 {
     [Fact]
+    public async Task A_retry_after_a_crash_between_posting_and_saving_posts_a_card_that_says_it_replaces_the_earlier_copy_and_audits_it()
+    {
+        GatedConcernStore? gated = null;
+        await using var host = new LeadsHost(wrapConcerns: inner => gated = new GatedConcernStore(inner));
+        var concern = SampleConcerns.Create();
+        await SampleConcerns.SubmitAsync(host, concern);
+        gated!.FailNextUpdateOf(LeadsAudit.Routed);
+
+        await host.DeliverOutboxAsync();
+        var first = Assert.Single(host.Connector.Of("create"));
+        Assert.DoesNotContain("replaces an earlier copy", first.CardJson, StringComparison.Ordinal);
+        Assert.Empty((await SampleConcerns.CurrentAsync(host, concern)).Leads.Posts);
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DeliverOutboxAsync();
+
+        var creates = host.Connector.Of("create");
+        Assert.Equal(2, creates.Count);
+        Assert.Contains("This card replaces an earlier copy", LeadsFlow.Readable(creates[1].CardJson), StringComparison.Ordinal);
+        var routed = await SampleConcerns.CurrentAsync(host, concern);
+        Assert.Single(routed.Leads.Posts);
+        var audit = await host.Stores.ReadAsync(concern.Id);
+        Assert.Contains(audit, e => e.Action == LeadsAudit.Reposting);
+        Assert.Single(audit, e => e.Action == LeadsAudit.Routed);
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DeliverOutboxAsync();
+        Assert.Equal(2, host.Connector.Of("create").Count);
+    }
+
+    [Fact]
     public async Task A_submitted_concern_starts_a_thread_in_the_leads_channel_with_the_need_to_know_card_only()
     {
         await using var host = new LeadsHost();

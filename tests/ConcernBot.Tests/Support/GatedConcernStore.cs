@@ -20,8 +20,19 @@ public sealed class GatedConcernStore(IConcernStore inner) : IConcernStore
         _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    private string? _failAction;
+
+    /// <summary>The next update with this audit action fails as if the process crashed just before saving it.</summary>
+    public void FailNextUpdateOf(string action) => _failAction = action;
+
     public async Task<string> UpdateAsync(Concern concern, string etag, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken = default)
     {
+        if (_failAction is { } failing && entry.Action == failing)
+        {
+            _failAction = null;
+            throw new IOException("Simulated crash before the save.");
+        }
+
         if (_open is { } gate)
         {
             if (Interlocked.Increment(ref _waiting) >= _expected)

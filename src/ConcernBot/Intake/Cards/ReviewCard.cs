@@ -54,6 +54,11 @@ public sealed partial class IntakeCards
                 break;
             case Sections.You:
                 yield return (IntakeText.ReviewRole, Title(IntakeChoices.Roles(), d.Role?.ToString()));
+                if (d.ServiceName is { } service)
+                {
+                    yield return (IntakeText.ReviewService, Words.Format(IntakeText.ReviewServiceValue, service));
+                }
+
                 break;
             case Sections.Person:
                 yield return (IntakeText.ReviewAtRisk, Title(IntakeChoices.AtRisk(), d.AtRisk?.ToString()));

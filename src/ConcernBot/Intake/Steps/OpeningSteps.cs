@@ -39,7 +39,7 @@ internal static class OpeningSteps
         }.Then(StepNames.Role);
     }
 
-    public static FlowStep<IntakeDraft> Role() => Ask.OneOf(
+    public static FlowStep<IntakeDraft> Role(IReadOnlyList<IntakeService> services) => Ask.OneOf(
         StepNames.Role, Sections.You, _ => IntakeText.RoleQuestion, IntakeText.RoleWhy, _ => IntakeChoices.Roles(),
         (d, c) =>
         {
@@ -53,10 +53,23 @@ internal static class OpeningSteps
             d.Role = IntakeChoices.Parse<ReporterRole>(c);
             d.Track = d.Role == ReporterRole.PersonUsingService ? IntakeTrack.Simple : IntakeTrack.Guided;
         })
-        .Then(d => d.Track switch
+        .Then(d => services.Count > 1 ? StepNames.Service : AfterOpening(d));
+
+    /// <summary>Several services or sites, each with its own leads: which one is this about? (Skipped when there is only one.)</summary>
+    public static FlowStep<IntakeDraft> Service(IReadOnlyList<IntakeService> services) => Ask.OneOf(
+        StepNames.Service, Sections.You, _ => IntakeText.ServiceQuestion, IntakeText.ServiceWhy,
+        _ => [.. services.Select(s => new Choice(s.Id, s.Name, Words.Format(IntakeText.ServiceReceivers, s.Name)))],
+        (d, c) =>
         {
-            IntakeTrack.Form => StepNames.Form,
-            IntakeTrack.Simple => StepNames.SimpleWho,
-            _ => StepNames.AtRisk,
-        });
+            d.ServiceId = c.Value;
+            d.ServiceName = c.Title;
+        })
+        .Then(AfterOpening);
+
+    private static string AfterOpening(IntakeDraft d) => d.Track switch
+    {
+        IntakeTrack.Form => StepNames.Form,
+        IntakeTrack.Simple => StepNames.SimpleWho,
+        _ => StepNames.AtRisk,
+    };
 }

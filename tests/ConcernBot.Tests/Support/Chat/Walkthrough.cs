@@ -8,11 +8,16 @@ public static class Walkthrough
     public const string Account = "At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair. He cried out and later had a bruise.";
 
     /// <summary>The guided staff path from "raise a concern" to the review card, for an adult at risk.</summary>
-    public static async Task ToReviewAsync(TeamsChat chat, string identityButton)
+    public static async Task ToReviewAsync(TeamsChat chat, string identityButton, string? service = null)
     {
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
         await chat.PressAsync(I.RoleStaff);
+        if (service is not null)
+        {
+            await chat.PressAsync(service);
+        }
+
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones, room 12" });
         await chat.PressAsync(I.ButtonContinue, new { answer = Account });
