@@ -10,17 +10,41 @@ namespace ConcernBot.Teams.Authentication;
 /// </summary>
 internal sealed class ActivityAuthenticator(
     IOptions<BotAuthenticationOptions> options,
-    IHostEnvironment environment) : IActivityAuthenticator
+    IHostEnvironment environment,
+    ChannelTokenValidator validator,
+    TrustedServiceUrls trustedServiceUrls) : IActivityAuthenticator
 {
-    public Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.HasAppId)
         {
-            return Task.FromResult(AuthenticateLocal(authorizationHeader, activity, settings));
+            return AuthenticateLocal(authorizationHeader, activity, settings);
         }
 
-        return Task.FromResult(AuthenticationOutcome.Fail("token validation is not available yet"));
+        if (authorizationHeader is null)
+        {
+            return AuthenticationOutcome.Fail("no token");
+        }
+
+        if (!BearerToken.TryParse(authorizationHeader, out var token))
+        {
+            return AuthenticationOutcome.Fail("the Authorization header is not 'Bearer <token>'");
+        }
+
+        var validation = await validator.ValidateAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        if (!validation.Succeeded)
+        {
+            return AuthenticationOutcome.Fail(validation.Reason);
+        }
+
+        // Only a validated serviceurl claim makes a service URL safe to send the bot's own token to.
+        if (validation.ServiceUrlVouched && activity.ServiceUrl is { Length: > 0 } serviceUrl)
+        {
+            trustedServiceUrls.Trust(serviceUrl);
+        }
+
+        return new AuthenticationOutcome(true, validation.Reason, validation.Identity);
     }
 
     private AuthenticationOutcome AuthenticateLocal(string? authorizationHeader, Activity activity, BotAuthenticationOptions settings)

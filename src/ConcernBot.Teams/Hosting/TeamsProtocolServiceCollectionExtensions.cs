@@ -16,7 +16,7 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.Configure<BotAuthenticationOptions>(configuration);
         services.Configure<BotEndpointOptions>(configuration.GetSection("BotEndpoint"));
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddSingleton<IActivityAuthenticator, ActivityAuthenticator>();
+        services.AddBotAuthentication();
         services.AddBotConnector(configuration.GetSection("BotConnector"));
         return services;
     }

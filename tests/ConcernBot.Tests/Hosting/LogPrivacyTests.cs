@@ -1,0 +1,71 @@
+using System.Net;
+using ConcernBot.Teams.Turns;
+using ConcernBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConcernBot.Tests.Hosting;
+
+/// <summary>Logs never hold what a person wrote, nor their name or ids: whether the turn succeeds, is refused, or fails.</summary>
+public sealed class LogPrivacyTests
+{
+    private const string Disclosure = "Zebra-quartz-7731 my neighbour hurts the children";
+
+    private static readonly Dictionary<string, string?> EverythingLogged = new()
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+    };
+
+    [Fact]
+    public async Task Message_text_names_and_ids_never_reach_the_logs()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using (var host = BotHost.Start(settings: EverythingLogged, logs: logs))
+        {
+            using var handled = await host.PostAsync(TestActivities.Message(Disclosure));
+            using var greeted = await host.PostAsync(TestActivities.Message("hi"));
+            using var refused = await host.PostAsync(TestActivities.Message(Disclosure, "https://smba.trafficmanager.net/emea/"));
+            Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, greeted.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        AssertNothingPersonal(logs);
+        Assert.Contains(logs.Entries, e => e.Message.Contains("401", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failing_turn_logs_the_failure_without_the_message_or_the_exception_text()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using (var host = BotHost.Start(settings: EverythingLogged, logs: logs, services: s =>
+        {
+            s.RemoveAll<IBot>();
+            s.AddSingleton<IBot, MessagingEndpointStatusTests.ThrowingBot>();
+        }))
+        {
+            using var response = await host.PostAsync(TestActivities.Message(Disclosure));
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        }
+
+        AssertNothingPersonal(logs);
+        Assert.DoesNotContain(logs.Entries, e => e.AllText.Contains(MessagingEndpointStatusTests.ThrowingBot.Secret, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));
+    }
+
+    private static void AssertNothingPersonal(CapturingLoggerProvider logs)
+    {
+        Assert.NotEmpty(logs.Entries);
+        string[] personal = ["Zebra-quartz-7731", "neighbour", TestActivities.UserName, TestActivities.UserId, TestActivities.UserAadObjectId];
+        foreach (var entry in logs.Entries)
+        {
+            foreach (var secret in personal)
+            {
+                Assert.False(entry.AllText.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The log from {entry.Category} contains personal data: {entry.Message}");
+            }
+        }
+    }
+}
