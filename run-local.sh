@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Chat with ConcernBot in a Teams-like client on this machine: starts the bot (Development settings, embedded store,
+# http://127.0.0.1:3978) and the Microsoft 365 Agents Playground pointed at it. Ctrl-C stops both.
+# Needs the .NET 10 SDK and Node 20, nothing else.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$PWD"
+
+bot_url="http://127.0.0.1:3978"
+playground_port=56150
+playground_url="http://localhost:$playground_port"
+playground_folder="$root/tools/playground"
+bot_output="$root/src/ConcernBot/bin/Debug/net10.0"
+
+fail() { echo "run-local.sh: $*" >&2; exit 1; }
+
+command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing: install it from https://dot.net"
+command -v node >/dev/null || fail "Node.js is missing: install Node 20"
+command -v npm >/dev/null || fail "npm is missing: install Node 20 (with npm)"
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || fail "Node $(node -v) is too old: install Node 20"
+
+# answers URL: 0 when an HTTP GET of URL succeeds within 2 seconds.
+answers() { node -e 'fetch(process.argv[1], {signal: AbortSignal.timeout(2000)}).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
+
+answers "$bot_url/healthz" && fail "something already answers on $bot_url: stop it first"
+answers "$playground_url/_debug/ping" && fail "something already answers on $playground_url: stop it first"
+
+if [ ! -f "$playground_folder/node_modules/.package-lock.json" ] || [ "$playground_folder/package-lock.json" -nt "$playground_folder/node_modules/.package-lock.json" ]; then
+  echo "Installing the Agents Playground (npm ci)..."
+  npm ci --prefix "$playground_folder" --no-audit --no-fund --loglevel=error
+fi
+
+echo "Building ConcernBot..."
+dotnet build src/ConcernBot -c Debug -nologo -v quiet
+
+bot_pid=""
+playground_pid=""
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for pid in $playground_pid $bot_pid; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in $playground_pid $bot_pid; do
+    wait "$pid" 2>/dev/null || true
+  done
+  echo "Stopped the bot and the Playground."
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+trap stop EXIT
+
+# The bot runs from its output folder so it finds its appsettings; its data stays in .data/ (ignored by git).
+mkdir -p "$root/.data"
+(
+  cd "$bot_output"
+  ASPNETCORE_ENVIRONMENT=Development Storage__Sqlite__Path="$root/.data/concernbot.db" exec dotnet ConcernBot.dll
+) &
+bot_pid=$!
+
+# The Playground writes its logs under devTools/ in its working folder (ignored by git).
+(
+  cd "$playground_folder"
+  TEAMSAPPTESTER_BROWSER=none exec node node_modules/@microsoft/m365agentsplayground/cli.js \
+    -e "$bot_url/api/messages" -c msteams -p "$playground_port" --disable-telemetry
+) &
+playground_pid=$!
+
+for _ in $(seq 1 120); do
+  kill -0 "$bot_pid" 2>/dev/null || fail "the bot stopped while starting (see its output above)"
+  kill -0 "$playground_pid" 2>/dev/null || fail "the Playground stopped while starting (see its output above)"
+  if answers "$bot_url/healthz" && answers "$playground_url/_debug/ping"; then
+    echo
+    echo "ConcernBot is running at $bot_url/api/messages"
+    echo "Open $playground_url in your browser and choose Personal Chat to talk to it."
+    echo "Press Ctrl-C to stop both."
+    # Returns when either one stops; then the trap stops the other.
+    wait -n "$bot_pid" "$playground_pid" || true
+    echo "run-local.sh: one of the two stopped on its own." >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+fail "the bot and the Playground did not both answer within 60 seconds"

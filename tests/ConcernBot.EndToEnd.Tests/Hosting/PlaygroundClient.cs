@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace ConcernBot.EndToEnd.Tests.Hosting;
+
+/// <summary>
+/// Talks to the Playground the way its web page does, without a browser: its HTTP API to send as the user, and its
+/// conversation stream (a WebSocket, /_ws_conversation/v1/conversations/stream) to read what the bot posts.
+/// </summary>
+internal sealed class PlaygroundClient : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ClientWebSocket _socket = new();
+    private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+    private readonly CancellationTokenSource _stop = new();
+    private Task _receiving = Task.CompletedTask;
+
+    private PlaygroundClient(Uri address)
+    {
+        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public static async Task<PlaygroundClient> ConnectAsync(Uri address, CancellationToken cancellationToken)
+    {
+        var client = new PlaygroundClient(address);
+        try
+        {
+            var stream = new UriBuilder(address) { Scheme = "ws", Path = "/_ws_conversation/v1/conversations/stream" }.Uri;
+            await client._socket.ConnectAsync(stream, cancellationToken);
+            client._receiving = client.ReceiveAsync();
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<JsonElement> GetConfigAsync(CancellationToken cancellationToken) =>
+        (await _http.GetFromJsonAsync<JsonElement>("/_internal/v1/config", cancellationToken)).GetProperty("config");
+
+    public async Task SendTextAsync(string conversationId, string userId, string text, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(
+            $"/_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages",
+            new { from = new { id = userId }, text, textFormat = "plain" },
+            cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The next message the bot posts in the conversation (earlier ones still buffered are read first).</summary>
+    public async Task<JsonElement> NextBotMessageAsync(string conversationId, string botId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var update = await _events.Reader.ReadAsync(cancellationToken);
+            if (update.TryGetProperty("action", out var action) && action.GetString() == "createMessage"
+                && update.GetProperty("actionConversationId").GetString() == conversationId
+                && update.GetProperty("message").GetProperty("from").GetProperty("id").GetString() == botId)
+            {
+                return update.GetProperty("message");
+            }
+        }
+    }
+
+    private async Task ReceiveAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    var json = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                    message.SetLength(0);
+                    using var document = JsonDocument.Parse(json);
+                    await _events.Writer.WriteAsync(document.RootElement.Clone());
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+        catch (WebSocketException)
+        {
+            // The Playground went away; readers time out on their own bounds.
+        }
+        finally
+        {
+            _events.Writer.TryComplete();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _receiving;
+        _socket.Dispose();
+        _http.Dispose();
+        _stop.Dispose();
+    }
+}

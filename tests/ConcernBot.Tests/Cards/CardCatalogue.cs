@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ConcernBot.Welcome;
+
+namespace ConcernBot.Tests.Cards;
+
+/// <summary>
+/// Every card the bot can build, with representative arguments. When you add a public method returning
+/// <see cref="JsonElement"/> to a <c>...Cards</c> class, add at least one sample here: the coverage test fails until you do.
+/// Samples get the real app's services, so card classes are built the way the bot builds them.
+/// </summary>
+internal static class CardCatalogue
+{
+    public static IReadOnlyList<CardSample> Samples { get; } =
+    [
+        Sample<WelcomeCards>(nameof(WelcomeCards.Welcome), "welcome", cards => cards.Welcome()),
+    ];
+
+    private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)
+        where TCards : notnull =>
+        new(typeof(TCards), method, name, services => build(services.GetRequiredService<TCards>()));
+}
+
+/// <param name="CardsType">The <c>...Cards</c> class that builds the card.</param>
+/// <param name="Method">The method's name (all overloads of a name count as one).</param>
+/// <param name="Name">A short name for this sample, unique for the method; it names the card file the checker reports.</param>
+internal sealed record CardSample(Type CardsType, string Method, string Name, Func<IServiceProvider, JsonElement> Build)
+{
+    public string Key => $"{CardsType.Name}.{Method}";
+
+    public string FileName => $"{CardsType.Name}.{Method}.{Name}.json";
+}
