@@ -8,7 +8,6 @@ namespace ConcernBot.LoadDriver;
 internal sealed record LoadOptions
 {
     public required Uri MessagesUrl { get; init; }
-    public required IReadOnlyList<Intent> Script { get; init; }
     public int Concurrency { get; init; } = 1;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(5);

@@ -15,6 +15,9 @@ internal sealed record MatrixOptions
     public int ParkedConversations { get; init; } = 2000;
     public int ParkAfterTurns { get; init; } = 9;
     public bool IncludeReferences { get; init; } = true;
+
+    /// <summary>Play exactly this many conversations per cell instead of running for a duration (the smoke test).</summary>
+    public int? Conversations { get; init; }
     public required string OutputFolder { get; init; }
 }
 
@@ -97,7 +100,7 @@ internal sealed class Matrix(MatrixOptions options)
                 }
             }
 
-            foreach (var target in targets.Where(t => t.Kind == TargetKind.Peer || t.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))
+            foreach (var target in targets.Where(_ => options.ParkedConversations > 0).Where(t => t.Kind == TargetKind.Peer || t.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))
             {
                 Memory.Add(await ParkAsync(driver, http, target, cancellationToken));
                 var m = Memory[^1];
@@ -128,10 +131,10 @@ internal sealed class Matrix(MatrixOptions options)
         var result = await driver.RunAsync(new LoadOptions
         {
             MessagesUrl = target.MessagesUrl,
-            Script = [],
             Concurrency = concurrency,
             Warmup = options.Warmup,
             Duration = options.Duration,
+            Conversations = options.Conversations,
             ExpectReceipt = target.Kind != TargetKind.Ceiling,
         }, target.Turns, cancellationToken);
         var host1 = ProcessStats.CpuSeconds(target.Process.Pid);
@@ -158,7 +161,6 @@ internal sealed class Matrix(MatrixOptions options)
         var result = await driver.RunAsync(new LoadOptions
         {
             MessagesUrl = target.MessagesUrl,
-            Script = [],
             Concurrency = 20,
             Conversations = options.ParkedConversations,
             TurnsPerConversation = options.ParkAfterTurns,
