@@ -10,6 +10,7 @@ public static class ConcernBotServiceCollectionExtensions
     public static IServiceCollection AddConcernBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<WelcomeCards>();
         services.AddSingleton<ITurnHandler, WelcomeHandler>();

@@ -4,6 +4,8 @@ namespace ConcernBot.Storage;
 
 /// <summary>
 /// Concerns, with their audit entries and outbox messages written in the same step as the change that causes them.
+/// Outbox messages passed here belong to the concern (their <see cref="OutboxMessage.ConcernId"/> is set to it) and
+/// need ids unique across the store, e.g. "{concern id}:leads-card".
 /// </summary>
 public interface IConcernStore
 {
@@ -27,4 +29,23 @@ public interface IConcernStore
     IAsyncEnumerable<Concern> ListByDeadlineAsync(string organisationId, DateTimeOffset before, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<Concern> ListByReporterAsync(string organisationId, string reporterReference, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Another concern already has this reference: make a new reference and create again.</summary>
+public sealed class DuplicateReferenceException : Exception
+{
+    public DuplicateReferenceException()
+        : base("Another concern already has this reference.")
+    {
+    }
+
+    public DuplicateReferenceException(string message)
+        : base(message)
+    {
+    }
+
+    public DuplicateReferenceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

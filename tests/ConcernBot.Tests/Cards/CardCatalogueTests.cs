@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Cards;
 
 /// <summary>Every card the bot can send passes the official Adaptive Cards library and the rules Teams adds.</summary>
-public sealed class CardCatalogueTests(WebApplicationFactory<Program> app) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class CardCatalogueTests(IsolatedAppFactory app) : IClassFixture<IsolatedAppFactory>
 {
     [Fact]
     public void Every_card_method_has_at_least_one_sample_in_the_catalogue()

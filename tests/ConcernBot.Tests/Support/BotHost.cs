@@ -20,9 +20,12 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    private BotHost(WebApplicationFactory<Program> factory, RecordingConnector connector)
+    private readonly TestDataFolder _data;
+
+    private BotHost(WebApplicationFactory<Program> factory, RecordingConnector connector, TestDataFolder data)
     {
         _factory = factory;
+        _data = data;
         Connector = connector;
         Client = factory.CreateClient();
     }
@@ -40,7 +43,10 @@ public sealed class BotHost : IAsyncDisposable
     public HttpClient CreateRawClient() => _factory.Server.CreateClient();
 
     /// <param name="environment">The host environment name.</param>
-    /// <param name="settings">Configuration that wins over appsettings (e.g. MicrosoftAppId).</param>
+    /// <param name="settings">
+    /// Configuration that wins over appsettings (e.g. MicrosoftAppId). Unless it names them, the store and the key ring
+    /// live in a temporary folder of this host's own, deleted when it is disposed.
+    /// </param>
     /// <param name="services">Replace services after the app registered its own (ConfigureTestServices).</param>
     /// <param name="logs">An extra logger provider, e.g. <see cref="CapturingLoggerProvider"/>.</param>
     public static BotHost Start(
@@ -50,15 +56,19 @@ public sealed class BotHost : IAsyncDisposable
         ILoggerProvider? logs = null)
     {
         var connector = new RecordingConnector();
+        var data = new TestDataFolder();
+        var effective = new Dictionary<string, string?>(data.Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            effective[key] = value;
+        }
+
 #pragma warning disable CA2000 // the BotHost owns and disposes the factory
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
 #pragma warning restore CA2000
         {
             builder.UseEnvironment(environment);
-            if (settings is not null)
-            {
-                builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-            }
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(effective));
 
             if (logs is not null)
             {
@@ -72,7 +82,7 @@ public sealed class BotHost : IAsyncDisposable
                 services?.Invoke(s);
             });
         });
-        return new BotHost(factory, connector);
+        return new BotHost(factory, connector, data);
     }
 
     public Task<HttpResponseMessage> PostAsync(Activity activity, string? authorization = null) =>
@@ -96,6 +106,7 @@ public sealed class BotHost : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        _data.Dispose();
     }
 }
 

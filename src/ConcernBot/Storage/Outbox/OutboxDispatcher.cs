@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Storage.Outbox;
+
+/// <summary>
+/// Delivers what the outbox holds: claims due messages with a lease, hands each to the handler for its kind, completes
+/// it when delivered, and releases it for a later retry (doubling delays) when the handler fails, e.g. while the Teams
+/// connector is down. Any number of instances can run on one store; a claim is won by one of them only.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutbox outbox,
+    IEnumerable<IOutboxHandler> handlers,
+    TimeProvider time,
+    IOptions<OutboxDispatcherOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxHandler> handlersByKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly OutboxDispatcherOptions settings = options.Value;
+
+    /// <summary>One look at the outbox: claims what is due and delivers it. Returns how many were delivered.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.Lease, cancellationToken);
+        var delivered = 0;
+        foreach (var claim in claimed)
+        {
+            if (await DeliverAsync(claim, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    /// <summary>The delay before the next try after <paramref name="attempts"/> failed ones (1 = the first failure).</summary>
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(settings.FirstRetryDelay.Ticks * factor, settings.MaxRetryDelay.Ticks));
+        return delay < settings.FirstRetryDelay ? settings.FirstRetryDelay : delay;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var busy = false;
+            try
+            {
+                busy = await DispatchDueAsync(stoppingToken) > 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must outlive a store outage; the failure is logged and retried.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogLookFailed(logger, exception.GetType().Name);
+            }
+
+            if (!busy)
+            {
+                try
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> DeliverAsync(ClaimedOutboxMessage claim, CancellationToken cancellationToken)
+    {
+        var message = claim.Message;
+        if (!handlersByKind.TryGetValue(message.Kind, out var handler))
+        {
+            LogNoHandler(logger, message.Kind);
+            await outbox.ReleaseAsync(claim, time.GetUtcNow() + settings.MaxRetryDelay, cancellationToken);
+            return false;
+        }
+
+        try
+        {
+            await handler.DeliverAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure of a handler means "not delivered yet": the message is retried later.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var delay = RetryDelay(message.Attempts + 1);
+            LogDeliveryFailed(logger, message.Kind, message.Attempts + 1, delay, exception.GetType().Name);
+            await outbox.ReleaseAsync(claim, time.GetUtcNow() + delay, cancellationToken);
+            return false;
+        }
+
+        if (!await outbox.CompleteAsync(claim, cancellationToken))
+        {
+            LogClaimLost(logger, message.Kind);
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the outbox failed ({ExceptionType}); trying again shortly")]
+    private static partial void LogLookFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No outbox handler for kind {Kind}; the message waits")]
+    private static partial void LogNoHandler(ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering a {Kind} message failed (attempt {Attempt}, {ExceptionType}); retrying in {Delay}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string kind, int attempt, TimeSpan delay, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} message was delivered after its claim had expired; its lease may be too short")]
+    private static partial void LogClaimLost(ILogger logger, string kind);
+}

@@ -1,0 +1,19 @@
+namespace ConcernBot.Storage.Outbox;
+
+/// <summary>The `Storage:Outbox` configuration section.</summary>
+public sealed class OutboxDispatcherOptions
+{
+    /// <summary>How long to wait between looks at the outbox when it was empty.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many messages one look claims.</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>How long a claim keeps other instances away; longer than any delivery takes.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The first retry's delay; each further failure doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+}

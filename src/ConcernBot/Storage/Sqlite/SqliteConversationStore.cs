@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+
+namespace ConcernBot.Storage.Sqlite;
+
+internal sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
+{
+    public async Task<Versioned<ConversationState>?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT state, version FROM conversations WHERE id = $id", ("$id", conversationId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new(StorageJson.Deserialize<ConversationState>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
+    }
+
+    public async Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var json = StorageJson.Serialize(state);
+        var expires = state.ExpiresAt?.UtcTicks;
+        if (etag is null)
+        {
+            var inserted = await connection.ExecuteAsync(
+                null,
+                "INSERT INTO conversations (id, state, expires_at, version) VALUES ($id, $state, $expires, 1) ON CONFLICT (id) DO NOTHING",
+                cancellationToken,
+                ("$id", conversationId),
+                ("$state", json),
+                ("$expires", expires));
+            return inserted == 1 ? SqliteCommands.ToETag(1) : throw new ConcurrencyConflictException("The conversation already has a state.");
+        }
+
+        var version = SqliteCommands.FromETag(etag);
+        var updated = await connection.ExecuteAsync(
+            null,
+            "UPDATE conversations SET state = $state, expires_at = $expires, version = version + 1 WHERE id = $id AND version = $version",
+            cancellationToken,
+            ("$id", conversationId),
+            ("$state", json),
+            ("$expires", expires),
+            ("$version", version));
+        return updated == 1 ? SqliteCommands.ToETag(version + 1) : throw new ConcurrencyConflictException();
+    }
+
+    public async Task DeleteAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(null, "DELETE FROM conversations WHERE id = $id", cancellationToken, ("$id", conversationId));
+    }
+
+    public async IAsyncEnumerable<(string ConversationId, Versioned<ConversationState> State)> ListExpiringAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            null,
+            "SELECT id, state, version FROM conversations WHERE expires_at IS NOT NULL AND expires_at < $before ORDER BY expires_at",
+            ("$before", before.UtcTicks));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (reader.GetString(0), new(StorageJson.Deserialize<ConversationState>(reader.GetString(1)), SqliteCommands.ToETag(reader.GetInt64(2))));
+        }
+    }
+}

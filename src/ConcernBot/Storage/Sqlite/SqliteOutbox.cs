@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ConcernBot.Storage.Sqlite;
+
+/// <summary>
+/// The outbox as one table. A claim is a random token and a lease time set on undelivered due rows inside an IMMEDIATE
+/// transaction, which SQLite runs one at a time, so two dispatchers never claim the same row.
+/// </summary>
+internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : IOutbox
+{
+    public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await InsertAsync(connection, transaction, messages, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var due = new List<OutboxMessage>();
+        await using (var command = connection.Command(
+            transaction,
+            """
+            SELECT id, concern_id, kind, payload, created_at, not_before, attempts FROM outbox
+            WHERE delivered_at IS NULL AND due_at <= $now AND lease_until <= $now
+            ORDER BY due_at, id LIMIT $max
+            """,
+            ("$now", now.UtcTicks),
+            ("$max", max)))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(new OutboxMessage
+                {
+                    Id = reader.GetString(0),
+                    ConcernId = reader.NullableString(1),
+                    Kind = reader.GetString(2),
+                    Payload = reader.GetString(3),
+                    CreatedAt = AuditChain.ParseTime(reader.GetString(4)),
+                    NotBefore = AuditChain.ParseTime(reader.GetString(5)),
+                    Attempts = reader.GetInt32(6),
+                });
+            }
+        }
+
+        var claimed = new List<ClaimedOutboxMessage>(due.Count);
+        foreach (var message in due)
+        {
+            var token = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+            await connection.ExecuteAsync(
+                transaction,
+                "UPDATE outbox SET claim_token = $token, lease_until = $until WHERE id = $id",
+                cancellationToken,
+                ("$token", token),
+                ("$until", (now + lease).UtcTicks),
+                ("$id", message.Id));
+            claimed.Add(new ClaimedOutboxMessage(message, token));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    public async Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(
+            null,
+            "UPDATE outbox SET delivered_at = $now, claim_token = NULL WHERE id = $id AND claim_token = $token AND delivered_at IS NULL",
+            cancellationToken,
+            ("$now", time.GetUtcNow().UtcTicks),
+            ("$id", message.Message.Id),
+            ("$token", message.ClaimToken));
+        return updated == 1;
+    }
+
+    public async Task ReleaseAsync(ClaimedOutboxMessage message, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            null,
+            """
+            UPDATE outbox SET due_at = $retry, lease_until = 0, claim_token = NULL, attempts = attempts + 1
+            WHERE id = $id AND claim_token = $token AND delivered_at IS NULL
+            """,
+            cancellationToken,
+            ("$retry", retryAt.UtcTicks),
+            ("$id", message.Message.Id),
+            ("$token", message.ClaimToken));
+    }
+
+    /// <summary>Adds messages inside the caller's transaction; a message id already there is kept as it is (idempotent).</summary>
+    internal static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await connection.ExecuteAsync(
+                transaction,
+                """
+                INSERT INTO outbox (id, concern_id, kind, payload, created_at, not_before, due_at, attempts)
+                VALUES ($id, $concern, $kind, $payload, $created, $notBefore, $due, $attempts)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                cancellationToken,
+                ("$id", message.Id),
+                ("$concern", message.ConcernId),
+                ("$kind", message.Kind),
+                ("$payload", message.Payload),
+                ("$created", AuditChain.FormatTime(message.CreatedAt)),
+                ("$notBefore", AuditChain.FormatTime(message.NotBefore)),
+                ("$due", message.NotBefore.UtcTicks),
+                ("$attempts", message.Attempts));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ConcernBot.Tests.Storage;
+
+/// <summary>
+/// Real Azurite (the Table service only, in memory) on a free loopback port for the test class, stopped at the end.
+/// Missing Node or Azurite fails the tests with what to install.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private const string InstallHint = "run `npm ci --prefix tools/azurite` (needs Node 20)";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly StringBuilder output = new();
+    private Process? process;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var main = Path.Combine(RepoRoot.Find(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "table", "main.js");
+        if (!File.Exists(main))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({main} is missing): {InstallHint}.");
+        }
+
+        var node = FindNode() ?? throw new InvalidOperationException($"Node is not on the PATH: install Node 20, then {InstallHint}.");
+        var port = FreePort();
+        var start = new ProcessStartInfo(node)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException($"Azurite did not start: {InstallHint}.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await AnswersAsync(port))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Azurite did not answer on 127.0.0.1:{port} ({InstallHint}). Its output: {Output()}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private string Output()
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static async Task<bool> AnswersAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindNode()
+    {
+        var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return paths.Select(p => Path.Combine(p, OperatingSystem.IsWindows() ? "node.exe" : "node")).FirstOrDefault(File.Exists);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace ConcernBot.Tests.Support;
+
+/// <summary>A data folder of a test host's own (SQLite file, key ring), deleted afterwards.</summary>
+public sealed class TestDataFolder : IDisposable
+{
+    public TestDataFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "concernbot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string DatabasePath => System.IO.Path.Combine(Path, "concernbot.db");
+
+    public string KeyFolder => System.IO.Path.Combine(Path, "keys");
+
+    /// <summary>The settings that put a host's store and key ring here.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Sqlite:Path"] = DatabasePath,
+        ["DataProtection:KeyFolder"] = KeyFolder,
+    };
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a host that is shutting down; the OS temp cleaner takes it later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
