@@ -70,12 +70,14 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
         var tag = "discover-" + Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var log = connector.Register(Turn.ConversationIdFor(tag), keepBodies: true);
         var turns = new List<Turn>();
+        var lastTurnStart = 0;
         try
         {
             for (var i = 0; i < script.Count; i++)
             {
-                var turn = Turn.Resolve(script[i], connector.ServiceUrl, log.BodiesSince(0));
+                var turn = Turn.Resolve(script[i], connector.ServiceUrl, log.BodiesSince(lastTurnStart));
                 var before = log.BodyCount;
+                lastTurnStart = before;
                 var status = await SendAsync(messagesUrl, turn.For(tag, i), cancellationToken);
                 if (status != HttpStatusCode.OK)
                 {

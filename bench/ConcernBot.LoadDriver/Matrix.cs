@@ -14,6 +14,7 @@ internal sealed record MatrixOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(6);
     public int ParkedConversations { get; init; } = 2000;
     public int ParkAfterTurns { get; init; } = 9;
+    public int WarmupConversations { get; init; } = 100;
     public bool IncludeReferences { get; init; } = true;
 
     /// <summary>Play exactly this many conversations per cell instead of running for a duration (the smoke test).</summary>
@@ -89,6 +90,13 @@ internal sealed class Matrix(MatrixOptions options)
                 peer.Turns = await driver.DiscoverAsync(peer.MessagesUrl, Scripts.Peer, expectReceipt: true, cancellationToken);
                 targets.Insert(0, peer);
                 targets.Insert(0, ceiling);
+            }
+
+            // Warm every target up first (JIT tiering, connection pools, caches): a few hundred turns, not measured.
+            foreach (var target in targets.Where(_ => options.WarmupConversations > 0))
+            {
+                var warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Conversations = options.WarmupConversations, ExpectReceipt = false }, target.Turns, cancellationToken);
+                Log($"{target.Name}: warmed up with {warm.TurnsSent} turns");
             }
 
             foreach (var concurrency in options.Concurrencies)

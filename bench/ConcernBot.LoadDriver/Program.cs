@@ -46,6 +46,7 @@ internal static class DriverProgram
             Providers = arguments.List("--providers", ["Sqlite", "AzureTables"], (s, _) => s),
             SeededConcerns = arguments.List("--seeded", [0, 10_000], int.Parse),
             ParkedConversations = (int)arguments.Number("--parked", 2000),
+            WarmupConversations = (int)arguments.Number("--warmup-conversations", 100),
             IncludeReferences = !arguments.Has("--no-references"),
         };
         var clock = Stopwatch.StartNew();

@@ -39,7 +39,7 @@ internal static class Scripts
         new Intent.Press(Answer, "Yes"),                      // does the person know?
         new Intent.Press(Answer, "AskedNoneExpressed"),       // were they asked what they want?
         new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = "I'd like Mr Jones to feel safe." }),
-        new Intent.Press(Answer, "DontKnow"),                 // who should be involved?
+        new Intent.Press(Answer, Skip: true),                 // who should be involved? I don't know
         new Intent.Press(Answer, "Yes"),                      // consent to share
         new Intent.Press(Answer, Skip: true),                 // what has been done: nothing yet
         new Intent.Press(Answer, "Named"),                    // how do you want to be known?

@@ -56,7 +56,7 @@ internal sealed class Turn
         .Replace(UserToken, tag, StringComparison.Ordinal)
         .Replace(ActivityToken, "act-" + tag + "-" + activityNumber.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
-    /// <summary>Turns an intent into a concrete turn: a press is looked up on the newest card, among the bot's latest replies, that has it.</summary>
+    /// <summary>Turns an intent into a concrete turn: a press is looked up on the cards of the bot's replies to the previous turn.</summary>
     public static Turn Resolve(Intent intent, Uri serviceUrl, IReadOnlyList<byte[]> latestReplies)
     {
         switch (intent)
