@@ -15,6 +15,9 @@ internal sealed record MatrixOptions
     public int ParkedConversations { get; init; } = 2000;
     public int ParkAfterTurns { get; init; } = 9;
     public int WarmupConversations { get; init; } = 100;
+
+    /// <summary>After the matrix, sample the first ConcernBot host's CPU during one more run at 10 concurrent.</summary>
+    public bool Profile { get; init; } = true;
     public bool IncludeReferences { get; init; } = true;
 
     /// <summary>Play exactly this many conversations per cell instead of running for a duration (the smoke test).</summary>
@@ -39,6 +42,9 @@ internal sealed class Matrix(MatrixOptions options)
     public List<Row> Rows { get; } = [];
     public List<MemoryRow> Memory { get; } = [];
     public List<string> Notes { get; } = [];
+
+    /// <summary>Where the first ConcernBot host's CPU went during a separate, profiled run (not in the table).</summary>
+    public string? Profile { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -106,6 +112,14 @@ internal sealed class Matrix(MatrixOptions options)
                     Rows.Add(await MeasureAsync(driver, target, concurrency, cancellationToken));
                     Log($"{target.Name}: {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn rt/turn {Rows[^1].RoundTripsPerTurn:F2}");
                 }
+            }
+
+            if (options.Profile && hosts.Count > 0)
+            {
+                var host = hosts[0];
+                var run = driver.RunAsync(new LoadOptions { MessagesUrl = host.MessagesUrl, Concurrency = 10, Warmup = TimeSpan.FromSeconds(1), Duration = options.Duration }, host.Turns, cancellationToken);
+                Profile = await HostProfiler.TraceAsync(host.Process.Pid, run, Path.Combine(options.OutputFolder, "profile-concernbot"), cancellationToken);
+                Log($"{host.Name}: profiled at 10 concurrent ({(await run).TurnsPerSecond:F0} turns/s while sampled); see profile-concernbot.speedscope.json");
             }
 
             foreach (var target in targets.Where(_ => options.ParkedConversations > 0).Where(t => t.Kind == TargetKind.Peer || t.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))

@@ -6,7 +6,7 @@ namespace ConcernBot.LoadDriver;
 /// <summary>
 /// ConcernBot's load driver.
 ///   matrix [--repo DIR] [--out DIR] [--report FILE] [--duration S] [--warmup S] [--concurrency 1,10,100]
-///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references]
+///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references] [--no-profile]
 ///   run --url http://127.0.0.1:3978/ [--concurrency N] [--conversations N | --duration S] [--peer]   (against a bot already running)
 /// </summary>
 internal static class DriverProgram
@@ -48,6 +48,7 @@ internal static class DriverProgram
             ParkedConversations = (int)arguments.Number("--parked", 2000),
             WarmupConversations = (int)arguments.Number("--warmup-conversations", 100),
             IncludeReferences = !arguments.Has("--no-references"),
+            Profile = !arguments.Has("--no-profile"),
         };
         var clock = Stopwatch.StartNew();
         var matrix = new Matrix(options);

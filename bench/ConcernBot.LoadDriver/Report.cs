@@ -48,6 +48,14 @@ internal static class Report
             md.AppendLine(c, $"| {m.Target} | {m.Parked} | {m.RssBefore / 1e6:F1} → {m.RssAfter / 1e6:F1} | {heap} | {perConversation} | {store} | {Opt(m.OrdinaryTurnRoundTrips, "F2")} |");
         }
 
+        if (matrix.Profile is { } profile)
+        {
+            md.AppendLine();
+            md.AppendLine("Where the first ConcernBot host's CPU goes (EventPipe CPU samples during a separate run at 10 concurrent; inclusive share of on-CPU samples):");
+            md.AppendLine();
+            md.Append(profile);
+        }
+
         foreach (var note in matrix.Notes)
         {
             md.AppendLine();

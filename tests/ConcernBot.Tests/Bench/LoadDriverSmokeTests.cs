@@ -27,6 +27,7 @@ public sealed class LoadDriverSmokeTests : IDisposable
             Conversations = 5,
             ParkedConversations = 0,
             WarmupConversations = 0,
+            Profile = false,
             IncludeReferences = false,
             OutputFolder = _output,
         };
