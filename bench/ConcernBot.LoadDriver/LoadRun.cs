@@ -18,6 +18,9 @@ internal sealed record LoadOptions
     /// <summary>Check that every conversation got a receipt with a concern reference (not the ceiling, which only echoes).</summary>
     public bool ExpectReceipt { get; init; } = true;
 
+    /// <summary>Pause between a person's turns (±50 %), as people read and type; zero: the next turn at once (saturation).</summary>
+    public TimeSpan ThinkTime { get; init; }
+
     /// <summary>Play only this many turns of each conversation (parking mid-flow); null: every turn.</summary>
     public int? TurnsPerConversation { get; init; }
 }
@@ -25,6 +28,7 @@ internal sealed record LoadOptions
 internal sealed record LoadResult
 {
     public int Concurrency { get; init; }
+    public TimeSpan ThinkTime { get; init; }
     public long Turns { get; init; }
     public double Seconds { get; init; }
     public double TurnsPerSecond => Seconds > 0 ? Turns / Seconds : 0;
@@ -42,7 +46,7 @@ internal sealed record LoadResult
     public IReadOnlyList<double> SubmitToLeadsCardMs { get; init; } = [];
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"c={Concurrency} turns={Turns} in {Seconds:F1}s = {TurnsPerSecond:F0}/s p50={P50Ms:F2}ms p95={P95Ms:F2}ms p99={P99Ms:F2}ms max={MaxMs:F1}ms conversations {ConversationsCompleted}/{ConversationsStarted} receipts={ConversationsWithReceipt} errors={Errors} connector calls/turn={(TurnsSent > 0 ? (double)ConnectorCalls / TurnsSent : 0):F2}");
+        $"c={Concurrency}{(ThinkTime > TimeSpan.Zero ? $" think {ThinkTime.TotalMilliseconds:F0}ms" : "")} turns={Turns} in {Seconds:F1}s = {TurnsPerSecond:F0}/s p50={P50Ms:F2}ms p95={P95Ms:F2}ms p99={P99Ms:F2}ms max={MaxMs:F1}ms conversations {ConversationsCompleted}/{ConversationsStarted} receipts={ConversationsWithReceipt} errors={Errors} connector calls/turn={(TurnsSent > 0 ? (double)ConnectorCalls / TurnsSent : 0):F2}");
 }
 
 /// <summary>
@@ -180,6 +184,11 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
                     {
                         worker.Latencies.Add(t1 - t0);
                     }
+
+                    if (options.ThinkTime > TimeSpan.Zero && !failed && i < turnsPerConversation - 1)
+                    {
+                        await Task.Delay(options.ThinkTime * (0.5 + Random.Shared.NextDouble()), cancellationToken);
+                    }
                 }
 
                 if (!failed)
@@ -212,6 +221,7 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
         return new LoadResult
         {
             Concurrency = options.Concurrency,
+            ThinkTime = options.ThinkTime,
             Turns = latencies.Length,
             Seconds = seconds,
             P50Ms = Percentile(latencies, 0.50),

@@ -16,6 +16,12 @@ internal sealed record MatrixOptions
     public int ParkAfterTurns { get; init; } = 9;
     public int WarmupConversations { get; init; } = 100;
 
+    /// <summary>
+    /// Also play each ConcernBot target at the largest concurrency with people pausing this long between turns (±50 %):
+    /// the latency of a turn when 100 conversations are open but the host is not saturated. Zero: skip.
+    /// </summary>
+    public TimeSpan PacedThinkTime { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>After the matrix, sample the first ConcernBot host's CPU during one more run at 10 concurrent.</summary>
     public bool Profile { get; init; } = true;
     public bool IncludeReferences { get; init; } = true;
@@ -114,6 +120,15 @@ internal sealed class Matrix(MatrixOptions options)
                 }
             }
 
+            if (options.PacedThinkTime > TimeSpan.Zero)
+            {
+                foreach (var host in hosts)
+                {
+                    Rows.Add(await MeasureAsync(driver, host, options.Concurrencies.Max(), cancellationToken, options.PacedThinkTime));
+                    Log($"{host.Name}: {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn");
+                }
+            }
+
             if (options.Profile && hosts.Count > 0)
             {
                 var host = hosts[0];
@@ -143,7 +158,7 @@ internal sealed class Matrix(MatrixOptions options)
         }
     }
 
-    private async Task<Row> MeasureAsync(LoadRun driver, Target target, int concurrency, CancellationToken cancellationToken)
+    private async Task<Row> MeasureAsync(LoadRun driver, Target target, int concurrency, CancellationToken cancellationToken, TimeSpan thinkTime = default)
     {
         var self = Environment.ProcessId;
         var roundTrips0 = await target.RoundTripsAsync();
@@ -157,6 +172,7 @@ internal sealed class Matrix(MatrixOptions options)
             Warmup = options.Warmup,
             Duration = options.Duration,
             Conversations = options.Conversations,
+            ThinkTime = thinkTime,
             ExpectReceipt = target.Kind != TargetKind.Ceiling,
         }, target.Turns, cancellationToken);
         var host1 = ProcessStats.CpuSeconds(target.Process.Pid);

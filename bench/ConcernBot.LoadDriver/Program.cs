@@ -6,7 +6,7 @@ namespace ConcernBot.LoadDriver;
 /// <summary>
 /// ConcernBot's load driver.
 ///   matrix [--repo DIR] [--out DIR] [--report FILE] [--duration S] [--warmup S] [--concurrency 1,10,100]
-///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references] [--no-profile]
+///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references] [--no-profile] [--think-ms 250]
 ///   run --url http://127.0.0.1:3978/ [--concurrency N] [--conversations N | --duration S] [--peer]   (against a bot already running)
 /// </summary>
 internal static class DriverProgram
@@ -49,6 +49,7 @@ internal static class DriverProgram
             WarmupConversations = (int)arguments.Number("--warmup-conversations", 100),
             IncludeReferences = !arguments.Has("--no-references"),
             Profile = !arguments.Has("--no-profile"),
+            PacedThinkTime = TimeSpan.FromMilliseconds(arguments.Number("--think-ms", 250)),
         };
         var clock = Stopwatch.StartNew();
         var matrix = new Matrix(options);

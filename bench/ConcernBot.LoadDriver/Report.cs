@@ -20,7 +20,7 @@ internal static class Report
             var leads = row.Target.StartsWith("ConcernBot", StringComparison.Ordinal)
                 ? r.SubmitToLeadsCardMs.Count == 0 ? "not measurable yet (no leads' card posted)" : string.Create(c, $"{LoadRun.Percentile(r.SubmitToLeadsCardMs, 0.5):F1} / {LoadRun.Percentile(r.SubmitToLeadsCardMs, 0.99):F1} (n={r.SubmitToLeadsCardMs.Count})")
                 : "n/a";
-            md.AppendLine(c, $"| {row.Target} | {row.Concurrency} | {r.TurnsPerSecond:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {row.HostCpuMsPerTurn:F3} | {Opt(row.StoreCpuMsPerTurn, "F3")} | {Opt(row.RoundTripsPerTurn, "F2")} | {(double)r.ConnectorCalls / Math.Max(1, r.TurnsSent):F2} | {r.ConversationsCompleted} ({(row.Target.StartsWith("Ceiling", StringComparison.Ordinal) ? "n/a" : r.ConversationsWithReceipt.ToString(c))}) | {r.Errors} | {leads} |");
+            md.AppendLine(c, $"| {row.Target} | {Concurrency(r)} | {r.TurnsPerSecond:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {row.HostCpuMsPerTurn:F3} | {Opt(row.StoreCpuMsPerTurn, "F3")} | {Opt(row.RoundTripsPerTurn, "F2")} | {(double)r.ConnectorCalls / Math.Max(1, r.TurnsSent):F2} | {r.ConversationsCompleted} ({(row.Target.StartsWith("Ceiling", StringComparison.Ordinal) ? "n/a" : r.ConversationsWithReceipt.ToString(c))}) | {r.Errors} | {leads} |");
         }
 
         md.AppendLine();
@@ -28,10 +28,10 @@ internal static class Report
         md.AppendLine();
         md.AppendLine("| ConcernBot target | Concurrent | Throughput ÷ ceiling | Throughput ÷ peer | CPU/turn ÷ ceiling | CPU/turn ÷ peer |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var row in matrix.Rows.Where(r => r.Target.StartsWith("ConcernBot", StringComparison.Ordinal)))
+        foreach (var row in matrix.Rows.Where(r => r.Target.StartsWith("ConcernBot", StringComparison.Ordinal) && r.Result.ThinkTime == TimeSpan.Zero))
         {
-            var ceiling = matrix.Rows.FirstOrDefault(r => r.Concurrency == row.Concurrency && r.Target.StartsWith("Ceiling", StringComparison.Ordinal));
-            var peer = matrix.Rows.FirstOrDefault(r => r.Concurrency == row.Concurrency && r.Target.StartsWith("Peer", StringComparison.Ordinal));
+            var ceiling = matrix.Rows.FirstOrDefault(r => r.Concurrency == row.Concurrency && r.Result.ThinkTime == TimeSpan.Zero && r.Target.StartsWith("Ceiling", StringComparison.Ordinal));
+            var peer = matrix.Rows.FirstOrDefault(r => r.Concurrency == row.Concurrency && r.Result.ThinkTime == TimeSpan.Zero && r.Target.StartsWith("Peer", StringComparison.Ordinal));
             md.AppendLine(c, $"| {row.Target} | {row.Concurrency} | {Ratio(row.Result.TurnsPerSecond, ceiling?.Result.TurnsPerSecond, "P0")} | {Ratio(row.Result.TurnsPerSecond, peer?.Result.TurnsPerSecond, "F1")}× | {Ratio(row.HostCpuMsPerTurn, ceiling?.HostCpuMsPerTurn, "F1")}× | {Ratio(row.HostCpuMsPerTurn + (row.StoreCpuMsPerTurn ?? 0), peer?.HostCpuMsPerTurn, "F2")}× |");
         }
 
@@ -64,6 +64,9 @@ internal static class Report
 
         return md.ToString();
     }
+
+    private static string Concurrency(LoadResult r) =>
+        r.ThinkTime > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{r.Concurrency}, {r.ThinkTime.TotalMilliseconds:F0} ms think") : r.Concurrency.ToString(CultureInfo.InvariantCulture);
 
     private static string Opt(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 

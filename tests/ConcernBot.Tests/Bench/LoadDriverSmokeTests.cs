@@ -28,6 +28,7 @@ public sealed class LoadDriverSmokeTests : IDisposable
             ParkedConversations = 0,
             WarmupConversations = 0,
             Profile = false,
+            PacedThinkTime = TimeSpan.Zero,
             IncludeReferences = false,
             OutputFolder = _output,
         };
