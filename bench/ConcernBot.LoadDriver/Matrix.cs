@@ -12,7 +12,7 @@ internal sealed record MatrixOptions
     public IReadOnlyList<int> SeededConcerns { get; init; } = [0, 10_000];
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(6);
-    public int ParkedConversations { get; init; } = 2000;
+    public int ParkedConversations { get; init; } = 1000;
     public int ParkAfterTurns { get; init; } = 9;
     public int WarmupConversations { get; init; } = 100;
 

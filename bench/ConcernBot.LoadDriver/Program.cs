@@ -45,7 +45,7 @@ internal static class DriverProgram
             Concurrencies = arguments.List("--concurrency", [1, 10, 100], int.Parse),
             Providers = arguments.List("--providers", ["Sqlite", "AzureTables"], (s, _) => s),
             SeededConcerns = arguments.List("--seeded", [0, 10_000], int.Parse),
-            ParkedConversations = (int)arguments.Number("--parked", 2000),
+            ParkedConversations = (int)arguments.Number("--parked", 1000),
             WarmupConversations = (int)arguments.Number("--warmup-conversations", 100),
             IncludeReferences = !arguments.Has("--no-references"),
             Profile = !arguments.Has("--no-profile"),

@@ -31,7 +31,9 @@ internal static class Seeder
 
         var now = DateTimeOffset.UtcNow;
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        // SQLite takes one writer at a time (more only wait on its lock); the table service takes several.
+        var writers = settings.GetValueOrDefault("Storage__Provider") == "AzureTables" ? 8 : 1;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
