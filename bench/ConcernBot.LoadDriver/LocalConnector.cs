@@ -62,9 +62,19 @@ internal sealed class LocalConnector : IAsyncDisposable
 
     public void Forget(string conversationId) => _conversations.TryRemove(conversationId, out _);
 
+    /// <summary>The leads' channel and its one lead, as the connector's roster and channel list report them.</summary>
+    public const string LeadsChannelId = "19:bench-leads@thread.tacv2";
+    public const string LeadObjectId = "00000000-0000-0000-0000-00000000b001";
+
     private async Task HandleAsync(HttpContext http)
     {
         Interlocked.Increment(ref _requests);
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            await AnswerReadAsync(http);
+            return;
+        }
+
         var body = await ReadAsync(http.Request);
         try
         {
@@ -89,6 +99,20 @@ internal sealed class LocalConnector : IAsyncDisposable
         http.Response.ContentType = "application/json; charset=utf-8";
         var answer = $"{{\"id\":\"r-{id}\",\"activityId\":\"r-{id}\"}}";
         await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer));
+    }
+
+    /// <summary>Reads (members, channels, team): one lead in the leads' channel; anything else an empty object.</summary>
+    private static Task AnswerReadAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        const string lead = $$"""{"id":"29:bench-lead","name":"Bench Lead","aadObjectId":"{{LeadObjectId}}","userPrincipalName":"lead@bench.example"}""";
+        var body = path.EndsWith("/pagedmembers", StringComparison.Ordinal) ? $$"""{"members":[{{lead}}]}"""
+            : path.EndsWith("/members", StringComparison.Ordinal) ? $"[{lead}]"
+            : path.Contains("/members/", StringComparison.Ordinal) ? lead
+            : path.EndsWith("/conversations", StringComparison.Ordinal) ? $$"""{"conversations":[{"id":"{{LeadsChannelId}}","name":"Safeguarding"}]}"""
+            : "{}";
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsync(body);
     }
 
     /// <summary>"/v3/conversations/{id}/activities[/{replyTo}]" gives {id}; "/v3/conversations" (create) gives null.</summary>

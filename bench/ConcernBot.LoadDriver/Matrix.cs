@@ -44,6 +44,7 @@ internal sealed class Matrix(MatrixOptions options)
         + $"TableEndpoint=http://127.0.0.1:{Target.Port(port)}/devstoreaccount1;";
 
     private readonly List<IAsyncDisposable> _owned = [];
+    private string _connectorUrl = "";
 
     public List<Row> Rows { get; } = [];
     public List<MemoryRow> Memory { get; } = [];
@@ -56,6 +57,7 @@ internal sealed class Matrix(MatrixOptions options)
     {
         Directory.CreateDirectory(options.OutputFolder);
         await using var connector = await LocalConnector.StartAsync();
+        _connectorUrl = connector.ServiceUrl.ToString();
         using var http = LoadRun.CreateClient(options.Concurrencies.Max());
         var driver = new LoadRun(connector, http);
         var targets = new List<Target>();
@@ -234,7 +236,14 @@ internal sealed class Matrix(MatrixOptions options)
         var folder = Path.Combine(options.RepoRoot, "src", "ConcernBot", "bin", options.Configuration, "net10.0");
         var port = ManagedProcess.FreePort();
         var probeFile = Path.Combine(Path.GetFullPath(options.OutputFolder), $"probe-{port}.txt");
-        var environment = new Dictionary<string, string>(HostEnvironment(probeFile));
+        var environment = new Dictionary<string, string>(HostEnvironment(probeFile))
+        {
+            // The leads' channel and lead, named directly (used once the leads' routing is in the host; ignored before).
+            ["Leads__Channel__ServiceUrl"] = _connectorUrl,
+            ["Leads__Channel__ConversationId"] = LocalConnector.LeadsChannelId,
+            ["Leads__Designated__0__ObjectId"] = LocalConnector.LeadObjectId,
+            ["Leads__Designated__0__Name"] = "Bench Lead",
+        };
         foreach (var (key, value) in storage)
         {
             environment[key] = value;
