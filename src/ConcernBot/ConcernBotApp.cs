@@ -36,9 +36,20 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
 
             await turn.SendTextAsync(Strings.UnknownAction, cancellationToken);
         }
+        else if (IsUnansweredWords(turn.Activity))
+        {
+            // Someone may have typed their worry straight in: never leave them with silence.
+            await turn.SendTextAsync(ConcernBot.Resources.Intake.NotUnderstood, cancellationToken);
+        }
 
         return null;
     }
+
+    private static bool IsUnansweredWords(Activity activity) =>
+        activity.IsType(ActivityTypes.Message)
+        && activity.Conversation?.ConversationType is null or "personal"
+        && activity.Conversation?.IsGroup != true
+        && MessageText.Normalise(activity.Text).Length > 0;
 
     private static CultureInfo CultureFor(string? locale)
     {

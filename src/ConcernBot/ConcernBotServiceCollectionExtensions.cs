@@ -1,4 +1,6 @@
 using ConcernBot.Conversation;
+using ConcernBot.Intake;
+using ConcernBot.Learn;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -13,8 +15,9 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<WelcomeCards>();
+        services.AddLearn(configuration);
+        services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
-        services.AddSingleton<ITurnHandler, ComingSoonHandler>();
         return services;
     }
 }

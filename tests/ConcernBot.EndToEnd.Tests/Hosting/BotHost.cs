@@ -28,6 +28,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("AllowUnauthenticatedLocalRequests", "true");
         builder.UseSetting("MicrosoftAppId", "");
         builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_dataFolder, "concernbot.db"));
+        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(_dataFolder, "keys"));
     }
 
     protected override void Dispose(bool disposing)

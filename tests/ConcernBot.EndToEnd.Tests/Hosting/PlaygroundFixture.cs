@@ -10,6 +10,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime, IAsyncDisposable
 
     internal PlaygroundProcess Playground => _playground ?? throw new InvalidOperationException("The Playground has not started.");
 
+    /// <summary>The bot's services (e.g. its stores), to check what a conversation in the browser left behind.</summary>
+    public IServiceProvider BotServices => (_bot ?? throw new InvalidOperationException("The bot has not started.")).Services;
+
     public async Task InitializeAsync()
     {
         try

@@ -14,6 +14,7 @@ internal static class CardCatalogue
     public static IReadOnlyList<CardSample> Samples { get; } =
     [
         Sample<WelcomeCards>(nameof(WelcomeCards.Welcome), "welcome", cards => cards.Welcome()),
+        .. IntakeCardSamples.All,
     ];
 
     private static CardSample Sample<TCards>(string method, string name, Func<TCards, JsonElement> build)

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using ConcernBot.Conversation;
+using IntakeText = ConcernBot.Resources.Intake;
+using ConcernBot.Teams.Cards;
+
+namespace ConcernBot.Intake.Cards;
+
+/// <summary>
+/// The one place that turns the intake's state into cards: questions, confirmations, the review, the form and the receipt.
+/// Every input has a label; nothing is said by colour alone; every button's words make sense read aloud on their own.
+/// </summary>
+public sealed partial class IntakeCards
+{
+    /// <summary>A question: guidance, the question as a heading, then buttons, ticks, a text box or a date.</summary>
+    public JsonElement Question(Prompt prompt)
+    {
+        var card = new AdaptiveCard();
+        card.AddRange(prompt.Guidance.Select(g => CardElement.Text(g)));
+        card.Add(CardElement.Heading(prompt.Question));
+        card.AddRange(prompt.Choices.Where(c => c.Description is not null).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")));
+
+        var step = prompt.Step;
+        if (prompt.MultiSelect)
+        {
+            card.Add(CardElement.Choices("choices", prompt.Text?.Label ?? prompt.Question, prompt.Choices.Select(c => (c.Title, c.Value)), multiSelect: true));
+            card.Add(CardElement.Actions([CardAction.Submit(IntakeText.ButtonContinue, new { verb = IntakeVerbs.Answer, step }, style: "positive")]));
+        }
+        else
+        {
+            if (prompt.Choices.Count > 0)
+            {
+                // One button a row: full-width, never truncated, read in order, and inside Teams' five actions per set.
+                card.AddRange(prompt.Choices.Select(c => CardElement.Actions(
+                    [CardAction.Submit(c.Title, new { verb = IntakeVerbs.Answer, step, choice = c.Value }, validateInputs: false)])));
+            }
+
+            if (prompt.Text is { } text)
+            {
+                if (prompt.OffersDate)
+                {
+                    card.Add(CardElement.DateInput("date", IntakeText.WhenDateLabel));
+                }
+
+                card.Add(CardElement.TextInput("answer", text.Label, text.Placeholder, text.Multiline, text.MaxLength, value: text.Current));
+                var buttons = new List<CardAction> { CardAction.Submit(IntakeText.ButtonContinue, new { verb = IntakeVerbs.Answer, step }, style: "positive") };
+                if (prompt.SkipTitle is { } skip)
+                {
+                    buttons.Add(CardAction.Submit(skip, new { verb = IntakeVerbs.Answer, step, skip = true }, validateInputs: false));
+                }
+
+                card.Add(CardElement.Actions(buttons));
+            }
+        }
+
+        card.Add(CardElement.Text(prompt.Simple ? IntakeText.HintSimple : IntakeText.HintTyping, subtle: true));
+        return card
+            .AddAction(MoreOptions())
+            .WithFallbackText(prompt.Question)
+            .WithSpeak(prompt.Question)
+            .ToJsonElement();
+    }
+
+    /// <summary>"Are you sure?" before a draft is deleted (cancel) or cleared (start again).</summary>
+    public JsonElement Confirm(string what) => new AdaptiveCard()
+        .Add(CardElement.Heading(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelQuestion : IntakeText.ConfirmRestartQuestion))
+        .Add(CardElement.Text(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelDetail : IntakeText.ConfirmRestartDetail))
+        .AddAction(CardAction.Submit(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelYes : IntakeText.ConfirmRestartYes, new { verb = IntakeVerbs.Confirm, answer = "yes" }, validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ConfirmNo, new { verb = IntakeVerbs.Confirm, answer = "no" }, validateInputs: false))
+        .WithFallbackText(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelQuestion : IntakeText.ConfirmRestartQuestion)
+        .ToJsonElement();
+
+    /// <summary>When someone comes back to a draft: carry on, or start again.</summary>
+    public JsonElement ResumeOffer(DateTimeOffset startedAt) => new AdaptiveCard()
+        .Add(CardElement.Heading(IntakeText.ResumeTitle))
+        .Add(CardElement.Text(Words.Format(IntakeText.ResumeBody, startedAt.UtcDateTime.ToString("dddd d MMMM", CultureInfo.CurrentCulture))))
+        .AddAction(CardAction.Submit(IntakeText.ResumeCarryOn, new { verb = IntakeVerbs.Resume }, style: "positive", validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ResumeStartAgain, new { verb = IntakeVerbs.Restart }, validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ResumeDelete, new { verb = IntakeVerbs.Command, command = ConversationCommand.Cancel }, validateInputs: false))
+        .WithFallbackText(IntakeText.ResumeTitle)
+        .ToJsonElement();
+
+    private static CardAction MoreOptions() => CardAction.ShowCard(IntakeText.ButtonMoreOptions, new AdaptiveCard()
+        .AddAction(Command(IntakeText.ButtonHelp, ConversationCommand.Help))
+        .AddAction(Command(IntakeText.ButtonBack, ConversationCommand.Back))
+        .AddAction(Command(IntakeText.ButtonPause, ConversationCommand.Pause))
+        .AddAction(Command(IntakeText.ButtonStartAgain, ConversationCommand.StartAgain))
+        .AddAction(Command(IntakeText.ButtonCancel, ConversationCommand.Cancel)));
+
+    private static CardAction Command(string title, string command) =>
+        CardAction.Submit(title, new { verb = IntakeVerbs.Command, command }, validateInputs: false);
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using ConcernBot.Concerns;
+using ConcernBot.Conversation;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Turns;
+using IntakeText = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Intake;
+
+/// <summary>
+/// "status SG-7K3-Q9P": a named or confidential reporter sees where their own concern stands. Anyone else, or a reference
+/// that does not exist, gets the same answer, so a reference cannot be probed. (Anonymous reporters check with their
+/// reference and secret: the anonymity work.)
+/// </summary>
+internal sealed partial class ConcernStatusHandler(IConcernStore concerns) : ITurnHandler
+{
+    public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (action is not null || !activity.IsType(ActivityTypes.Message) || activity.Conversation?.ConversationType is not (null or "personal")
+            || StatusPattern().Match(MessageText.Normalise(activity.Text)) is not { Success: true } match)
+        {
+            return TurnOutcome.NotHandled;
+        }
+
+        var reference = match.Groups["reference"].Value.ToUpperInvariant();
+        var found = await concerns.FindByReferenceAsync(reference, cancellationToken);
+        var mine = found?.Value is { ReporterReference: { } owner } concern
+            && concern.OrganisationId == IntakeSubmission.OrganisationOf(activity)
+            && owner == IntakeSubmission.ReporterReferenceFor(concern.OrganisationId, activity.From);
+        await turn.SendTextAsync(mine ? Describe(found!.Value) : Words.Format(IntakeText.StatusNotFound, reference), cancellationToken);
+        return TurnOutcome.Done;
+    }
+
+    private static string Describe(Concern concern) => Words.Format(
+        concern.Status switch
+        {
+            ConcernStatus.Received => IntakeText.StatusReceived,
+            ConcernStatus.Acknowledged => IntakeText.StatusAcknowledged,
+            ConcernStatus.InProgress => IntakeText.StatusInProgress,
+            _ => IntakeText.StatusClosed,
+        },
+        concern.Reference,
+        concern.ReceivedAt.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture));
+
+    [GeneratedRegex(@"^(?:check\s+)?status(?:\s+of)?\s+(?<reference>SG-[A-Z0-9]{3}-[A-Z0-9]{3})[.!?]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StatusPattern();
+}

@@ -1,0 +1,135 @@
+using ConcernBot.Conversation;
+using ConcernBot.Intake.Cards;
+using IntakeText = ConcernBot.Resources.Intake;
+using ConcernBot.Teams.Activities;
+
+namespace ConcernBot.Intake;
+
+internal sealed partial class IntakeConversation
+{
+    private void Command(TurnPlan plan, string command)
+    {
+        var draft = plan.Draft!;
+        draft.PendingConfirm = null;
+        draft.Paused = false;
+        switch (command)
+        {
+            case ConversationCommand.Help:
+                plan.Say(plan.Step switch
+                {
+                    StepNames.Review => IntakeText.ReviewWhy,
+                    StepNames.Form => IntakeText.FormWhy,
+                    _ => Flow.Find(plan.Step)?.Why ?? IntakeText.ReviewWhy,
+                });
+                Prompt(plan);
+                break;
+            case ConversationCommand.Back:
+                Back(plan);
+                break;
+            case ConversationCommand.Pause:
+                Pause(plan);
+                break;
+            default:
+                draft.PendingConfirm = command;
+                plan.Show(cards.Confirm(command));
+                break;
+        }
+    }
+
+    private void Back(TurnPlan plan)
+    {
+        var draft = plan.Draft!;
+        if (draft.History.Count == 0)
+        {
+            plan.Say(IntakeText.BackAtStart);
+            Prompt(plan);
+            return;
+        }
+
+        var previous = draft.History[^1];
+        draft.History.RemoveAt(draft.History.Count - 1);
+        if (previous == StepNames.Review)
+        {
+            draft.ChangingSection = null;
+        }
+
+        plan.Step = previous;
+        Prompt(plan);
+    }
+
+    private void Confirm(TurnPlan plan, bool yes)
+    {
+        var draft = plan.Draft!;
+        var pending = draft.PendingConfirm;
+        draft.PendingConfirm = null;
+        if (!yes)
+        {
+            draft.Paused = false;
+            plan.Say(IntakeText.ConfirmKeptGoing);
+            Prompt(plan);
+        }
+        else if (pending == ConversationCommand.Cancel)
+        {
+            plan.Clear();
+            plan.Say(IntakeText.Cancelled);
+        }
+        else
+        {
+            plan.Say(IntakeText.StartingAgain);
+            Start(plan);
+        }
+    }
+
+    /// <summary>The question a section's Change button goes back to; null when the section has none on this track.</summary>
+    private string? ChangeTarget(IntakeDraft draft, string section) =>
+        draft.Track == IntakeTrack.Form ? StepNames.Form : Flow.FirstOf(section, Tracks.Of(draft));
+
+    private void Change(TurnPlan plan, string section)
+    {
+        var draft = plan.Draft!;
+        var target = ChangeTarget(draft, section);
+        if (target is null)
+        {
+            Prompt(plan);
+            return;
+        }
+
+        draft.History.Add(StepNames.Review);
+        draft.ChangingSection = target == StepNames.Form ? null : section;
+        plan.Step = target;
+        Prompt(plan);
+    }
+
+    private void SubmitForm(TurnPlan plan, UserAction action)
+    {
+        var draft = plan.Draft!;
+        var problems = FormReader.Read(action, draft);
+        if (problems.Count > 0)
+        {
+            plan.Say(IntakeText.FormHasProblems);
+            plan.Show(cards.Form(draft, problems, settings.LeadNames, settings.EmergencyAdvice));
+            return;
+        }
+
+        draft.History.Add(StepNames.Form);
+        plan.Step = StepNames.Review;
+        Prompt(plan);
+    }
+
+    private async Task SubmitAsync(TurnPlan plan, Activity activity, CancellationToken cancellationToken)
+    {
+        var draft = plan.Draft!;
+        if (draft.Identity is null)
+        {
+            draft.History.Add(StepNames.Review);
+            plan.Step = draft.Track == IntakeTrack.Simple ? StepNames.SimpleKnown : draft.Track == IntakeTrack.Form ? StepNames.Form : StepNames.Known;
+            plan.Say(IntakeText.SubmitNeedsIdentity);
+            Prompt(plan);
+            return;
+        }
+
+        await submission.SubmitAsync(draft, activity, cancellationToken);
+        plan.Clear(forget: draft.Identity == Concerns.IdentityChoice.Anonymous);
+        plan.Show(cards.Receipt(draft.Reference, draft.Urgent, draft.Identity.Value, settings.Options.SupportContacts));
+    }
+}

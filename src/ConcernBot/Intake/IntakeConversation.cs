@@ -1,0 +1,247 @@
+using System.Globalization;
+using ConcernBot.Conversation;
+using ConcernBot.Intake.Cards;
+using IntakeText = ConcernBot.Resources.Intake;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Welcome;
+
+namespace ConcernBot.Intake;
+
+/// <summary>
+/// One turn of the guided conversation: reads what the person typed or pressed against where they are, and plans the
+/// next state and replies. Questions come from the flow; "help", "back", "pause", "cancel" and "start again" work at
+/// every step; the review, the one form and submit are handled here.
+/// </summary>
+internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards cards, IntakeSettings settings, IntakeSubmission submission, TimeProvider time)
+{
+    public const string FlowName = "intake";
+
+    private Flow<IntakeDraft> Flow => script.Flow;
+
+    /// <summary>The plan for this turn; null when the turn is not for the intake (another feature may take it).</summary>
+    public async Task<TurnPlan?> PlanAsync(ConversationState state, Activity activity, UserAction? action, CancellationToken cancellationToken)
+    {
+        var draft = state.Flow == FlowName ? IntakeDraft.From(state.Data) : null;
+        var plan = new TurnPlan(draft, draft is null ? null : state.Step);
+        if (action is null)
+        {
+            return await PlanTypedAsync(plan, activity, cancellationToken);
+        }
+
+        if (draft is null)
+        {
+            if (action.Verb is IntakeVerbs.Start or IntakeVerbs.Restart)
+            {
+                Start(plan);
+            }
+            else
+            {
+                plan.Say(IntakeText.NoDraft);
+            }
+
+            return plan;
+        }
+
+        if (draft.Paused && action.Verb is not (IntakeVerbs.Resume or IntakeVerbs.Restart or IntakeVerbs.Command or IntakeVerbs.Confirm))
+        {
+            OfferResume(plan);
+            return plan;
+        }
+
+        switch (action.Verb)
+        {
+            case IntakeVerbs.Start:
+                OfferResume(plan);
+                break;
+            case IntakeVerbs.Resume:
+                draft.Paused = false;
+                plan.Say(IntakeText.WelcomeBack);
+                Prompt(plan);
+                break;
+            case IntakeVerbs.Restart:
+                Start(plan);
+                break;
+            case IntakeVerbs.Command when action.GetString("command") is { } command && ConversationCommand.IsKnown(command):
+                Command(plan, command);
+                break;
+            case IntakeVerbs.Confirm when draft.PendingConfirm is not null:
+                Confirm(plan, action.GetString("answer") == "yes");
+                break;
+            case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null:
+                Answer(plan, CardInput(action));
+                break;
+            case IntakeVerbs.Change when plan.Step == StepNames.Review && action.GetString("section") is { } section:
+                Change(plan, section);
+                break;
+            case IntakeVerbs.Submit when plan.Step == StepNames.Review:
+                await SubmitAsync(plan, activity, cancellationToken);
+                break;
+            case IntakeVerbs.SubmitForm when plan.Step == StepNames.Form:
+                SubmitForm(plan, action);
+                break;
+            default:
+                draft.PendingConfirm = null;
+                plan.Say(IntakeText.StaleCard);
+                Prompt(plan);
+                break;
+        }
+
+        return plan;
+    }
+
+    private async Task<TurnPlan?> PlanTypedAsync(TurnPlan plan, Activity activity, CancellationToken cancellationToken)
+    {
+        var raw = activity.Text;
+        var text = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+        var normalised = MessageText.Normalise(text);
+        var draft = plan.Draft;
+        if (draft is null)
+        {
+            if (!IntakePhrases.IsStart(normalised))
+            {
+                return null;
+            }
+
+            Start(plan);
+            return plan;
+        }
+
+        if (draft.Paused)
+        {
+            OfferResume(plan);
+        }
+        else if (Greetings.IsGreeting(normalised))
+        {
+            // "hi" shows the welcome card; the draft waits where it is.
+            return null;
+        }
+        else if (draft.PendingConfirm is not null)
+        {
+            if (IntakePhrases.IsYes(normalised) is { } yes)
+            {
+                Confirm(plan, yes);
+            }
+            else
+            {
+                plan.Say(IntakeText.ConfirmTypedHint);
+                plan.Show(cards.Confirm(draft.PendingConfirm));
+            }
+        }
+        else if (ConversationCommand.FromText(normalised) is { } command)
+        {
+            Command(plan, command);
+        }
+        else if (plan.Step == StepNames.Review)
+        {
+            if (IntakePhrases.IsSubmit(normalised))
+            {
+                await SubmitAsync(plan, activity, cancellationToken);
+            }
+            else
+            {
+                plan.Say(IntakeText.ReviewTypedHint);
+            }
+        }
+        else if (plan.Step == StepNames.Form)
+        {
+            plan.Say(IntakeText.FormTypedHint);
+        }
+        else if (IntakePhrases.IsStart(normalised) && Flow.Find(plan.Step)?.Prompt(draft).Text is null)
+        {
+            OfferResume(plan);
+        }
+        else
+        {
+            Answer(plan, new StepInput { Text = text, Typed = true });
+        }
+
+        return plan;
+    }
+
+    private void Start(TurnPlan plan)
+    {
+        plan.Draft = new IntakeDraft { Id = ConcernReference.NewDraftId(), Reference = ConcernReference.New(), StartedAt = time.GetUtcNow() };
+        plan.Step = Flow.First;
+        Prompt(plan);
+    }
+
+    private void OfferResume(TurnPlan plan) => plan.Show(cards.ResumeOffer(plan.Draft!.StartedAt));
+
+    /// <summary>Shows where the person is: the current question, the review or the form.</summary>
+    private void Prompt(TurnPlan plan)
+    {
+        var draft = plan.Draft!;
+        switch (plan.Step)
+        {
+            case StepNames.Review:
+                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null));
+                break;
+            case StepNames.Form:
+                plan.Show(cards.Form(draft, [], settings.LeadNames, settings.EmergencyAdvice));
+                break;
+            default:
+                var step = Flow.Find(plan.Step) ?? Flow.Find(Flow.First)!;
+                plan.Step = step.Name;
+                plan.Show(cards.Question(step.Prompt(draft)));
+                break;
+        }
+    }
+
+    private void Answer(TurnPlan plan, StepInput input)
+    {
+        var draft = plan.Draft!;
+        if (plan.Step is StepNames.Review or StepNames.Form)
+        {
+            Prompt(plan);
+            return;
+        }
+
+        var step = Flow.Find(plan.Step);
+        if (step is null)
+        {
+            Prompt(plan);
+            return;
+        }
+
+        var result = step.Accept(input, draft);
+        if (!result.Accepted)
+        {
+            plan.Say(result.Message ?? IntakeText.RetryNotAChoice);
+            Prompt(plan);
+            return;
+        }
+
+        draft.History.Add(step.Name);
+        var next = step.Next(draft);
+        if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || Flow.Find(next)?.Section != changing))
+        {
+            draft.ChangingSection = null;
+            next = StepNames.Review;
+        }
+
+        plan.Step = next ?? StepNames.Review;
+        if (result.Pause)
+        {
+            Pause(plan);
+            return;
+        }
+
+        Prompt(plan);
+    }
+
+    private void Pause(TurnPlan plan)
+    {
+        plan.Draft!.Paused = true;
+        plan.Say(Words.Format(IntakeText.Paused, (int)Math.Round(settings.Options.DraftLifetime.TotalDays)));
+    }
+
+    private static StepInput CardInput(UserAction action)
+    {
+        var choices = action.GetString("choices")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var date = DateOnly.TryParseExact(action.GetString("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var skip = action.Data.ValueKind == System.Text.Json.JsonValueKind.Object
+            && action.Data.TryGetProperty("skip", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.True;
+        return new StepInput { Text = action.GetString("answer")?.Trim(), Choice = action.GetString("choice"), Choices = choices, Date = date, Skip = skip };
+    }
+}

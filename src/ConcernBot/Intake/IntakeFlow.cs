@@ -1,0 +1,60 @@
+using ConcernBot.Conversation;
+using ConcernBot.Intake.Steps;
+
+namespace ConcernBot.Intake;
+
+/// <summary>
+/// The guided concern conversation, in the order it is talked through. Each line is one question; where the talk goes
+/// next lives with the question. After the last question comes the review card, then the receipt.
+/// </summary>
+internal sealed class IntakeFlow
+{
+    public IntakeFlow(IntakeSettings settings)
+    {
+        Flow = new Flow<IntakeDraft>("intake",
+        [
+            // Reassurance, then: is anyone in immediate danger right now? (999 first, then record it as urgent)
+            OpeningSteps.Danger(),
+            OpeningSteps.Urgent(settings.EmergencyAdvice),
+
+            // Who are you? A person who uses the service goes on the simple-language path; staff may fill in one form.
+            OpeningSteps.Role(),
+
+            // Who is at risk? A name or description; for a child, are children's services already involved?
+            PersonSteps.AtRisk(),
+            PersonSteps.Description(),
+            PersonSteps.ChildStatus(),
+
+            // What happened, in your own words; when; where; is it still happening?
+            IncidentSteps.WhatHappened(),
+            IncidentSteps.When(),
+            IncidentSteps.Where(),
+            IncidentSteps.StillHappening(),
+
+            // What kind of harm (several may be chosen); is it about someone who works here, or a safeguarding lead?
+            HarmSteps.Kinds(),
+            HarmSteps.About(),
+            HarmSteps.WhichLead(settings.LeadNames),
+
+            // Making Safeguarding Personal: does the person know; what do they want; what would you like; who should be involved?
+            WishesSteps.PersonKnows(),
+            WishesSteps.OutcomesAsked(),
+            WishesSteps.PersonWants(),
+            WishesSteps.ReporterWants(),
+            WishesSteps.Involved(),
+
+            // Has the person agreed to it being shared? If not, why must it still be shared?
+            SharingSteps.Consent(),
+            SharingSteps.Reason(),
+
+            // What has been done to keep people safe (with advice on keeping evidence); how do you want to be known?
+            SharingSteps.Evidence(),
+            SharingSteps.Known(),
+
+            // The same facts, in simple words, one short question at a time.
+            .. SimpleSteps.All(),
+        ]);
+    }
+
+    public Flow<IntakeDraft> Flow { get; }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ConcernBot.Conversation;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Turns;
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Intake;
+
+/// <summary>
+/// The intake's turn: one read of the conversation state, the plan, one ETag-guarded save, then the replies. A replayed
+/// activity (the Bot Service retries what it got no answer for) is recognised by its id and changes nothing.
+/// </summary>
+internal sealed partial class IntakeHandler(
+    IConversationStore store, IntakeConversation conversation, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
+{
+    public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (!activity.IsType(ActivityTypes.Message) || !IsPersonal(activity) || activity.Conversation?.Id is not { } conversationId
+            || (action is not null && (action.IsInvoke || !action.Verb.StartsWith(IntakeVerbs.Prefix, StringComparison.Ordinal))))
+        {
+            return TurnOutcome.NotHandled;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.GetAsync(conversationId, cancellationToken);
+            var state = stored?.Value ?? new ConversationState();
+            if (ActivityReplay.IsReplay(state, activity.Id))
+            {
+                LogReplay(logger);
+                return TurnOutcome.Done;
+            }
+
+            var plan = await conversation.PlanAsync(state, activity, action, cancellationToken);
+            if (plan is null)
+            {
+                return TurnOutcome.NotHandled;
+            }
+
+            try
+            {
+                if (plan.Forget)
+                {
+                    await store.DeleteAsync(conversationId, cancellationToken);
+                }
+                else
+                {
+                    await store.SaveAsync(conversationId, ActivityReplay.Remember(Next(state, plan, turn), activity.Id), stored?.ETag, cancellationToken);
+                }
+            }
+            catch (ConcurrencyConflictException) when (attempt < 2)
+            {
+                LogConflict(logger);
+                continue;
+            }
+
+            foreach (var reply in plan.Replies)
+            {
+                if (reply.Card is { } card)
+                {
+                    await turn.SendCardAsync(card, cancellationToken);
+                }
+                else if (reply.Text is { } text)
+                {
+                    await turn.SendTextAsync(text, cancellationToken);
+                }
+            }
+
+            return TurnOutcome.Done;
+        }
+    }
+
+    private ConversationState Next(ConversationState state, TurnPlan plan, ITurnContext turn)
+    {
+        var now = time.GetUtcNow();
+        var recent = state.RecentActivityIds;
+        if (plan.Draft is null)
+        {
+            // Nothing of the draft is kept: no flow, no data, no way back to the conversation.
+            return new ConversationState { RecentActivityIds = recent, UpdatedAt = now };
+        }
+
+        return new ConversationState
+        {
+            Flow = IntakeConversation.FlowName,
+            Step = plan.Step,
+            Data = plan.Draft.ToJson(),
+            RecentActivityIds = recent,
+            ReferenceJson = turn.Reference is { } reference ? JsonSerializer.Serialize(reference) : state.ReferenceJson,
+            UpdatedAt = now,
+            ExpiresAt = now + options.Value.DraftLifetime,
+            ReminderSent = false,
+        };
+    }
+
+    private static bool IsPersonal(Activity activity) =>
+        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a replayed activity")]
+    private static partial void LogReplay(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation state changed during a turn; trying the turn again")]
+    private static partial void LogConflict(ILogger logger);
+}

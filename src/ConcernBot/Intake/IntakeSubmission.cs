@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ConcernBot.Concerns;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Activities;
+
+namespace ConcernBot.Intake;
+
+/// <summary>
+/// Turns a finished draft into a stored concern: one concern, its first audit entry and a "concern.submitted" outbox
+/// message, together. The concern's id comes from the draft's, so a repeated submit stores nothing new.
+/// </summary>
+internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityProtector protector, IntakeSettings settings, TimeProvider time)
+{
+    public const string SubmittedKind = "concern.submitted";
+    public const string ReceivedAction = "Concern received";
+    public const string ConfidentialActor = "Confidential reporter";
+    public const string AnonymousActor = "Anonymous reporter";
+    public const string NamedActorWithoutName = "Named reporter";
+
+    public static readonly TimeSpan UrgentAcknowledgement = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan Acknowledgement = TimeSpan.FromHours(4);
+
+    public static string ConcernIdFor(IntakeDraft draft) => "concern-" + draft.Id;
+
+    /// <summary>
+    /// Stores the concern; false when it was stored already (a repeated submit). A reference another concern already holds
+    /// (rare: about 387 million are possible) is drawn again, and the draft keeps the new one for the receipt.
+    /// </summary>
+    public async Task<bool> SubmitAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreAsync(draft, activity, cancellationToken);
+            }
+            catch (DuplicateReferenceException) when (attempt < 5)
+            {
+                draft.Reference = ConcernReference.New();
+            }
+        }
+    }
+
+    private async Task<bool> StoreAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    {
+        var identity = draft.Identity ?? IdentityChoice.Anonymous;
+        var now = time.GetUtcNow();
+        var receivedAt = identity == IdentityChoice.Anonymous ? RoundToMinute(now) : now;
+        var concern = Build(draft, activity, identity, receivedAt);
+        var entry = new AuditEntry
+        {
+            Actor = identity switch
+            {
+                IdentityChoice.Named => string.IsNullOrWhiteSpace(activity.From?.Name) ? NamedActorWithoutName : activity.From.Name,
+                IdentityChoice.Confidential => ConfidentialActor,
+                _ => AnonymousActor,
+            },
+            At = receivedAt,
+            Action = ReceivedAction,
+            Detail = $"track={draft.Track.ToString().ToLowerInvariant()};urgent={(concern.Urgent ? "yes" : "no")}",
+        };
+        var outbox = new OutboxMessage
+        {
+            Id = concern.Id + ":submitted",
+            Kind = SubmittedKind,
+            ConcernId = concern.Id,
+            Payload = JsonSerializer.Serialize(new { concernId = concern.Id }),
+            CreatedAt = receivedAt,
+            NotBefore = receivedAt,
+        };
+        return await concerns.CreateAsync(concern, entry, [outbox], cancellationToken);
+    }
+
+    private Concern Build(IntakeDraft d, Activity activity, IdentityChoice identity, DateTimeOffset receivedAt)
+    {
+        var tenantId = TenantOf(activity);
+        var organisationId = OrganisationOf(activity);
+        return new Concern
+        {
+            Id = ConcernIdFor(d),
+            Reference = d.Reference,
+            OrganisationId = organisationId,
+            ReceivedAt = receivedAt,
+            Urgent = d.Urgent,
+            ImmediateDanger = d.ImmediateDanger == true,
+            Reporter = Reporter(identity, activity, tenantId),
+            ReporterRole = d.Role ?? ReporterRole.PreferNotToSay,
+            ReporterReference = identity == IdentityChoice.Anonymous ? null : ReporterReferenceFor(organisationId, activity.From),
+            PersonAtRisk = new PersonAtRisk { Kind = d.AtRisk ?? PersonAtRiskKind.NotKnown, Description = d.AtRiskDescription, ChildServicesStatus = d.ChildStatus },
+            Account = new IncidentAccount
+            {
+                WhatHappened = d.WhatHappened ?? "",
+                WhenDate = d.WhenDate,
+                WhenDescription = d.WhenDescription,
+                Where = d.Where,
+                StillHappening = d.StillHappening ?? Answer.DontKnow,
+            },
+            HarmKinds = d.HarmKinds.Count == 0 ? [HarmKind.NotSure] : d.HarmKinds.ToList(),
+            Subject = new ConcernSubject
+            {
+                Kind = d.Subject ?? SubjectKind.DontKnow,
+                LeadName = d.SubjectLeadName,
+                LeadAadObjectId = settings.Leads.FirstOrDefault(l => string.Equals(l.Name, d.SubjectLeadName, StringComparison.OrdinalIgnoreCase))?.AadObjectId,
+            },
+            DesiredOutcomes = new DesiredOutcomes
+            {
+                PersonKnowsConcernRaised = d.AboutReporter ? Answer.Yes : d.PersonKnows ?? Answer.DontKnow,
+                WhatPersonWants = d.WhatPersonWants,
+                WhatReporterWants = d.WhatReporterWants,
+                WhoPersonWantsInvolved = d.WhoInvolved,
+                Recorded = d.OutcomesAsked ?? DesiredOutcomesRecorded.DontKnow,
+            },
+            InformationSharing = new InformationSharing { Consent = d.Consent ?? ConsentToShare.NotAsked, ReasonWithoutConsent = d.ReasonWithoutConsent },
+            ActionsAlreadyTaken = d.ActionsTaken,
+            NextDeadline = receivedAt + (d.Urgent ? UrgentAcknowledgement : Acknowledgement),
+        };
+    }
+
+    public static string? TenantOf(Activity activity) => activity.Conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
+
+    /// <summary>The organisation a concern belongs to: the Entra tenant, or "local" in the Playground without one.</summary>
+    public static string OrganisationOf(Activity activity) => TenantOf(activity) is { Length: > 0 } tenant ? tenant : "local";
+
+    private ReporterIdentity Reporter(IdentityChoice identity, Activity activity, string? tenantId) => identity switch
+    {
+        IdentityChoice.Named => new ReporterIdentity { Choice = identity, DisplayName = activity.From?.Name, AadObjectId = activity.From?.AadObjectId },
+        IdentityChoice.Confidential => new ReporterIdentity
+        {
+            Choice = identity,
+            ProtectedIdentity = protector.Protect(new ProtectedReporter(activity.From?.Name, activity.From?.AadObjectId, activity.From?.Id, tenantId)),
+        },
+        // The anonymity issue adds the sealed reply route; until then an anonymous concern keeps no way back at all.
+        _ => ReporterIdentity.Anonymous(null),
+    };
+
+    /// <summary>An opaque key to list a named or confidential reporter's concerns: a hash, never the id itself.</summary>
+    public static string? ReporterReferenceFor(string organisationId, ChannelAccount? from)
+    {
+        var id = from?.AadObjectId ?? from?.Id;
+        return id is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{organisationId}|{id}")));
+    }
+
+    private static DateTimeOffset RoundToMinute(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+}

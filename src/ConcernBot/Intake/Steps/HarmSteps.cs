@@ -1,0 +1,61 @@
+using ConcernBot.Concerns;
+using ConcernBot.Conversation;
+using IntakeText = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Intake.Steps;
+
+/// <summary>Items 6 and 7: the kinds of harm (several may be chosen), and whether it is about someone who works here.</summary>
+internal static class HarmSteps
+{
+    public static FlowStep<IntakeDraft> Kinds() => Ask.SomeOf(
+        StepNames.Harm, Sections.Harm, IntakeText.HarmQuestion, IntakeText.HarmWhy, IntakeText.HarmLabel, _ => IntakeChoices.HarmKinds(),
+        (d, picked) => d.HarmKinds = picked.Select(c => IntakeChoices.Parse<HarmKind>(c) ?? HarmKind.NotSure).Distinct().ToList(),
+        track: Tracks.Guided)
+        .Then(StepNames.About);
+
+    public static FlowStep<IntakeDraft> About() => Ask.OneOf(
+        StepNames.About, Sections.About, _ => IntakeText.AboutQuestion, IntakeText.AboutWhy, _ => IntakeChoices.Subject(),
+        (d, c) =>
+        {
+            d.Subject = IntakeChoices.Parse<SubjectKind>(c);
+            if (d.Subject != SubjectKind.SafeguardingLead)
+            {
+                d.SubjectLeadName = null;
+            }
+        },
+        guidance: _ => [IntakeText.AboutGuidance],
+        track: Tracks.Guided)
+        .Then(d => d.Subject == SubjectKind.SafeguardingLead ? StepNames.WhichLead : WishesSteps.FirstFor(d));
+
+    /// <summary>Which lead: one of the designated leads from the settings, or typed (a concern about a lead never reaches them).</summary>
+    public static FlowStep<IntakeDraft> WhichLead(IReadOnlyList<string> leadNames)
+    {
+        var choices = IntakeChoices.Leads(leadNames);
+        return new FlowStep<IntakeDraft>
+        {
+            Name = StepNames.WhichLead,
+            Section = Sections.About,
+            Track = Tracks.Guided,
+            Why = IntakeText.WhichLeadWhy,
+            Prompt = d => new Prompt
+            {
+                Step = StepNames.WhichLead,
+                Question = IntakeText.WhichLeadQuestion,
+                Choices = leadNames.Count > 0 ? choices : [],
+                Text = new TextAnswer(IntakeText.WhichLeadLabel, Ask.ShortAnswer, false, null, d.SubjectLeadName),
+                SkipTitle = leadNames.Count > 0 ? null : IntakeText.ChoiceDontKnow,
+            },
+            Accept = (input, d) =>
+            {
+                var choice = input.Choice is { } value ? choices.FirstOrDefault(c => c.Value == value) : ChoiceMatcher.Match(input.Text, choices);
+                if (choice is not null)
+                {
+                    d.SubjectLeadName = choice.Value.StartsWith("lead:", StringComparison.Ordinal) ? choice.Title : null;
+                    return StepResult.Ok;
+                }
+
+                return Ask.AcceptText(input, Ask.ShortAnswer, canSkip: true, text => d.SubjectLeadName = text);
+            },
+        }.Then(WishesSteps.FirstFor);
+    }
+}

@@ -1,0 +1,62 @@
+using ConcernBot.Concerns;
+using ConcernBot.Conversation;
+using IntakeText = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Intake.Steps;
+
+/// <summary>Items 1 to 3: reassurance, immediate danger first, then who is telling us.</summary>
+internal static class OpeningSteps
+{
+    public static FlowStep<IntakeDraft> Danger() => Ask.OneOf(
+        StepNames.Danger, Sections.Safety, _ => IntakeText.DangerQuestion, IntakeText.DangerWhy, _ => IntakeChoices.Danger(),
+        (d, c) =>
+        {
+            d.ImmediateDanger = c.Value switch { nameof(Answer.Yes) => true, nameof(Answer.No) => false, _ => null };
+            d.Urgent = d.Urgent && d.ImmediateDanger != false;
+        },
+        guidance: d => d.History.Count == 0 ? [IntakeText.OpeningThanks, IntakeText.OpeningNoRecrimination, IntakeText.OpeningHowLong] : [])
+        .Then(d => d.ImmediateDanger != false ? StepNames.Urgent : StepNames.Role);
+
+    public static FlowStep<IntakeDraft> Urgent(string emergencyAdvice)
+    {
+        var step = Ask.OneOf(
+            StepNames.Urgent, Sections.Safety, _ => IntakeText.UrgentQuestion, IntakeText.UrgentWhy, _ => IntakeChoices.Urgent(),
+            (d, c) => d.Urgent = true,
+            guidance: _ => [emergencyAdvice]);
+        var accept = step.Accept;
+        return new FlowStep<IntakeDraft>
+        {
+            Name = step.Name,
+            Section = step.Section,
+            Why = step.Why,
+            Prompt = step.Prompt,
+            Accept = (input, d) =>
+            {
+                var result = accept(input, d);
+                var later = result.Accepted && (input.Choice == "Later" || (input.Choice is null && ChoiceMatcher.Match(input.Text, IntakeChoices.Urgent())?.Value == "Later"));
+                return later ? StepResult.OkThenPause : result;
+            },
+        }.Then(StepNames.Role);
+    }
+
+    public static FlowStep<IntakeDraft> Role() => Ask.OneOf(
+        StepNames.Role, Sections.You, _ => IntakeText.RoleQuestion, IntakeText.RoleWhy, _ => IntakeChoices.Roles(),
+        (d, c) =>
+        {
+            if (c.Value == IntakeChoices.FormValue)
+            {
+                d.Role = ReporterRole.StaffOrVolunteer;
+                d.Track = IntakeTrack.Form;
+                return;
+            }
+
+            d.Role = IntakeChoices.Parse<ReporterRole>(c);
+            d.Track = d.Role == ReporterRole.PersonUsingService ? IntakeTrack.Simple : IntakeTrack.Guided;
+        })
+        .Then(d => d.Track switch
+        {
+            IntakeTrack.Form => StepNames.Form,
+            IntakeTrack.Simple => StepNames.SimpleWho,
+            _ => StepNames.AtRisk,
+        });
+}

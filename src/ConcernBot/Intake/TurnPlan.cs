@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace ConcernBot.Intake;
+
+/// <summary>What one turn of the intake decided: the draft and step to save, and the replies to send once it is saved.</summary>
+internal sealed class TurnPlan(IntakeDraft? draft, string? step)
+{
+    public IntakeDraft? Draft { get; set; } = draft;
+    public string? Step { get; set; } = step;
+
+    /// <summary>The draft is gone (cancelled or submitted): the state keeps nothing but the handled activity ids.</summary>
+    public bool Cleared { get; private set; }
+
+    public List<IntakeReply> Replies { get; } = [];
+
+    public void Say(string text) => Replies.Add(new IntakeReply(text, null));
+
+    public void Show(JsonElement card) => Replies.Add(new IntakeReply(null, card));
+
+    /// <summary>After an anonymous concern: not even the handled activity ids are kept under this conversation's id.</summary>
+    public bool Forget { get; private set; }
+
+    public void Clear(bool forget = false)
+    {
+        Forget = forget;
+        Draft = null;
+        Step = null;
+        Cleared = true;
+    }
+}
+
+internal sealed record IntakeReply(string? Text, JsonElement? Card);

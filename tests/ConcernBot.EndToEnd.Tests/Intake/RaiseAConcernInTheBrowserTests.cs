@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using ConcernBot.EndToEnd.Tests.Browser;
+using ConcernBot.EndToEnd.Tests.Hosting;
+using ConcernBot.Resources;
+using IntakeText = ConcernBot.Resources.Intake;
+using ConcernBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConcernBot.EndToEnd.Tests.Intake;
+
+/// <summary>A member of staff raises a whole concern in the Teams-like Playground, clicking and typing as a person would.</summary>
+public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
+{
+    private const float Wait = 30_000;
+    private const string Account = "At lunch I saw a carer pull Mr Jones out of his chair by his wrist. He cried out.";
+
+    [Fact]
+    public async Task A_whole_concern_is_raised_by_clicking_and_typing_and_stored()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(Wait);
+
+        try
+        {
+            await page.GotoAsync(playground.PlaygroundAddress.ToString());
+            await page.GetByRole(AriaRole.Treeitem, new PageGetByRoleOptions { Name = "Personal Chat", Exact = true }).ClickAsync();
+            await Click(page, Strings.WelcomeRaiseConcern);
+            await Shows(page, IntakeText.DangerQuestion);
+            await Click(page, IntakeText.DangerNo);
+            await Shows(page, IntakeText.RoleQuestion);
+            await Click(page, IntakeText.RoleStaff);
+            await Shows(page, IntakeText.AtRiskQuestion);
+            await Click(page, IntakeText.AtRiskAdult);
+            await Shows(page, IntakeText.AtRiskWhoQuestion);
+            await Type(page, "Mr Jones, room 12");
+            await Shows(page, IntakeText.HappenedQuestion);
+            await Type(page, Account);
+            await Shows(page, IntakeText.WhenQuestion);
+            await Type(page, "today");
+            await Shows(page, IntakeText.WhereQuestion);
+            await Type(page, "The dining room");
+            await Shows(page, IntakeText.OngoingQuestion);
+            await Type(page, "no");
+            await Shows(page, IntakeText.HarmQuestion);
+            await Type(page, "1");
+            await Shows(page, IntakeText.AboutQuestion);
+            await Click(page, IntakeText.SubjectStaff);
+            await Shows(page, IntakeText.PersonKnowsQuestion);
+            await Type(page, "yes");
+            await Shows(page, IntakeText.OutcomesAskedQuestion);
+            await Type(page, "2");
+            await Shows(page, IntakeText.ReporterWantsQuestion);
+            await Type(page, "For Mr Jones to be safe at mealtimes");
+            await Shows(page, IntakeText.InvolvedQuestion);
+            await Type(page, "his daughter");
+            await Shows(page, IntakeText.ConsentQuestion);
+            await Click(page, IntakeText.ConsentYes);
+            await Shows(page, IntakeText.EvidenceQuestion);
+            await Type(page, "I told the nurse in charge");
+            await Shows(page, IntakeText.KnownQuestion);
+            await Click(page, IntakeText.IdentityConfidential);
+            await Shows(page, IntakeText.ReviewTitle);
+            await Click(page, IntakeText.ReviewSubmit);
+            await Shows(page, IntakeText.ReceiptTitle);
+
+            var reference = ReferencePattern().Match(await page.ContentAsync()).Value;
+            Assert.NotEmpty(reference);
+            var stored = await playground.BotServices.GetRequiredService<IConcernStore>().FindByReferenceAsync(reference);
+            Assert.NotNull(stored);
+            Assert.Equal(Account, stored.Value.Account.WhatHappened);
+            Assert.Equal("The dining room", stored.Value.Account.Where);
+            Assert.Equal(Concerns.IdentityChoice.Confidential, stored.Value.Reporter.Choice);
+            Assert.NotNull(stored.Value.Reporter.ProtectedIdentity);
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"raise-a-concern-{DateTime.UtcNow:yyyyMMddHHmmss}.png"), FullPage = true, Timeout = 10_000 });
+            throw;
+        }
+    }
+
+    private static Task Click(IPage page, string button) =>
+        page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = button, Exact = true }).Last.ClickAsync();
+
+    private static Task Shows(IPage page, string text) =>
+        Expect(page.GetByText(text, new PageGetByTextOptions { Exact = true }).Last).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = Wait });
+
+    private static async Task Type(IPage page, string text)
+    {
+        var compose = page.Locator("[data-lexical-editor=true]");
+        await compose.ClickAsync();
+        await compose.PressSequentiallyAsync(text);
+        await compose.PressAsync("Enter");
+    }
+
+    [GeneratedRegex("SG-[234679ACDEFGHJKMNPQRTUVWXYZ]{3}-[234679ACDEFGHJKMNPQRTUVWXYZ]{3}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ReferencePattern();
+}

@@ -1,0 +1,78 @@
+using System.Reflection;
+using ConcernBot.Concerns;
+using ConcernBot.Intake;
+using ConcernBot.Intake.Cards;
+using ConcernBot.Learn;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcernBot.Tests.Cards;
+
+/// <summary>The intake's and Learn's cards for the catalogue: every question of the flow, and each card with full and empty drafts.</summary>
+internal static class IntakeCardSamples
+{
+    public static IEnumerable<CardSample> All =>
+    [
+        .. typeof(StepNames).GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.NonPublic)
+            .Where(f => f.IsLiteral && (string)f.GetRawConstantValue()! is not (StepNames.Review or StepNames.Form))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Select(step => Intake(nameof(IntakeCards.Question), "question-" + step.Replace('.', '-'), (cards, sp) =>
+                cards.Question(sp.GetRequiredService<IntakeFlow>().Flow.Find(step)!.Prompt(Full())))),
+        Intake(nameof(IntakeCards.Confirm), "cancel", (cards, _) => cards.Confirm(ConversationCommand.Cancel)),
+        Intake(nameof(IntakeCards.Confirm), "restart", (cards, _) => cards.Confirm(ConversationCommand.StartAgain)),
+        Intake(nameof(IntakeCards.ResumeOffer), "resume", (cards, _) => cards.ResumeOffer(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero))),
+        Intake(nameof(IntakeCards.Review), "guided-full", (cards, _) => cards.Review(Full(), _ => true)),
+        Intake(nameof(IntakeCards.Review), "simple-empty", (cards, _) => cards.Review(new IntakeDraft { Track = IntakeTrack.Simple }, s => s != Sections.Evidence)),
+        Intake(nameof(IntakeCards.Receipt), "named-urgent", (cards, _) => cards.Receipt("SG-7K3-Q9P", true, IdentityChoice.Named, ["Employee assistance: 0800 000 0000"])),
+        Intake(nameof(IntakeCards.Receipt), "anonymous", (cards, _) => cards.Receipt("SG-7K3-Q9P", false, IdentityChoice.Anonymous, [])),
+        Intake(nameof(IntakeCards.Form), "empty", (cards, sp) => cards.Form(new IntakeDraft(), [], ["Priya Shah"], "Call 999 now.")),
+        Intake(nameof(IntakeCards.Form), "problems-long", (cards, sp) => cards.Form(Full(longAnswers: true), ["Please choose how you would like to be known."], [], "Call 999 now.")),
+        Learn(nameof(LearnCards.Menu), "menu", c => c.Menu()),
+        Learn(nameof(LearnCards.WhatIsAbuse), "abuse", c => c.WhatIsAbuse()),
+        Learn(nameof(LearnCards.Signs), "signs", c => c.Signs()),
+        Learn(nameof(LearnCards.MyLead), "lead", c => c.MyLead()),
+        Learn(nameof(LearnCards.AfterRaising), "after", c => c.AfterRaising()),
+        Learn(nameof(LearnCards.Policies), "policies", c => c.Policies()),
+        Learn(nameof(LearnCards.For), "for-unknown-topic", c => c.For("nonsense")),
+    ];
+
+    private static CardSample Intake(string method, string name, Func<IntakeCards, IServiceProvider, System.Text.Json.JsonElement> build) =>
+        new(typeof(IntakeCards), method, name, sp => build(sp.GetRequiredService<IntakeCards>(), sp));
+
+    private static CardSample Learn(string method, string name, Func<LearnCards, System.Text.Json.JsonElement> build) =>
+        new(typeof(LearnCards), method, name, sp => build(sp.GetRequiredService<LearnCards>()));
+
+    /// <summary>A draft with every answer given (long ones at the limit when asked).</summary>
+    private static IntakeDraft Full(bool longAnswers = false)
+    {
+        string Long(string text) => longAnswers ? new string('x', 4000) : text;
+        return new IntakeDraft
+        {
+            Id = "0123456789abcdef0123456789abcdef",
+            Reference = "SG-7K3-Q9P",
+            History = [StepNames.Danger],
+            ImmediateDanger = true,
+            Urgent = true,
+            Role = ReporterRole.StaffOrVolunteer,
+            AtRisk = PersonAtRiskKind.Child,
+            AtRiskDescription = "Sam, aged 9",
+            ChildStatus = ChildServicesStatus.ChildInNeed,
+            WhatHappened = Long("I saw Sam being pushed against a wall."),
+            WhenDate = new DateOnly(2026, 11, 20),
+            WhenDescription = "after school",
+            Where = "The after-school club",
+            StillHappening = Answer.DontKnow,
+            HarmKinds = [HarmKind.Physical, HarmKind.PsychologicalOrEmotional],
+            Subject = SubjectKind.SafeguardingLead,
+            SubjectLeadName = "Priya Shah",
+            PersonKnows = Answer.No,
+            OutcomesAsked = DesiredOutcomesRecorded.AskedAndExpressed,
+            WhatPersonWants = Long("To keep coming to the club"),
+            WhatReporterWants = Long("A check that he is safe"),
+            WhoInvolved = "His gran",
+            Consent = ConsentToShare.No,
+            ReasonWithoutConsent = Long("He is a child and was hurt"),
+            ActionsTaken = Long("Told the club manager"),
+            Identity = IdentityChoice.Confidential,
+        };
+    }
+}

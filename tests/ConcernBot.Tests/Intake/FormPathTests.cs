@@ -1,0 +1,84 @@
+using ConcernBot.Concerns;
+using ConcernBot.Tests.Support.Chat;
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Intake;
+
+public sealed class FormPathTests : IDisposable
+{
+    private readonly IntakeData _data = new();
+
+    private static object Filled(string? identity = "Named", string happened = "I saw a resident being left in wet clothes for hours.") => new
+    {
+        f_danger = "No",
+        f_urgent = "false",
+        f_atrisk = "AdultAtRisk",
+        f_atriskwho = "Mrs Allen",
+        f_happened = happened,
+        f_whendate = "2026-11-23",
+        f_when = "night shift",
+        f_where = "Rose ward",
+        f_ongoing = "Yes",
+        f_harm = "NeglectOrActsOfOmission,Organisational",
+        f_about = "StaffMember",
+        f_knows = "No",
+        f_asked = "NotAsked",
+        f_reporterwants = "More staff at night",
+        f_consent = "CannotBeAsked",
+        f_reason = "She has advanced dementia",
+        f_actions = "Changed her and told the nurse in charge",
+        f_identity = identity,
+    };
+
+    [Fact]
+    public async Task Staff_can_fill_in_one_form_instead_and_reach_the_same_review_and_submit()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+
+        var form = await chat.PressAsync(I.RoleStaffForm);
+        Assert.True(form.Says(I.FormTitle));
+        Assert.True(form.LastCard!.Inputs().Count() >= 20);
+
+        var review = await chat.PressAsync(I.FormCheck, Filled());
+        Assert.True(review.Says(I.ReviewTitle));
+        Assert.True(review.Says("Mrs Allen"));
+        await chat.PressAsync(I.ReviewSubmit);
+
+        Assert.Equal(5, chat.MessagesSent);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
+        Assert.Equal(ReporterRole.StaffOrVolunteer, concern.ReporterRole);
+        Assert.Equal(PersonAtRiskKind.AdultAtRisk, concern.PersonAtRisk.Kind);
+        Assert.Equal([HarmKind.NeglectOrActsOfOmission, HarmKind.Organisational], concern.HarmKinds);
+        Assert.Equal(new DateOnly(2026, 11, 23), concern.Account.WhenDate);
+        Assert.Equal(ConsentToShare.CannotBeAsked, concern.InformationSharing.Consent);
+        Assert.Equal("She has advanced dementia", concern.InformationSharing.ReasonWithoutConsent);
+        Assert.Equal(DesiredOutcomesRecorded.NotAsked, concern.DesiredOutcomes.Recorded);
+        Assert.Equal(IdentityChoice.Named, concern.Reporter.Choice);
+    }
+
+    [Fact]
+    public async Task The_form_lists_what_needs_another_look_and_keeps_every_answer()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+        await chat.PressAsync(I.RoleStaffForm);
+
+        var again = await chat.PressAsync(I.FormCheck, Filled(identity: null, happened: new string('x', 4001)));
+
+        Assert.True(again.Says(I.FormHasProblems));
+        Assert.True(again.Says(I.FormIdentityRequired));
+        Assert.True(again.Says("4,001"));
+        Assert.Equal("Mrs Allen", (string?)again.LastCard!.Inputs().Single(i => (string?)i["id"] == "f_atriskwho")["value"]);
+        var review = await chat.PressAsync(I.FormCheck, Filled());
+        Assert.True(review.Says(I.ReviewTitle));
+        Assert.True((await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_harm))).Says(I.FormTitle));
+        Assert.Empty((await _data.ConcernsAsync()));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

@@ -1,0 +1,79 @@
+using ConcernBot.Concerns;
+using ConcernBot.Tests.Support.Chat;
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Intake;
+
+/// <summary>A person who uses the service, typing every answer (as with a screen reader and no buttons).</summary>
+public sealed class SimplePathTests : IDisposable
+{
+    private readonly IntakeData _data = new();
+
+    [Fact]
+    public async Task A_person_who_uses_the_service_can_raise_a_concern_with_typed_answers_only()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat(TeamsUser.Make("Rowan Birchley"));
+
+        Assert.True((await chat.SayAsync("I'm worried about something that happened")).Says(I.DangerQuestion));
+        Assert.True((await chat.SayAsync("no")).Says(I.RoleQuestion));
+        var who = await chat.SayAsync("2");
+        Assert.True(who.Says(I.SimpleWhoQuestion));
+        Assert.True(who.Says(I.HintSimple));
+        Assert.True((await chat.SayAsync("me")).Says(I.SimpleHappenedQuestion));
+        Assert.True((await chat.SayAsync("A night carer shouted at me and took my phone away.")).Says(I.SimpleWhenQuestion));
+        Assert.True((await chat.SayAsync("this week")).Says(I.SimpleWhereQuestion));
+        Assert.True((await chat.SayAsync("My bedroom")).Says(I.SimpleOngoingQuestion));
+        Assert.True((await chat.SayAsync("yes")).Says(I.SimpleHarmQuestion));
+        Assert.True((await chat.SayAsync("Unkind or scary words")).Says(I.SimpleAboutQuestion));
+        Assert.True((await chat.SayAsync("Yes")).Says(I.SimpleWantsQuestion));
+        Assert.True((await chat.SayAsync("I want my phone back and a different carer at night")).Says(I.SimpleInvolvedQuestion));
+        Assert.True((await chat.SayAsync("My sister Jo")).Says(I.SimpleSharingQuestion));
+        Assert.True((await chat.SayAsync("yes")).Says(I.SimpleKnownQuestion));
+        var review = await chat.SayAsync("3");
+        Assert.True(review.Says(I.SimpleReviewTitle));
+        Assert.True(review.Says(I.SimpleReviewShare));
+        Assert.True(review.Says(I.SimpleKnownAnonymous));
+        Assert.False(review.Says(I.ReviewConsent));
+        Assert.False(review.Says(I.ReviewOutcomesAsked));
+        var receipt = await chat.SayAsync("submit");
+
+        Assert.Equal(15, chat.MessagesSent);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
+        Assert.True(receipt.Says(concern.Reference));
+        Assert.Equal(ReporterRole.PersonUsingService, concern.ReporterRole);
+        Assert.Equal(PersonAtRiskKind.Reporter, concern.PersonAtRisk.Kind);
+        Assert.Equal("A night carer shouted at me and took my phone away.", concern.Account.WhatHappened);
+        Assert.Equal(I.SimpleWhenThisWeek, concern.Account.WhenDescription);
+        Assert.DoesNotContain(I.Section_evidence, chat.Transcript[^2].Words, StringComparison.Ordinal);
+        Assert.Equal("My bedroom", concern.Account.Where);
+        Assert.Equal(Answer.Yes, concern.Account.StillHappening);
+        Assert.Equal([HarmKind.PsychologicalOrEmotional], concern.HarmKinds);
+        Assert.Equal(SubjectKind.StaffMember, concern.Subject.Kind);
+        Assert.Equal("I want my phone back and a different carer at night", concern.DesiredOutcomes.WhatPersonWants);
+        Assert.Equal(DesiredOutcomesRecorded.AskedAndExpressed, concern.DesiredOutcomes.Recorded);
+        Assert.Equal("My sister Jo", concern.DesiredOutcomes.WhoPersonWantsInvolved);
+        Assert.Equal(ConsentToShare.Yes, concern.InformationSharing.Consent);
+        Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
+    }
+
+    [Fact]
+    public async Task The_simple_path_asks_again_kindly_and_lists_the_answers_by_number()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await chat.SayAsync("report");
+        await chat.SayAsync("no");
+        await chat.SayAsync("I use this service");
+
+        var again = await chat.SayAsync("banana");
+
+        Assert.True(again.Says(I.RetryNotAChoice));
+        Assert.True(again.Says("1. " + I.SimpleWhoMe));
+        Assert.True(again.Says("2. " + I.SimpleWhoSomeoneElse));
+        Assert.True(again.Says(I.SimpleWhoQuestion));
+        Assert.True((await chat.SayAsync("1")).Says(I.SimpleHappenedQuestion));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

@@ -1,0 +1,117 @@
+using ConcernBot.Concerns;
+using ConcernBot.Intake;
+using ConcernBot.Tests.Support.Chat;
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Intake;
+
+public sealed class StaffPathTests : IDisposable
+{
+    private readonly IntakeData _data = new();
+
+    [Fact]
+    public async Task A_member_of_staff_raises_a_concern_about_a_child_and_every_answer_is_stored()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+
+        var opening = await chat.SayAsync("raise a concern");
+        Assert.True(opening.Says(I.OpeningThanks));
+        Assert.True(opening.Says(I.DangerQuestion));
+
+        Assert.True((await chat.PressAsync(I.DangerNo)).Says(I.RoleQuestion));
+        Assert.True((await chat.PressAsync(I.RoleStaff)).Says(I.AtRiskQuestion));
+        Assert.True((await chat.PressAsync(I.AtRiskChild)).Says(I.AtRiskWhoQuestion));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { answer = "Sam, aged 9, year 4" })).Says(I.ChildStatusQuestion));
+        var happened = await chat.PressAsync(I.ChildStatusInNeed);
+        Assert.True(happened.Says(I.HappenedQuestion));
+        Assert.True(happened.Says(I.HappenedGuidance));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account })).Says(I.WhenQuestion));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { date = "2026-11-20", answer = "just after school" })).Says(I.WhereQuestion));
+        Assert.True((await chat.SayAsync("The after-school club, room 2")).Says(I.OngoingQuestion));
+        var harm = await chat.PressAsync(I.ChoiceYes);
+        Assert.True(harm.Says(I.HarmQuestion));
+        Assert.True(harm.Says(I.HarmNeglectOrActsOfOmissionDescription));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { choices = "Physical,NeglectOrActsOfOmission" })).Says(I.AboutQuestion));
+        var whichLead = await chat.PressAsync(I.SubjectLead);
+        Assert.Contains("Priya Shah", whichLead.LastCard!.Buttons);
+        Assert.True((await chat.PressAsync("Priya Shah")).Says(I.PersonKnowsQuestion));
+        Assert.True((await chat.PressAsync(I.ChoiceNo)).Says(I.OutcomesAskedQuestion));
+        Assert.True((await chat.PressAsync(I.OutcomesAskedExpressed)).Says(I.PersonWantsQuestion));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { answer = "He wants to keep coming to the club" })).Says(I.ReporterWantsQuestion));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { answer = "A check that he is safe at home" })).Says(I.InvolvedQuestion));
+        Assert.True((await chat.PressAsync(I.ChoiceDontKnow)).Says(I.ConsentQuestion));
+        Assert.True((await chat.PressAsync(I.ConsentNo)).Says(I.ReasonQuestion));
+        var evidence = await chat.PressAsync(I.ButtonContinue, new { answer = "He has a bruise and is a child" });
+        Assert.True(evidence.Says(I.EvidenceAdvice));
+        var known = await chat.PressAsync(I.ButtonContinue, new { answer = "I told the club manager; nobody has spoken to the parents" });
+        Assert.True(known.Says(I.KnownTeamsLimit));
+        Assert.True(known.Says(I.KnownConfidentialityLimit));
+        var review = await chat.PressAsync(I.IdentityNamed);
+        Assert.True(review.Says(I.ReviewTitle));
+        Assert.True(review.Says(Walkthrough.Account));
+        Assert.True(review.Says("Priya Shah"));
+
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+
+        Assert.Equal(23, chat.MessagesSent);
+        var concern = Assert.Single((await _data.ConcernsAsync()));
+        Assert.True(receipt.Says(concern.Reference));
+        Assert.True(receipt.Says(I.ReceiptNext));
+        Assert.True(receipt.Says("Employee assistance: 0800 000 0000 (test)"));
+        Assert.Matches("^SG-[234679ACDEFGHJKMNPQRTUVWXYZ]{3}-[234679ACDEFGHJKMNPQRTUVWXYZ]{3}$", concern.Reference);
+        Assert.Equal("tenant-contoso-care", concern.OrganisationId);
+        Assert.False(concern.Urgent);
+        Assert.Equal(ReporterRole.StaffOrVolunteer, concern.ReporterRole);
+        Assert.Equal(new PersonAtRisk { Kind = PersonAtRiskKind.Child, Description = "Sam, aged 9, year 4", ChildServicesStatus = ChildServicesStatus.ChildInNeed }, concern.PersonAtRisk);
+        Assert.Equal(Walkthrough.Account, concern.Account.WhatHappened);
+        Assert.Equal(new DateOnly(2026, 11, 20), concern.Account.WhenDate);
+        Assert.Equal("just after school", concern.Account.WhenDescription);
+        Assert.Equal("The after-school club, room 2", concern.Account.Where);
+        Assert.Equal(Answer.Yes, concern.Account.StillHappening);
+        Assert.Equal([HarmKind.Physical, HarmKind.NeglectOrActsOfOmission], concern.HarmKinds);
+        Assert.Equal(SubjectKind.SafeguardingLead, concern.Subject.Kind);
+        Assert.Equal("Priya Shah", concern.Subject.LeadName);
+        Assert.Equal("lead-priya-oid", concern.Subject.LeadAadObjectId);
+        Assert.Equal(Answer.No, concern.DesiredOutcomes.PersonKnowsConcernRaised);
+        Assert.Equal(DesiredOutcomesRecorded.AskedAndExpressed, concern.DesiredOutcomes.Recorded);
+        Assert.Equal("He wants to keep coming to the club", concern.DesiredOutcomes.WhatPersonWants);
+        Assert.Equal("A check that he is safe at home", concern.DesiredOutcomes.WhatReporterWants);
+        Assert.Null(concern.DesiredOutcomes.WhoPersonWantsInvolved);
+        Assert.Equal(ConsentToShare.No, concern.InformationSharing.Consent);
+        Assert.Equal("He has a bruise and is a child", concern.InformationSharing.ReasonWithoutConsent);
+        Assert.Equal("I told the club manager; nobody has spoken to the parents", concern.ActionsAlreadyTaken);
+        Assert.Equal(concern.ReceivedAt + TimeSpan.FromHours(4), concern.NextDeadline);
+        Assert.Equal(TimeSpan.Zero, concern.ReceivedAt.Offset);
+
+        var audit = Assert.Single((await _data.AuditAsync(concern.Id)));
+        Assert.Equal("Concern received", audit.Action);
+        var outbox = Assert.Single((await _data.OutboxAsync()));
+        Assert.Equal("concern.submitted", outbox.Kind);
+        Assert.Equal(concern.Id, outbox.ConcernId);
+        Assert.Contains(concern.Id, outbox.Payload, StringComparison.Ordinal);
+
+        var state = (await _data.Conversations.GetAsync(chat.User.ConversationId))!.Value;
+        Assert.Null(state.Flow);
+        Assert.Null(state.Data);
+        Assert.Null(state.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Every_turn_saves_the_state_once()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+        await chat.PressAsync(I.RoleStaff);
+
+        Assert.Equal(3, host.Conversations.Saves);
+        var state = (await _data.Conversations.GetAsync(chat.User.ConversationId))!.Value;
+        Assert.Equal(StepNames.AtRisk, state.Step);
+        Assert.NotNull(state.ExpiresAt);
+        Assert.Equal(3, state.RecentActivityIds.Count);
+    }
+
+    public void Dispose() => _data.Dispose();
+}

@@ -1,0 +1,68 @@
+using ConcernBot.Tests.Support.Chat;
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Intake;
+
+public sealed class UrgentPathTests : IDisposable
+{
+    private readonly IntakeData _data = new();
+
+    [Fact]
+    public async Task Immediate_danger_is_told_to_call_999_first_then_recorded_as_urgent()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await chat.SayAsync("whistleblow");
+
+        var advice = await chat.PressAsync(I.DangerYes);
+
+        Assert.True(advice.Says(IntakeHost.EmergencyAdvice));
+        Assert.True(advice.Says(I.UrgentQuestion));
+        Assert.True((await chat.PressAsync(I.UrgentContinue)).Says(I.RoleQuestion));
+        await chat.PressAsync(I.RoleFamilyOrFriend);
+        await chat.PressAsync(I.AtRiskAdult);
+        await chat.PressAsync(I.SkipRatherNotSay);
+        await chat.PressAsync(I.ButtonContinue, new { answer = "My dad's carer hit him this morning." });
+        await chat.SayAsync("today");
+        await chat.PressAsync(I.ChoiceDontKnow);
+        await chat.PressAsync(I.ChoiceYes);
+        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
+        await chat.PressAsync(I.SubjectStaff);
+        await chat.PressAsync(I.ChoiceYes);
+        await chat.PressAsync(I.OutcomesNotAsked);
+        await chat.PressAsync(I.ChoiceDontKnow);
+        await chat.PressAsync(I.ChoiceDontKnow);
+        await chat.PressAsync(I.ConsentYes);
+        await chat.PressAsync(I.SkipNothingYet);
+        var review = await chat.PressAsync(I.IdentityConfidential);
+        Assert.True(review.Says(I.ReviewUrgent));
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+
+        Assert.Equal(20, chat.MessagesSent);
+        Assert.True(receipt.Says(I.ReceiptNextUrgent));
+        var concern = Assert.Single((await _data.ConcernsAsync()));
+        Assert.True(concern.Urgent);
+        Assert.True(concern.ImmediateDanger);
+        Assert.Equal(concern.ReceivedAt + TimeSpan.FromMinutes(15), concern.NextDeadline);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), concern.Account.WhenDate);
+    }
+
+    [Fact]
+    public async Task Someone_in_danger_can_stop_after_the_999_advice_and_come_back_later()
+    {
+        using var host = new IntakeHost(_data);
+        var chat = host.Chat();
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerYes);
+
+        var paused = await chat.PressAsync(I.UrgentLater);
+
+        Assert.True(paused.Says("7 days"));
+        var back = await chat.SayAsync("hello");
+        Assert.True(back.Says(I.ResumeTitle));
+        Assert.True((await chat.PressAsync(I.ResumeCarryOn)).Says(I.RoleQuestion));
+        Assert.Empty((await _data.ConcernsAsync()));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConcernBot.Teams.Activities;
+
+namespace ConcernBot.Tests.Support.Chat;
+
+/// <summary>A made-up person in a made-up tenant.</summary>
+public sealed record TeamsUser(string Id, string Name, string AadObjectId, string TenantId, string ConversationId)
+{
+    public static TeamsUser Ada() => Make("Ada Quillfeather");
+
+    public static TeamsUser Make(string name)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        return new TeamsUser("29:user-" + tag, name, "aad-" + tag, "tenant-contoso-care", "a:conversation-" + tag);
+    }
+}
+
+/// <summary>
+/// Drives a 1:1 Teams chat through the real messaging endpoint, as a person would: types text, presses buttons on the
+/// latest card (filling its inputs), and reads the bot's replies to that turn.
+/// </summary>
+public sealed class TeamsChat(HttpClient client, ConnectorRecorder connector, TeamsUser user)
+{
+    private JsonObject? _lastSent;
+
+    public TeamsUser User { get; } = user;
+
+    /// <summary>The locale the person's Teams client sends.</summary>
+    public string Locale { get; set; } = "en-GB";
+
+    /// <summary>Every reply so far, in order.</summary>
+    public List<BotReply> Transcript { get; } = [];
+
+    /// <summary>The number of messages the person has sent.</summary>
+    public int MessagesSent { get; private set; }
+
+    public BotReplies Last { get; private set; } = new([]);
+
+    public Task<BotReplies> SayAsync(string text) => SendAsync(Message(text, null));
+
+    /// <summary>Presses the button with these exact words on the bot's most recent card that has it; inputs are the card's fields.</summary>
+    public Task<BotReplies> PressAsync(string title, object? inputs = null)
+    {
+        var (reply, button) = Transcript.AsEnumerable().Reverse().Select(r => (r, r.FindButton(title))).FirstOrDefault(p => p.Item2 is not null);
+        if (button is null)
+        {
+            throw new InvalidOperationException($"No button \"{title}\" on any card. Buttons on the last card: {string.Join(" | ", Transcript.LastOrDefault(r => r.Card is not null)?.Buttons ?? [])}");
+        }
+
+        var value = reply.Press(button);
+        if (inputs is not null)
+        {
+            foreach (var (key, node) in JsonSerializer.SerializeToNode(inputs)!.AsObject())
+            {
+                value[key] = node?.DeepClone();
+            }
+        }
+
+        return SendValueAsync(value);
+    }
+
+    public Task<BotReplies> SendValueAsync(JsonObject value) => SendAsync(Message(null, value));
+
+    /// <summary>Sends the last activity again with the same id, as the Bot Service does when it got no answer.</summary>
+    public Task<BotReplies> ReplayLastAsync() => SendAsync(_lastSent!.DeepClone().AsObject(), replay: true);
+
+    private JsonObject Message(string? text, JsonObject? value)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = "act-" + Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["serviceUrl"] = "http://127.0.0.1:5999/",
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = User.Id, ["name"] = User.Name, ["aadObjectId"] = User.AadObjectId },
+            ["conversation"] = new JsonObject { ["id"] = User.ConversationId, ["conversationType"] = "personal", ["tenantId"] = User.TenantId },
+            ["recipient"] = new JsonObject { ["id"] = "28:concernbot", ["name"] = "ConcernBot" },
+            ["locale"] = Locale,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = User.TenantId } },
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
+
+        if (value is not null)
+        {
+            activity["value"] = value;
+            activity["replyToId"] = Transcript.LastOrDefault(r => r.Card is not null)?.Activity.Id;
+        }
+
+        return activity;
+    }
+
+    private async Task<BotReplies> SendAsync(JsonObject activity, bool replay = false)
+    {
+        var before = connector.Sent.Count;
+        using var response = await client.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (!replay)
+        {
+            _lastSent = activity;
+            MessagesSent++;
+        }
+
+        var replies = connector.Sent.Skip(before).Select(a => new BotReply(a)).ToList();
+        Transcript.AddRange(replies);
+        Last = new BotReplies(replies);
+        return Last;
+    }
+}

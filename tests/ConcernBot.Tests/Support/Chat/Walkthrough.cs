@@ -1,0 +1,32 @@
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Support.Chat;
+
+/// <summary>Short ways through the conversation, for tests whose subject is what happens after.</summary>
+public static class Walkthrough
+{
+    public const string Account = "At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair. He cried out and later had a bruise.";
+
+    /// <summary>The guided staff path from "raise a concern" to the review card, for an adult at risk.</summary>
+    public static async Task ToReviewAsync(TeamsChat chat, string identityButton)
+    {
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+        await chat.PressAsync(I.RoleStaff);
+        await chat.PressAsync(I.AtRiskAdult);
+        await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones, room 12" });
+        await chat.PressAsync(I.ButtonContinue, new { answer = Account });
+        await chat.PressAsync(I.ChoiceNotSure);
+        await chat.PressAsync(I.ButtonContinue, new { answer = "The lounge on the first floor" });
+        await chat.PressAsync(I.ChoiceNo);
+        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
+        await chat.PressAsync(I.SubjectStaff);
+        await chat.PressAsync(I.ChoiceYes);
+        await chat.PressAsync(I.OutcomesAskedNone);
+        await chat.PressAsync(I.ButtonContinue, new { answer = "I'd like Mr Jones to feel safe." });
+        await chat.PressAsync(I.ChoiceDontKnow);
+        await chat.PressAsync(I.ConsentYes);
+        await chat.PressAsync(I.SkipNothingYet);
+        await chat.PressAsync(identityButton);
+    }
+}
