@@ -1,5 +1,6 @@
 using ConcernBot.Conversation;
 using ConcernBot.Intake;
+using ConcernBot.Leads;
 using ConcernBot.Learn;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
@@ -15,6 +16,9 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<WelcomeCards>();
+        // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
+        // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
+        services.AddLeads(configuration);
         services.AddLearn(configuration);
         services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();

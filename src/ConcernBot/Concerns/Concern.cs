@@ -48,6 +48,9 @@ public sealed record Concern
     public string? AssignedLeadId { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The leads' handling: card posts, decisions, notes, questions, escalations.</summary>
+    public LeadsCase Leads { get; init; } = new();
 }
 
 public enum ConcernStatus

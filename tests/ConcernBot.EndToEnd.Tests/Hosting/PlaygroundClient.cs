@@ -67,6 +67,41 @@ internal sealed class PlaygroundClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next update from the conversation stream that matches (earlier ones still buffered are read first).</summary>
+    public async Task<JsonElement> NextEventAsync(Func<JsonElement, bool> match, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var update = await _events.Reader.ReadAsync(cancellationToken);
+            if (match(update))
+            {
+                return update;
+            }
+        }
+    }
+
+    /// <summary>Presses an Action.Execute button as <paramref name="userId"/>; answers the bot's invoke body.</summary>
+    public async Task<JsonElement> InvokeAsync(string conversationId, string userId, string replyToId, string verb, object data, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(
+            "/_conversation/v1/invoke",
+            new
+            {
+                name = "adaptiveCard/action",
+                conversation = new { id = conversationId },
+                from = new { id = userId },
+                replyToId,
+                value = new { action = new { type = "Action.Execute", verb, data } },
+            },
+            cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The Playground refused the invoke ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+    }
+
     private async Task ReceiveAsync()
     {
         var buffer = new byte[64 * 1024];

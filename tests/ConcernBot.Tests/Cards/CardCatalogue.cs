@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ConcernBot.Leads;
+using ConcernBot.Tests.Support;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Tests.Cards;
@@ -14,6 +16,12 @@ internal static class CardCatalogue
     public static IReadOnlyList<CardSample> Samples { get; } =
     [
         Sample<WelcomeCards>(nameof(WelcomeCards.Welcome), "welcome", cards => cards.Welcome()),
+        Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "new-urgent", cards => cards.NeedToKnow(LeadsCardSamples.NewUrgent())),
+        Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "closed-with-notice", cards => cards.NeedToKnow(LeadsCardSamples.Closed(), "A notice at the top")),
+        Sample<LeadsCards>(nameof(LeadsCards.Detail), "in-progress", cards => cards.Detail(LeadsCardSamples.InProgress(), LeadsCardSamples.View())),
+        Sample<LeadsCards>(nameof(LeadsCards.Detail), "closed", cards => cards.Detail(LeadsCardSamples.Closed(), LeadsCardSamples.View())),
+        Sample<LeadsCards>(nameof(LeadsCards.History), "entries", cards => cards.History(LeadsCardSamples.InProgress(), LeadsCardSamples.History())),
+        Sample<LeadsCards>(nameof(LeadsCards.OpenConcerns), "two", cards => cards.OpenConcerns([LeadsCardSamples.NewUrgent(), LeadsCardSamples.InProgress()], LeadsCardSamples.Now)),
         .. IntakeCardSamples.All,
     ];
 

@@ -1,0 +1,163 @@
+using ConcernBot.Concerns;
+using ConcernBot.Conversation;
+using ConcernBot.Storage;
+using Words = ConcernBot.Resources.Leads;
+
+namespace ConcernBot.Leads;
+
+/// <summary>What a lead's action changes: the new concern, its audit line and outbox messages; or why nothing changed.</summary>
+public sealed record LeadsChange(Concern? Updated, AuditEntry? Entry, IReadOnlyList<OutboxMessage> Outbox, string Notice)
+{
+    public bool Changed => Updated is not null;
+
+    public static LeadsChange Unchanged(string notice) => new(null, null, [], notice);
+}
+
+/// <summary>
+/// The lead actions on the card, as pure changes to a concern. The first thing a lead does also acknowledges the concern,
+/// so a concern someone is handling never escalates.
+/// </summary>
+public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
+{
+    public LeadsChange Apply(string verb, Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        if (concern.Status == ConcernStatus.Closed)
+        {
+            return LeadsChange.Unchanged(LeadsText.Format(Words.AlreadyClosed, concern.Leads.Outcome?.ClosedBy ?? Words.ALead, clocks.Show(concern.ClosedAt ?? now)));
+        }
+
+        return verb switch
+        {
+            LeadsVerbs.Acknowledge => Acknowledge(concern, lead, now),
+            LeadsVerbs.Assign => Assign(concern, lead, action, now),
+            LeadsVerbs.Ask => Ask(concern, lead, action, now),
+            LeadsVerbs.Decide => Decide(concern, lead, action, now),
+            LeadsVerbs.Note => Note(concern, lead, action, now),
+            LeadsVerbs.Close => Close(concern, lead, action, now),
+            _ => LeadsChange.Unchanged(Words.UnknownLeadAction),
+        };
+    }
+
+    private LeadsChange Acknowledge(Concern concern, LeadPerson lead, DateTimeOffset now)
+    {
+        if (concern.Status != ConcernStatus.Received)
+        {
+            return LeadsChange.Unchanged(LeadsText.Format(Words.AlreadyAcknowledged, concern.Leads.AcknowledgedBy ?? Words.ALead, clocks.Show(concern.AcknowledgedAt ?? now)));
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox);
+        return Done(updated, lead, LeadsAudit.Acknowledged, null, null, outbox, now, Words.DoneAcknowledged);
+    }
+
+    private LeadsChange Assign(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        var wanted = action.GetString(LeadsVerbs.Inputs.Assignee);
+        var assignee = wanted is null or LeadsVerbs.Me ? lead : directory.FindAuthorised(concern, wanted);
+        if (assignee is null)
+        {
+            return LeadsChange.Unchanged(Words.AssigneeNotALead);
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox) with { AssignedLeadId = assignee.ObjectId };
+        updated = updated with { Leads = updated.Leads with { AssignedLeadName = assignee.Name } };
+        return Done(updated, lead, LeadsAudit.Assigned, assignee.Name, null, outbox, now, LeadsText.Format(Words.DoneAssigned, assignee.Name));
+    }
+
+    private LeadsChange Ask(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        if (!LeadsCards.CanAskReporter(concern))
+        {
+            return LeadsChange.Unchanged(Words.AskNotPossible);
+        }
+
+        if (Input(action, LeadsVerbs.Inputs.Question, LeadsCards.MaxQuestionLength) is not { } question)
+        {
+            return LeadsChange.Unchanged(LeadsText.Format(Words.InputMissing, Words.InputQuestion, LeadsCards.MaxQuestionLength));
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox);
+        updated = updated with { Leads = updated.Leads with { Questions = [.. updated.Leads.Questions, new ReporterQuestion(lead.Name, now, question)] } };
+        var number = updated.Leads.Questions.Count;
+        outbox.Add(LeadsOutbox.Create(LeadsOutbox.ReporterQuestion, concern.Id, new ReporterQuestionPayload(concern.Id, number, question), now));
+        return Done(updated, lead, LeadsAudit.QuestionAsked, question, null, outbox, now, Words.DoneAsked);
+    }
+
+    private LeadsChange Decide(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        var reason = Input(action, LeadsVerbs.Inputs.DecisionReason, LeadsCards.MaxReasonLength);
+        var sharingReason = Input(action, LeadsVerbs.Inputs.SharingReason, LeadsCards.MaxReasonLength);
+        if (!Enum.TryParse<DecisionKind>(action.GetString(LeadsVerbs.Inputs.Decision), out var kind)
+            || !Enum.TryParse<SharingDecision>(action.GetString(LeadsVerbs.Inputs.Sharing), out var sharing)
+            || reason is null
+            || sharingReason is null)
+        {
+            return LeadsChange.Unchanged(Words.DecisionIncomplete);
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox) with { Status = ConcernStatus.InProgress };
+        var decision = new LeadDecision(kind, reason, sharing, sharingReason, lead.Name, now);
+        updated = updated with { Leads = updated.Leads with { Decisions = [.. updated.Leads.Decisions, decision] } };
+        var detail = $"decision={kind}; sharing={sharing}";
+        return Done(updated, lead, LeadsAudit.DecisionRecorded, reason + " | " + sharingReason, detail, outbox, now, Words.DoneDecided);
+    }
+
+    private LeadsChange Note(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        if (Input(action, LeadsVerbs.Inputs.Note, LeadsCards.MaxReasonLength) is not { } note)
+        {
+            return LeadsChange.Unchanged(LeadsText.Format(Words.InputMissing, Words.InputNote, LeadsCards.MaxReasonLength));
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox);
+        updated = updated with { Leads = updated.Leads with { Notes = [.. updated.Leads.Notes, new LeadNote(lead.Name, now, note)] } };
+        return Done(updated, lead, LeadsAudit.NoteAdded, note, null, outbox, now, Words.DoneNote);
+    }
+
+    private LeadsChange Close(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        if (!Enum.TryParse<OutcomesAchieved>(action.GetString(LeadsVerbs.Inputs.OutcomeDesired), out var desired)
+            || !Enum.TryParse<RiskOutcome>(action.GetString(LeadsVerbs.Inputs.OutcomeRisk), out var risk))
+        {
+            return LeadsChange.Unchanged(Words.CloseIncomplete);
+        }
+
+        var message = Input(action, LeadsVerbs.Inputs.ReporterMessage, LeadsCards.MaxQuestionLength);
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox) with { Status = ConcernStatus.Closed, ClosedAt = now };
+        updated = updated with { Leads = updated.Leads with { Outcome = new CloseOutcome(desired, risk, message, lead.Name, now) } };
+        outbox.Add(LeadsOutbox.Create(LeadsOutbox.ReporterNotify, concern.Id, new ReporterNotifyPayload(concern.Id, ReporterNotifyKinds.Closed, message), now, $"{concern.Id}:notify:closed"));
+        return Done(updated, lead, LeadsAudit.Closed, message, $"outcomes={desired}; risk={risk}", outbox, now, Words.DoneClosed);
+    }
+
+    private static Concern Acknowledged(Concern concern, LeadPerson lead, DateTimeOffset now, List<OutboxMessage> outbox)
+    {
+        if (concern.Status != ConcernStatus.Received)
+        {
+            return concern;
+        }
+
+        outbox.Add(LeadsOutbox.Create(LeadsOutbox.ReporterNotify, concern.Id, new ReporterNotifyPayload(concern.Id, ReporterNotifyKinds.Acknowledged), now, $"{concern.Id}:notify:acknowledged"));
+        return concern with
+        {
+            Status = ConcernStatus.Acknowledged,
+            AcknowledgedAt = now,
+            Leads = concern.Leads with { AcknowledgedBy = lead.Name },
+        };
+    }
+
+    private LeadsChange Done(Concern updated, LeadPerson lead, string auditAction, string? reason, string? detail, List<OutboxMessage> outbox, DateTimeOffset now, string notice)
+    {
+        updated = updated with { Leads = updated.Leads with { LastActivity = new LeadActivity(lead.Name, auditAction, now) } };
+        updated = updated with { NextDeadline = clocks.NextDeadline(updated) };
+        var entry = new AuditEntry { Actor = lead.Name, At = now, Action = auditAction, Reason = reason, Detail = detail };
+        return new LeadsChange(updated, entry, outbox, notice);
+    }
+
+    private static string? Input(UserAction action, string name, int maxLength) =>
+        action.GetString(name) is { } value && value.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength ? trimmed : null;
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConcernBot.Concerns;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Authentication;
+using ConcernBot.Teams.Connector;
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Leads;
+
+/// <summary>Sends the leads' cards and messages: a new channel thread, 1:1 chats, replies in the thread, updates in place.</summary>
+public sealed class LeadsMessenger(IConnectorClient connector, IOptions<BotAuthenticationOptions> bot)
+{
+    /// <summary>The bot's id when no app id is configured (local development, the Playground).</summary>
+    public const string LocalBotId = "28:concernbot-local";
+
+    /// <summary>Starts a new thread in the channel with the card.</summary>
+    public async Task<LeadsCardPost> PostThreadAsync(LeadsChannel channel, JsonElement card, CancellationToken cancellationToken)
+    {
+        var thread = await connector.StartChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, CardMessage(card), cancellationToken);
+        return new LeadsCardPost(channel.ServiceUrl, thread.ConversationId, thread.RootActivityId, InChannel: true);
+    }
+
+    /// <summary>Sends the card to one person in a 1:1 chat.</summary>
+    public async Task<LeadsCardPost> PostPrivateAsync(string serviceUrl, string tenantId, string userId, JsonElement card, CancellationToken cancellationToken)
+    {
+        var conversationId = await OpenPersonalAsync(serviceUrl, tenantId, userId, cancellationToken);
+        var sent = await connector.SendAsync(serviceUrl, conversationId, CardMessage(card, conversationId), cancellationToken);
+        return new LeadsCardPost(serviceUrl, conversationId, sent.Id ?? "", InChannel: false);
+    }
+
+    public async Task SendPrivateTextAsync(string serviceUrl, string tenantId, string userId, string text, CancellationToken cancellationToken)
+    {
+        var conversationId = await OpenPersonalAsync(serviceUrl, tenantId, userId, cancellationToken);
+        await connector.SendAsync(serviceUrl, conversationId, TextMessage(text, conversationId), cancellationToken);
+    }
+
+    /// <summary>A message in the card's thread (channel) or chat (1:1), with @mentions.</summary>
+    public Task ReplyAsync(LeadsCardPost post, string text, IReadOnlyList<(string UserId, string Name)> mentions, CancellationToken cancellationToken)
+    {
+        var conversationId = post.InChannel ? TeamsConversationIds.ThreadReply(post.ConversationId, post.ActivityId) : post.ConversationId;
+        var message = TextMessage(text, conversationId);
+        message.ReplyToId = post.ActivityId;
+        if (mentions.Count > 0)
+        {
+            message.Entities = [.. mentions.Select(m => Json(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = $"<at>{m.Name}</at>",
+                ["mentioned"] = new JsonObject { ["id"] = m.UserId, ["name"] = m.Name },
+            }))];
+        }
+
+        return connector.SendAsync(post.ServiceUrl, conversationId, message, cancellationToken);
+    }
+
+    /// <summary>Replaces the card everywhere it was posted.</summary>
+    public async Task UpdateAsync(IEnumerable<LeadsCardPost> posts, JsonElement card, CancellationToken cancellationToken)
+    {
+        foreach (var post in posts.Where(p => p.ActivityId.Length > 0))
+        {
+            var update = CardMessage(card, post.ConversationId);
+            update.Id = post.ActivityId;
+            await connector.UpdateAsync(post.ServiceUrl, post.ConversationId, post.ActivityId, update, cancellationToken);
+        }
+    }
+
+    private async Task<string> OpenPersonalAsync(string serviceUrl, string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        var appId = bot.Value.MicrosoftAppId;
+        var botId = string.IsNullOrWhiteSpace(appId) ? LocalBotId : TeamsConversationIds.Bot(appId);
+        var response = await connector.CreatePersonalChatAsync(serviceUrl, botId, userId, tenantId, cancellationToken);
+        return response.Id ?? throw new InvalidOperationException("The connector did not return a conversation id.");
+    }
+
+    private static Activity CardMessage(JsonElement card, string? conversationId = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Conversation = conversationId is null ? null : new ConversationAccount { Id = conversationId },
+        Attachments = [Attachment.AdaptiveCard(card)],
+    };
+
+    private static Activity TextMessage(string text, string conversationId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Conversation = new ConversationAccount { Id = conversationId },
+        Text = text,
+        TextFormat = "markdown",
+    };
+
+    private static JsonElement Json(JsonObject node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
+}

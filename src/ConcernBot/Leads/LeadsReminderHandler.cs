@@ -1,0 +1,56 @@
+using ConcernBot.Concerns;
+using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
+using Words = ConcernBot.Resources.Leads;
+
+namespace ConcernBot.Leads;
+
+/// <summary>Delivers a reminder into the concern's thread (or the leads' 1:1 chats), mentioning the authorised leads.</summary>
+internal sealed class LeadsReminderHandler(
+    IConcernStore store,
+    LeadsDirectory directory,
+    LeadsChannels channels,
+    LeadsRoster roster,
+    LeadsMessenger messenger,
+    LeadsClocks clocks) : IOutboxHandler
+{
+    public string Kind => LeadsOutbox.Reminder;
+
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var payload = LeadsOutbox.Read(message, LeadsJsonContext.Default.StagePayload);
+        if (payload?.ConcernId is null || await store.GetAsync(payload.ConcernId, cancellationToken) is not { } read)
+        {
+            return;
+        }
+
+        var concern = read.Value;
+        if (concern.Status == ConcernStatus.Closed || (payload.Stage == EscalationStep.AckReminder && concern.Status != ConcernStatus.Received))
+        {
+            return;
+        }
+
+        var mentions = new List<(string UserId, string Name)>();
+        if (await channels.FindAsync(concern.ServiceId, cancellationToken) is { } channel)
+        {
+            var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+            mentions.AddRange(directory.AuthorisedLeads(concern)
+                .Select(l => (Id: LeadsRoster.UserIdOf(l, members), l.Name))
+                .Where(m => m.Id is not null)
+                .Select(m => (m.Id!, m.Name)));
+        }
+
+        var names = string.Join(", ", mentions.Select(m => $"<at>{m.Name}</at>"));
+        var text = payload.Stage switch
+        {
+            EscalationStep.LadoReminder => LeadsText.Format(Words.ReminderLado, names, concern.Reference, clocks.Show(clocks.LadoDue(concern) ?? concern.ReceivedAt)),
+            EscalationStep.FeedbackReminder => LeadsText.Format(Words.ReminderFeedback, names, concern.Reference, clocks.Show(clocks.FeedbackDue(concern))),
+            _ => LeadsText.Format(Words.ReminderAcknowledge, names, concern.Reference, clocks.Show(clocks.AcknowledgementDue(concern))),
+        };
+
+        foreach (var post in concern.Leads.Posts)
+        {
+            await messenger.ReplyAsync(post, text, post.InChannel ? mentions : [], cancellationToken);
+        }
+    }
+}

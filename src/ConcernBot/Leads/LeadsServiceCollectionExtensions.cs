@@ -1,0 +1,46 @@
+using ConcernBot.Conversation;
+using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ConcernBot.Leads;
+
+public static class LeadsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The safeguarding leads' workflow: team setup, channel commands, the card and its actions, routing and escalation.
+    /// Needs the stores (IConcernStore, IAuditLog, ISettingsStore, ITeamStore) and the outbox dispatcher registered.
+    /// </summary>
+    public static IServiceCollection AddLeads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LeadsOptions>(configuration.GetSection(LeadsOptions.Section));
+        services.AddDataProtection();
+        services.AddSingleton<LeadsDirectory>();
+        services.AddSingleton<LeadsClocks>();
+        services.AddSingleton<LeadsCards>();
+        services.AddSingleton<LeadsActions>();
+        services.AddSingleton<LeadsChannels>();
+        services.AddSingleton<LeadsRoster>();
+        services.AddSingleton<LeadsMessenger>();
+        services.AddSingleton<LeadsOrganisations>();
+        services.AddSingleton<EscalationScanner>();
+        services.AddSingleton<ReporterAnswers>();
+        services.AddSingleton<ReporterMessages>();
+        services.AddSingleton<ReporterDelivery>();
+
+        services.AddSingleton<ITurnHandler, TeamSetupHandler>();
+        services.AddSingleton<ITurnHandler, LeadsChannelCommands>();
+        services.AddSingleton<ITurnHandler, LeadsCardHandler>();
+        services.AddSingleton<ITurnHandler, ReporterAnswerTurnHandler>();
+        services.AddSingleton<ITurnHandler, ReporterNextStepsHandler>();
+
+        services.AddSingleton<IOutboxHandler, ConcernRouter>();
+        services.AddSingleton<IOutboxHandler, LeadsReminderHandler>();
+        services.AddSingleton<IOutboxHandler, LeadsEscalationHandler>();
+        services.AddSingleton<IOutboxHandler, ReporterAnswerHandler>();
+        services.AddSingleton<IOutboxHandler, ReporterNotifyHandler>();
+        services.AddSingleton<IOutboxHandler, ReporterQuestionHandler>();
+        services.AddHostedService<EscalationService>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+namespace ConcernBot.Leads;
+
+/// <summary>The Action.Execute verbs of the leads' card. Every one carries <c>concernId</c> in its data.</summary>
+public static class LeadsVerbs
+{
+    public const string Prefix = "leads.";
+    public const string View = "leads.view";
+    public const string Acknowledge = "leads.ack";
+    public const string Assign = "leads.assign";
+    public const string Ask = "leads.ask";
+    public const string Decide = "leads.decide";
+    public const string Note = "leads.note";
+    public const string Close = "leads.close";
+    public const string History = "leads.history";
+
+    /// <summary>Input ids on the card's forms.</summary>
+    public static class Inputs
+    {
+        public const string Assignee = "assignee";
+        public const string Question = "question";
+        public const string Decision = "decision";
+        public const string DecisionReason = "decisionReason";
+        public const string Sharing = "sharing";
+        public const string SharingReason = "sharingReason";
+        public const string Note = "note";
+        public const string OutcomeDesired = "outcomeDesired";
+        public const string OutcomeRisk = "outcomeRisk";
+        public const string ReporterMessage = "reporterMessage";
+    }
+
+    private static readonly HashSet<string> All = [View, Acknowledge, Assign, Ask, Decide, Note, Close, History];
+
+    /// <summary>The verb if it is one of ours, else "other": what a log may say about a verb someone sent.</summary>
+    public static string Known(string verb) => All.Contains(verb) ? verb : "other";
+
+    /// <summary>Assign's data value for "assign to me".</summary>
+    public const string Me = "me";
+}

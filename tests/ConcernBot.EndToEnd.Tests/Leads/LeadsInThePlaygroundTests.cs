@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using ConcernBot.Concerns;
+using ConcernBot.EndToEnd.Tests.Hosting;
+using ConcernBot.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace ConcernBot.EndToEnd.Tests.Leads;
+
+/// <summary>
+/// The leads' workflow against the real Agents Playground: its team "My Team" (General) is the leads' channel, its
+/// current user Alex is a designated lead, Megan a deputy.
+/// </summary>
+public sealed class LeadsInThePlaygroundTests(ITestOutputHelper output)
+{
+    private const string Tenant = "00000000-0000-0000-0000-0000000000001";
+    private const string Alex = "00000000-0000-0000-0000-0000000000020";
+    private const string Megan = "00000000-0000-0000-0000-0000000000021";
+
+    [Fact]
+    public async Task A_concern_reaches_the_leads_channel_and_a_lead_acknowledges_it_from_the_card()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var bot = new LeadsBotHost();
+        await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesEndpoint);
+        bot.Settings["Leads:Channel:ServiceUrl"] = $"http://localhost:{playground.Port}/_connector";
+        bot.Settings["Leads:Channel:ConversationId"] = "team-id";
+        bot.StartServer();
+        await using var client = await PlaygroundClient.ConnectAsync(playground.Address, timeout.Token);
+
+        var concern = new Concern
+        {
+            Id = "c-playground-1",
+            Reference = "SG-PLY-GR1",
+            OrganisationId = Tenant,
+            ReceivedAt = DateTimeOffset.UtcNow,
+            Urgent = true,
+            Reporter = ReporterIdentity.Anonymous(null),
+            PersonAtRisk = new PersonAtRisk { Kind = PersonAtRiskKind.AdultAtRisk, Description = "Mrs Quintavalle" },
+            Account = new IncidentAccount { WhatHappened = "Her medication was withheld at the Brackenbury home." },
+            HarmKinds = [HarmKind.NeglectOrActsOfOmission],
+        };
+        var now = DateTimeOffset.UtcNow;
+        var submitted = Stopwatch.StartNew();
+        await bot.Services.GetRequiredService<IConcernStore>().CreateAsync(
+            concern,
+            new AuditEntry { Actor = "Anonymous reporter", At = now, Action = "concern.submitted" },
+            [new OutboxMessage { Id = concern.Id + ":submitted", Kind = "concern.submitted", ConcernId = concern.Id, Payload = $"{{\"concernId\":\"{concern.Id}\"}}", CreatedAt = now, NotBefore = now }]);
+
+        var posted = await client.NextEventAsync(e => Card(e)?.Contains("SG-PLY-GR1", StringComparison.Ordinal) == true, timeout.Token);
+        var toChannel = submitted.Elapsed;
+        var card = Card(posted)!;
+        Assert.DoesNotContain("Quintavalle", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brackenbury", card, StringComparison.Ordinal);
+        Assert.Contains("user-id-0", card, StringComparison.Ordinal); // Alex gets the user-specific view through refresh
+
+        var message = posted.GetProperty("message");
+        var conversationId = posted.GetProperty("actionConversationId").GetString()! + ";messageid=" + message.GetProperty("messageId").GetString();
+        var messageId = message.GetProperty("messageId").GetString()!;
+
+        var view = await client.InvokeAsync(conversationId, "user-id-0", messageId, "leads.view", new { concernId = concern.Id }, timeout.Token);
+        Assert.Contains("Brackenbury", view.GetRawText(), StringComparison.Ordinal);
+        var notALead = await client.InvokeAsync(conversationId, "user-id-3", messageId, "leads.view", new { concernId = concern.Id }, timeout.Token);
+        Assert.DoesNotContain("Brackenbury", notALead.GetRawText(), StringComparison.Ordinal);
+
+        var clicked = Stopwatch.StartNew();
+        var ack = await client.InvokeAsync(conversationId, "user-id-0", messageId, "leads.ack", new { concernId = concern.Id }, timeout.Token);
+        var answered = clicked.Elapsed;
+        Assert.Contains("you acknowledged this concern", ack.GetRawText(), StringComparison.Ordinal);
+        var updated = await client.NextEventAsync(e => Card(e) is { } c && c.Contains("SG-PLY-GR1", StringComparison.Ordinal) && c.Contains("Alex Wilber", StringComparison.Ordinal), timeout.Token);
+        var cardUpdated = clicked.Elapsed;
+        Assert.DoesNotContain("Brackenbury", Card(updated)!, StringComparison.Ordinal);
+
+        output.WriteLine($"submit -> card in the channel: {toChannel.TotalMilliseconds:F0} ms; click -> invoke answer: {answered.TotalMilliseconds:F0} ms; click -> shared card updated: {cardUpdated.TotalMilliseconds:F0} ms");
+    }
+
+    /// <summary>The adaptive card of a stream update carrying a bot message, as JSON text.</summary>
+    private static string? Card(JsonElement update) =>
+        update.TryGetProperty("message", out var message)
+        && message.TryGetProperty("attachments", out var attachments)
+        && attachments.ValueKind == JsonValueKind.Array
+        && attachments.GetArrayLength() > 0
+        && attachments[0].TryGetProperty("content", out var content)
+            ? content.GetRawText()
+            : null;
+
+    /// <summary>The real host on a loopback socket with the leads' settings; settings may be added until it starts.</summary>
+    private sealed class LeadsBotHost : WebApplicationFactory<Program>
+    {
+        private readonly string _dataFolder = Directory.CreateTempSubdirectory("concernbot-e2e-leads-").FullName;
+
+        public LeadsBotHost()
+        {
+            Port = FreePort.Next();
+            UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
+            Settings["Leads:Designated:0:ObjectId"] = Alex;
+            Settings["Leads:Designated:0:Name"] = "Alex Wilber";
+            Settings["Leads:Deputies:0:ObjectId"] = Megan;
+            Settings["Leads:Deputies:0:Name"] = "Megan Bowen";
+            Settings["Storage:Outbox:PollInterval"] = "00:00:00.200";
+        }
+
+        public int Port { get; }
+
+        public Dictionary<string, string?> Settings { get; } = [];
+
+        public Uri MessagesEndpoint => new($"http://127.0.0.1:{Port}/api/messages");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("AllowUnauthenticatedLocalRequests", "true");
+            builder.UseSetting("MicrosoftAppId", "");
+            builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_dataFolder, "concernbot.db"));
+            foreach (var (key, value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean from the temp folder.
+            }
+        }
+    }
+}

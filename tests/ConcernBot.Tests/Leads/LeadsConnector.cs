@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Connector;
+
+namespace ConcernBot.Tests.Support;
+
+/// <summary>A connector for the leads' tests: records every call and answers like Teams (thread ids, a roster per channel, two pages).</summary>
+public sealed class LeadsConnector : IConnectorClient
+{
+    private int _next;
+
+    public sealed record LeadsConnectorCall(string Operation, string ServiceUrl, string? ConversationId, string? ActivityId, Activity? Activity, ConversationParameters? Parameters)
+    {
+        /// <summary>The first adaptive card of the call's activity, as JSON text ("" when none).</summary>
+        public string CardJson =>
+            (Activity ?? Parameters?.Activity)?.Attachments?.FirstOrDefault()?.Content is { } card ? card.GetRawText() : "";
+
+        public JsonElement Card => (Activity ?? Parameters?.Activity)!.Attachments![0].Content!.Value;
+    }
+
+    public ConcurrentQueue<LeadsConnectorCall> Calls { get; } = new();
+
+    /// <summary>Members by conversation id (a channel's roster).</summary>
+    public ConcurrentDictionary<string, List<TeamsMember>> Members { get; } = new();
+
+    /// <summary>Channels by team id.</summary>
+    public ConcurrentDictionary<string, List<ChannelInfo>> Channels { get; } = new();
+
+    /// <summary>The calls of one kind, leaving out the reporter's own chat (see <see cref="ToReporter"/>).</summary>
+    public IReadOnlyList<LeadsConnectorCall> Of(string operation) => [.. Calls.Where(c => c.Operation == operation && !IsReporterChat(c))];
+
+    /// <summary>What was sent into the reporter's 1:1 chat.</summary>
+    public IReadOnlyList<string> ToReporter() =>
+        [.. Calls.Where(c => c.Operation == "send" && IsReporterChat(c)).Select(c => c.Activity!.Text ?? "")];
+
+    public static string ReporterChat => "a:personal-" + People.Rita.ObjectId;
+
+    private static bool IsReporterChat(LeadsConnectorCall call) =>
+        call.ConversationId == ReporterChat || call.Parameters?.Members?.FirstOrDefault()?.Id == People.Rita.ObjectId;
+
+    public void Clear() => Calls.Clear();
+
+    private string NextId() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        var id = "m" + NextId();
+        Calls.Enqueue(new LeadsConnectorCall("send", serviceUrl, conversationId, id, activity, null));
+        return Task.FromResult(new ResourceResponse { Id = id });
+    }
+
+    public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(new LeadsConnectorCall("reply", serviceUrl, conversationId, activityId, activity, null));
+        return Task.FromResult(new ResourceResponse { Id = "m" + NextId() });
+    }
+
+    public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(new LeadsConnectorCall("update", serviceUrl, conversationId, activityId, activity, null));
+        return Task.FromResult(new ResourceResponse { Id = activityId });
+    }
+
+    public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(new LeadsConnectorCall("delete", serviceUrl, conversationId, activityId, null, null));
+        return Task.CompletedTask;
+    }
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(new LeadsConnectorCall("create", serviceUrl, null, null, null, parameters));
+        if (parameters.IsGroup == true)
+        {
+            var channel = parameters.ChannelData!.Value.GetProperty("channel").GetProperty("id").GetString();
+            var root = "root" + NextId();
+            return Task.FromResult(new ConversationResourceResponse { Id = $"{channel};messageid={root}", ActivityId = root, ServiceUrl = serviceUrl });
+        }
+
+        return Task.FromResult(new ConversationResourceResponse { Id = "a:personal-" + parameters.Members![0].Id, ServiceUrl = serviceUrl });
+    }
+
+    public Task<IReadOnlyList<TeamsMember>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TeamsMember>>(Roster(conversationId));
+
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        // Two pages, so paging is exercised.
+        var all = Roster(conversationId);
+        var half = all.Count / 2;
+        return Task.FromResult(continuationToken is null
+            ? new PagedMembersResult { Members = [.. all.Take(half)], ContinuationToken = all.Count > half ? "page2" : null }
+            : new PagedMembersResult { Members = [.. all.Skip(half)] });
+    }
+
+    public Task<TeamsMember?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Roster(conversationId).FirstOrDefault(m => m.Id == userId));
+
+    public Task<TeamDetails> GetTeamAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new TeamDetails { Id = teamId });
+
+    public Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(new LeadsConnectorCall("channels", serviceUrl, teamId, null, null, null));
+        return Task.FromResult<IReadOnlyList<ChannelInfo>>(Channels.TryGetValue(teamId, out var list) ? list : []);
+    }
+
+    private List<TeamsMember> Roster(string conversationId)
+    {
+        var channel = conversationId.Split(';')[0];
+        return Members.TryGetValue(channel, out var list) ? list : [];
+    }
+}
