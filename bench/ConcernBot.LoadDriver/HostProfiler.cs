@@ -83,7 +83,8 @@ internal static class HostProfiler
 
     private static bool IsInteresting(string name) =>
         !name.StartsWith("Thread", StringComparison.Ordinal) && !name.StartsWith("Process", StringComparison.Ordinal)
-        && name is not ("CPU_TIME" or "UNMANAGED_CODE_TIME" or "BLOCKED_TIME")
+        && name is not ("CPU_TIME" or "UNMANAGED_CODE_TIME" or "BLOCKED_TIME" or "BROKEN" or "(Non-Activities)")
+        && !name.Contains("AsyncMethodBuilderCore.Start", StringComparison.Ordinal)
         && !name.Contains("ThreadPoolWorkQueue", StringComparison.Ordinal) && !name.Contains("ExecutionContext.Run", StringComparison.Ordinal)
         && !name.Contains("AsyncStateMachineBox", StringComparison.Ordinal) && !name.Contains("PortableThreadPool", StringComparison.Ordinal)
         && !name.Contains("Thread.StartCallback", StringComparison.Ordinal) && !name.Contains("ThreadPoolWorkQueueThreadLocals", StringComparison.Ordinal);
