@@ -15,6 +15,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
+        services.AddAnonymity();
         services.AddSingleton<WelcomeCards>();
         // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTeamsProtocol(builder.Configuration);
 builder.Services.AddConcernBot(builder.Configuration);
+builder.Services.AddConcernDataProtection(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

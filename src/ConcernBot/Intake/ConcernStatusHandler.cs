@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
@@ -13,7 +14,7 @@ namespace ConcernBot.Intake;
 /// that does not exist, gets the same answer, so a reference cannot be probed. (Anonymous reporters check with their
 /// reference and secret: the anonymity work.)
 /// </summary>
-internal sealed partial class ConcernStatusHandler(IConcernStore concerns) : ITurnHandler
+internal sealed partial class ConcernStatusHandler(IConcernStore concerns, ReporterContacts contacts) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ internal sealed partial class ConcernStatusHandler(IConcernStore concerns) : ITu
         var found = await concerns.FindByReferenceAsync(reference, cancellationToken);
         var mine = found?.Value is { ReporterReference: { } owner } concern
             && concern.OrganisationId == IntakeSubmission.OrganisationOf(activity)
-            && owner == IntakeSubmission.ReporterReferenceFor(concern.OrganisationId, activity.From);
+            && owner == await contacts.ReporterReferenceAsync(concern.OrganisationId, activity.From, cancellationToken);
         await turn.SendTextAsync(mine ? Describe(found!.Value) : Words.Format(IntakeText.StatusNotFound, reference), cancellationToken);
         return TurnOutcome.Done;
     }

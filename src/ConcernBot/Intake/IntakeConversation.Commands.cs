@@ -128,8 +128,17 @@ internal sealed partial class IntakeConversation
             return;
         }
 
-        await submission.SubmitAsync(draft, activity, cancellationToken);
+        var submitted = await submission.SubmitAsync(draft, activity, cancellationToken);
         plan.Clear(forget: draft.Identity == Concerns.IdentityChoice.Anonymous);
         plan.Show(cards.Receipt(draft.Reference, draft.Urgent, draft.Identity.Value, settings.Options.SupportContacts));
+        if (submitted.Secret is { } secret)
+        {
+            plan.Say(Words.Format(Resources.Anonymity.SecretShownOnce, secret, draft.Reference));
+        }
+
+        if (submitted.Delayed)
+        {
+            plan.Say(Resources.Anonymity.DelayTold);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using ConcernBot.Conversation;
 using ConcernBot.Intake.Cards;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace ConcernBot.Intake;
 
@@ -8,7 +7,8 @@ public static class IntakeServiceCollectionExtensions
 {
     /// <summary>
     /// The guided concern conversation: its turn handler (register it before the welcome handler, so a paused draft is
-    /// offered back when the person says hello), the draft expiry service, and Data Protection for confidential identities.
+    /// offered back when the person says hello), and the draft expiry service.
+    /// Data Protection (for confidential identities) is AddConcernDataProtection's, in Program.
     /// </summary>
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,12 +24,6 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, ConcernStatusHandler>();
         services.AddSingleton<ITurnHandler, IntakeHandler>();
 
-        // Development default: beside the SQLite file (.data/); Azure sets DataProtection:KeyFolder (and, with the anonymity
-        // work, the key ring's protection in Key Vault).
-        var keyFolder = Path.GetFullPath(configuration["DataProtection:KeyFolder"] is { Length: > 0 } folder ? folder : Path.Combine(".data", "keys"));
-        services.AddDataProtection()
-            .SetApplicationName("ConcernBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
         return services;
     }
 }

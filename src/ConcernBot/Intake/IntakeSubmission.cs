@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
 using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Intake;
 
@@ -11,7 +11,7 @@ namespace ConcernBot.Intake;
 /// Turns a finished draft into a stored concern: one concern, its first audit entry and a "concern.submitted" outbox
 /// message, together. The concern's id comes from the draft's, so a repeated submit stores nothing new.
 /// </summary>
-internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityProtector protector, IntakeSettings settings, TimeProvider time)
+internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityProtector protector, ReporterContacts contacts, IntakeSettings settings, TimeProvider time)
 {
     public const string SubmittedKind = "concern.submitted";
     public const string ReceivedAction = "Concern received";
@@ -25,10 +25,12 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
     public static string ConcernIdFor(IntakeDraft draft) => "concern-" + draft.Id;
 
     /// <summary>
-    /// Stores the concern; false when it was stored already (a repeated submit). A reference another concern already holds
-    /// (rare: about 387 million are possible) is drawn again, and the draft keeps the new one for the receipt.
+    /// Stores the concern; <see cref="Submitted.Stored"/> is false when it was stored already (a repeated submit). A
+    /// reference another concern already holds (rare: about 387 million are possible) is drawn again, and the draft keeps
+    /// the new one for the receipt. The reporter gets a sealed reply route (every choice) and, unless named, a secret word
+    /// to show once.
     /// </summary>
-    public async Task<bool> SubmitAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    public async Task<Submitted> SubmitAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -43,12 +45,19 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         }
     }
 
-    private async Task<bool> StoreAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    private async Task<Submitted> StoreAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
     {
         var identity = draft.Identity ?? IdentityChoice.Anonymous;
         var now = time.GetUtcNow();
-        var receivedAt = identity == IdentityChoice.Anonymous ? RoundToMinute(now) : now;
+        var receivedAt = identity == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now;
+        var chat = ConversationReference.FromActivity(activity);
+        var token = chat is null ? null : await contacts.OpenRouteAsync(chat, ConcernIdFor(draft), draft.Reference, cancellationToken);
         var concern = Build(draft, activity, identity, receivedAt);
+        concern = concern with
+        {
+            Reporter = concern.Reporter with { ReplyRouteToken = token },
+            ReporterReference = identity == IdentityChoice.Anonymous ? null : await contacts.ReporterReferenceAsync(concern.OrganisationId, activity.From, cancellationToken),
+        };
         var entry = new AuditEntry
         {
             Actor = identity switch
@@ -68,9 +77,22 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             ConcernId = concern.Id,
             Payload = JsonSerializer.Serialize(new { concernId = concern.Id }),
             CreatedAt = receivedAt,
-            NotBefore = receivedAt,
+            NotBefore = AnonymousTiming.LeadsCardNotBefore(identity, concern.Urgent, receivedAt),
         };
-        return await concerns.CreateAsync(concern, entry, [outbox], cancellationToken);
+        var stored = false;
+        try
+        {
+            stored = await concerns.CreateAsync(concern, entry, [outbox], cancellationToken);
+        }
+        finally
+        {
+            if (!stored && chat is not null && token is not null)
+            {
+                await contacts.DiscardRouteAsync(chat, concern.Id, token, cancellationToken);
+            }
+        }
+
+        return new Submitted(stored, stored ? await contacts.IssueSecretAsync(identity, concern.Reference, cancellationToken) : null, stored && AnonymousTiming.IsDelayed(identity, concern.Urgent));
     }
 
     private Concern Build(IntakeDraft d, Activity activity, IdentityChoice identity, DateTimeOffset receivedAt)
@@ -87,7 +109,6 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             ImmediateDanger = d.ImmediateDanger == true,
             Reporter = Reporter(identity, activity, tenantId),
             ReporterRole = d.Role ?? ReporterRole.PreferNotToSay,
-            ReporterReference = identity == IdentityChoice.Anonymous ? null : ReporterReferenceFor(organisationId, activity.From),
             PersonAtRisk = new PersonAtRisk { Kind = d.AtRisk ?? PersonAtRiskKind.NotKnown, Description = d.AtRiskDescription, ChildServicesStatus = d.ChildStatus },
             Account = new IncidentAccount
             {
@@ -131,16 +152,10 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             Choice = identity,
             ProtectedIdentity = protector.Protect(new ProtectedReporter(activity.From?.Name, activity.From?.AadObjectId, activity.From?.Id, tenantId)),
         },
-        // The anonymity issue adds the sealed reply route; until then an anonymous concern keeps no way back at all.
+        // The only way back is the sealed reply route, added by StoreAsync.
         _ => ReporterIdentity.Anonymous(null),
     };
-
-    /// <summary>An opaque key to list a named or confidential reporter's concerns: a hash, never the id itself.</summary>
-    public static string? ReporterReferenceFor(string organisationId, ChannelAccount? from)
-    {
-        var id = from?.AadObjectId ?? from?.Id;
-        return id is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"ConcernBot.Reporter|{organisationId}|{id}")));
-    }
-
-    private static DateTimeOffset RoundToMinute(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 }
+
+/// <summary>What submit did: whether the concern was stored, the secret word to show once, and whether its arrival is delayed.</summary>
+internal sealed record Submitted(bool Stored, string? Secret, bool Delayed);

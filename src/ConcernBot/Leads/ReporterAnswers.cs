@@ -32,8 +32,8 @@ public sealed class ReporterAnswers(IConcernStore store, LeadsClocks clocks, Tim
                 return false;
             }
 
-            var now = time.GetUtcNow();
             var concern = read.Value;
+            var now = concern.Reporter.Choice == IdentityChoice.Anonymous ? Anonymity.AnonymousTiming.RoundToMinute(time.GetUtcNow()) : time.GetUtcNow();
             var who = concern.Reporter.Choice == IdentityChoice.Anonymous ? Words.ReporterAnonymous : Words.TheReporter;
             var questions = concern.Leads.Questions.ToList();
             questions[questionNumber - 1] = questions[questionNumber - 1] with { Answer = answer, AnsweredAt = now };

@@ -21,6 +21,7 @@ namespace ConcernBot.Leads;
 /// </summary>
 public sealed class ReporterDelivery(
     IConcernStore store,
+    ConcernBot.Anonymity.ReporterRelay relay,
     IConversationStore conversations,
     LeadsChannels channels,
     ReporterMessages messages,
@@ -38,10 +39,23 @@ public sealed class ReporterDelivery(
         }
 
         var concern = read.Value;
-        var member = MemberId(concern);
-        if (concern.Reporter.Choice == IdentityChoice.Anonymous || member is null)
+        if (concern.Reporter.ReplyRouteToken is not null)
         {
-            throw new InvalidOperationException("Only the anonymity relay can reach this reporter; the message waits for it.");
+            // The sealed reply route (every reporter raised through the intake has one): the relay delivers.
+            await relay.DeliverTextAsync(concern, text(concern), questionNumber, cancellationToken);
+            return;
+        }
+
+        var member = MemberId(concern);
+        if (concern.Reporter.Choice == IdentityChoice.Anonymous)
+        {
+            // No route: the reporter ended contact (or never left a way back). Nothing can or may reach them.
+            return;
+        }
+
+        if (member is null)
+        {
+            throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
         }
 
         var channel = await channels.FindAsync(concern.ServiceId, cancellationToken)
@@ -68,8 +82,17 @@ public sealed class ReporterDelivery(
     public Task DeliverNotificationAsync(ReporterNotifyPayload payload, CancellationToken cancellationToken) =>
         DeliverAsync(payload.ConcernId, concern => messages.Notification(concern, payload), null, cancellationToken);
 
-    public Task DeliverQuestionAsync(ReporterQuestionPayload payload, CancellationToken cancellationToken) =>
-        DeliverAsync(payload.ConcernId, concern => messages.Question(concern, payload), payload.QuestionNumber, cancellationToken);
+    public async Task DeliverQuestionAsync(ReporterQuestionPayload payload, CancellationToken cancellationToken)
+    {
+        if ((await store.GetAsync(payload.ConcernId, cancellationToken))?.Value.Reporter.ReplyRouteToken is not null)
+        {
+            // Through the sealed route, as a card the reporter can answer (or stop contact from).
+            await relay.DeliverQuestionAsync(new ConcernBot.Anonymity.ReporterQuestionMessage(payload.ConcernId, payload.QuestionNumber, payload.Question), cancellationToken);
+            return;
+        }
+
+        await DeliverAsync(payload.ConcernId, concern => messages.Question(concern, payload), payload.QuestionNumber, cancellationToken);
+    }
 
     /// <summary>The next message in that chat is the answer, unless the reporter is in the middle of something else.</summary>
     private async Task ExpectAnswerAsync(string conversationId, string concernId, int number, CancellationToken cancellationToken)

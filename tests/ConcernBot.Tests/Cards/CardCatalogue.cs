@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ConcernBot.Anonymity;
 using ConcernBot.Leads;
 using ConcernBot.Tests.Support;
 using ConcernBot.Welcome;
@@ -16,6 +17,9 @@ internal static class CardCatalogue
     public static IReadOnlyList<CardSample> Samples { get; } =
     [
         Sample<WelcomeCards>(nameof(WelcomeCards.Welcome), "welcome", cards => cards.Welcome()),
+        new(typeof(RelayCards), nameof(RelayCards.Question), "question", _ => RelayCards.Question("SG-7K3-Q9P", "concern-1", 1, "Which room was it, and was anyone else there?")),
+        new(typeof(RelayCards), nameof(RelayCards.Status), "status", _ => RelayCards.Status(null)),
+        new(typeof(RelayCards), nameof(RelayCards.Status), "status-add", _ => RelayCards.Status("SG-7K3-Q9P", ConcernBot.Resources.Anonymity.StatusAddHint)),
         Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "new-urgent", cards => cards.NeedToKnow(LeadsCardSamples.NewUrgent())),
         Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "closed-with-notice", cards => cards.NeedToKnow(LeadsCardSamples.Closed(), "A notice at the top")),
         Sample<LeadsCards>(nameof(LeadsCards.Detail), "in-progress", cards => cards.Detail(LeadsCardSamples.InProgress(), LeadsCardSamples.View())),

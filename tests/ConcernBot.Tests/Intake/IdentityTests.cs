@@ -63,7 +63,7 @@ public sealed class IdentityTests : IDisposable
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
         Assert.Null(concern.ReporterReference);
-        Assert.Null(concern.Reporter.ReplyRouteToken);
+        Assert.NotNull(concern.Reporter.ReplyRouteToken); // the sealed reply route: opaque, the only way back
         Assert.Equal("Anonymous reporter", Assert.Single((await _data.AuditAsync(concern.Id))).Actor);
         Assert.Equal(0, concern.ReceivedAt.Second);
         var everything = await _data.EverythingAsync();
@@ -76,6 +76,8 @@ public sealed class IdentityTests : IDisposable
         Assert.Null(await _data.StateAsync(chat.User.ConversationId));
 
         Assert.True(receipt.Says(I.ReceiptKeepReferenceAnonymous));
+        Assert.True(receipt.Says(ConcernBot.Resources.Anonymity.DelayTold));
+        Assert.Matches("Your secret word is [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}\\. Keep it with your reference, " + concern.Reference, receipt.Words);
     }
 
     [Fact]
@@ -86,9 +88,10 @@ public sealed class IdentityTests : IDisposable
         await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
 
         var identityCard = chat.Transcript[^2].Words;
-        Assert.Contains(I.KnownTeamsLimit, identityCard, StringComparison.Ordinal);
+        Assert.Contains(ConcernBot.Resources.Anonymity.ChoiceTeamsLimit, identityCard, StringComparison.Ordinal);
         Assert.Contains(I.KnownWhoReceives, identityCard, StringComparison.Ordinal);
-        Assert.Contains(I.KnownConfidentialityLimit, identityCard, StringComparison.Ordinal);
+        Assert.Contains(ConcernBot.Resources.Anonymity.ChoiceConfidential, identityCard, StringComparison.Ordinal);
+        Assert.Contains(ConcernBot.Resources.Anonymity.ChoiceAnonymous, identityCard, StringComparison.Ordinal);
         Assert.Contains(I.IdentityAnonymousDescription, identityCard, StringComparison.Ordinal);
     }
 

@@ -45,8 +45,8 @@ public sealed class StaffPathTests : IDisposable
         var evidence = await chat.PressAsync(I.ButtonContinue, new { answer = "He has a bruise and is a child" });
         Assert.True(evidence.Says(I.EvidenceAdvice));
         var known = await chat.PressAsync(I.ButtonContinue, new { answer = "I told the club manager; nobody has spoken to the parents" });
-        Assert.True(known.Says(I.KnownTeamsLimit));
-        Assert.True(known.Says(I.KnownConfidentialityLimit));
+        Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceTeamsLimit));
+        Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceConfidential));
         var review = await chat.PressAsync(I.IdentityNamed);
         Assert.True(review.Says(I.ReviewTitle));
         Assert.True(review.Says(Walkthrough.Account));

@@ -42,6 +42,6 @@ internal static class SharingSteps
     public static FlowStep<IntakeDraft> Known() => Ask.OneOf(
         StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, _ => IntakeChoices.Identity(),
         (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
-        guidance: _ => [IntakeText.KnownWhoReceives, IntakeText.KnownTeamsLimit, IntakeText.KnownConfidentialityLimit],
+        guidance: _ => [IntakeText.KnownWhoReceives, .. Anonymity.IdentityChoiceNotice.Paragraphs()],
         track: Tracks.Guided);
 }

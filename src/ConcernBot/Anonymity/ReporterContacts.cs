@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using ConcernBot.Concerns;
+using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Turns;
+
+namespace ConcernBot.Anonymity;
+
+/// <summary>What the intake gets at submit: the route token for the concern, and the secret word to show once (or null).</summary>
+public sealed record ReporterContact(string ReplyRouteToken, string? Secret);
+
+/// <summary>
+/// Opens the way back to a reporter at submit: a sealed reply route to their chat (every choice: the relay delivers
+/// questions and updates to all reporters), and for anonymous and confidential reporters a secret word to check on the
+/// concern from any chat.
+/// </summary>
+public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets, ChatLinks chats)
+{
+    /// <summary>
+    /// At submit, before storing the concern: seals the way back to <paramref name="chat"/> and returns the route's token
+    /// for <see cref="ReporterIdentity.ReplyRouteToken"/>.
+    /// </summary>
+    public async Task<string> OpenRouteAsync(ConversationReference chat, string concernId, string reference, CancellationToken cancellationToken = default)
+    {
+        var token = await routes.SealAsync(chat, cancellationToken);
+        await chats.UpdateAsync(chat.ConversationId, r => r with { Links = [.. r.Links.Where(l => l.ConcernId != concernId), new ChatLink(concernId, reference, token)] }, cancellationToken);
+        return token;
+    }
+
+    /// <summary>When the concern was not stored after all (a repeated submit, a reference drawn again): forgets the route.</summary>
+    public async Task DiscardRouteAsync(ConversationReference chat, string concernId, string token, CancellationToken cancellationToken = default)
+    {
+        await routes.DeleteAsync(token, cancellationToken);
+        await chats.UpdateAsync(chat.ConversationId, r => r with { Links = [.. r.Links.Where(l => l.RouteToken != token)] }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Once the concern is stored: the secret word for an anonymous or confidential reporter (null for a named one), to
+    /// show once. Its hash is stored; a reference's secret is never replaced.
+    /// </summary>
+    public async Task<string?> IssueSecretAsync(IdentityChoice choice, string reference, CancellationToken cancellationToken = default) =>
+        choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
+
+    /// <summary>Concern.ReporterReference for a named or confidential reporter (a keyed hash of their id); null without an id.</summary>
+    public async Task<string?> ReporterReferenceAsync(string organisationId, ChannelAccount? from, CancellationToken cancellationToken = default) =>
+        (from?.AadObjectId ?? from?.Id) is { Length: > 0 } id ? await chats.ReporterKeyAsync(organisationId, id, cancellationToken) : null;
+
+    /// <summary>Both steps at once, for a concern stored right after with the returned token.</summary>
+    public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)
+    {
+        var token = await OpenRouteAsync(chat, concernId, reference, cancellationToken);
+        return new ReporterContact(token, await IssueSecretAsync(choice, reference, cancellationToken));
+    }
+}
+
+/// <summary>Times that could point to an anonymous reporter are blurred.</summary>
+public static class AnonymousTiming
+{
+    /// <summary>
+    /// When the leads' card ("concern.submitted") may be delivered: for an anonymous concern that is not urgent, a random
+    /// 1 to 15 minutes after it was received, so its arrival cannot be matched to someone's time in the chat.
+    /// </summary>
+    public static DateTimeOffset LeadsCardNotBefore(IdentityChoice choice, bool urgent, DateTimeOffset receivedAt) =>
+        choice == IdentityChoice.Anonymous && !urgent
+            ? receivedAt + TimeSpan.FromSeconds(RandomNumberGenerator.GetInt32(60, (15 * 60) + 1))
+            : receivedAt;
+
+    /// <summary>Stored times of anonymous concerns are kept to the minute.</summary>
+    public static DateTimeOffset RoundToMinute(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+    }
+
+    /// <summary>True when the reporter should be told about the short wait (see Anonymity.DelayTold).</summary>
+    public static bool IsDelayed(IdentityChoice choice, bool urgent) => choice == IdentityChoice.Anonymous && !urgent;
+}
+
+/// <summary>The words the intake shows before the reporter chooses how to be known (Anonymity.resx).</summary>
+public static class IdentityChoiceNotice
+{
+    /// <summary>The full explanation, one paragraph per item, in reading order.</summary>
+    public static IReadOnlyList<string> Paragraphs() =>
+    [
+        Resources.Anonymity.ChoiceIntro,
+        Resources.Anonymity.ChoiceNamed,
+        Resources.Anonymity.ChoiceConfidential,
+        Resources.Anonymity.ChoiceAnonymous,
+        Resources.Anonymity.ChoiceAnonymousDelay,
+        Resources.Anonymity.ChoiceTeamsLimit,
+    ];
+
+    public static string Text() => string.Join("\n\n", Paragraphs());
+}

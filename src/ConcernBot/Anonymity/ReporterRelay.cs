@@ -1,0 +1,216 @@
+using ConcernBot.Concerns;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Activities;
+using Words = ConcernBot.Resources.Anonymity;
+
+namespace ConcernBot.Anonymity;
+
+/// <summary>
+/// The two-way relay between the leads and a reporter they cannot see: questions and updates go out through the sealed
+/// route; answers, added information and "stop contact" come back into the concern's audit and, through the outbox, the
+/// leads' thread, signed "Anonymous reporter".
+/// </summary>
+public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes routes, ChatLinks chats, IServiceProvider services, TimeProvider time, ILogger<ReporterRelay> logger)
+{
+    public const string AnsweredAction = "Reporter answered a question";
+    public const string AddedAction = "Reporter added information";
+    public const string EndedAction = "Reporter ended contact";
+    public const string AnonymousActor = "Anonymous reporter";
+
+    /// <summary>Delivers a lead's question as a card to answer; the chat's next typed message answers it too.</summary>
+    public async Task DeliverQuestionAsync(ReporterQuestionMessage question, CancellationToken cancellationToken)
+    {
+        if (await concerns.GetAsync(question.ConcernId, cancellationToken) is not { Value: var concern } || concern.Reporter.ReplyRouteToken is not { } token)
+        {
+            LogNoRoute(logger);
+            return;
+        }
+
+        var card = RelayCards.Question(concern.Reference, concern.Id, question.QuestionNumber, question.Question);
+        var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
+        var delivered = await routes.SendAsync(
+            token,
+            message,
+            (conversationId, ct) => chats.UpdateAsync(conversationId, r => r with { Pending = new PendingAnswer(concern.Id, question.QuestionNumber) }, ct),
+            cancellationToken);
+        Check(delivered);
+    }
+
+    /// <summary>
+    /// Delivers a text (the leads' words for where the concern stands) through the concern's route. With
+    /// <paramref name="questionNumber"/>, the chat's next typed message answers that question.
+    /// </summary>
+    public async Task DeliverTextAsync(Concern concern, string text, int? questionNumber, CancellationToken cancellationToken)
+    {
+        if (concern.Reporter.ReplyRouteToken is not { } token)
+        {
+            LogNoRoute(logger);
+            return;
+        }
+
+        Func<string, CancellationToken, Task>? expect = questionNumber is { } n
+            ? (conversationId, ct) => chats.UpdateAsync(conversationId, r => r with { Pending = new PendingAnswer(concern.Id, n) }, ct)
+            : null;
+        Check(await routes.SendAsync(token, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" }, expect, cancellationToken));
+    }
+
+    public async Task DeliverNotifyAsync(ReporterNotifyMessage notify, CancellationToken cancellationToken)
+    {
+        if (await concerns.GetAsync(notify.ConcernId, cancellationToken) is not { Value: var concern } || concern.Reporter.ReplyRouteToken is not { } token)
+        {
+            LogNoRoute(logger);
+            return;
+        }
+
+        var text = notify.Kind switch
+        {
+            "received" => RelayCards.Format(Words.NotifyReceived, concern.Reference),
+            "acknowledged" => RelayCards.Format(Words.NotifyAcknowledged, concern.Reference),
+            "closed" => RelayCards.Format(Words.NotifyClosed, concern.Reference)
+                + (string.IsNullOrWhiteSpace(notify.Message) ? "" : "\n\n" + RelayCards.Format(Words.NotifyClosedMessage, notify.Message)),
+            "overdue" => RelayCards.Format(Words.NotifyOverdue, concern.Reference),
+            "question" => null,
+            _ => RelayCards.Format(Words.NotifyOther, concern.Reference),
+        };
+        if (text is null)
+        {
+            return;
+        }
+
+        Check(await routes.SendAsync(token, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" }, cancellationToken));
+    }
+
+    /// <summary>An answer from the chat <paramref name="conversationId"/>; accepted only if that chat is the concern's route.</summary>
+    public async Task<bool> AnswerAsync(string concernId, int? questionNumber, string answer, string conversationId, CancellationToken cancellationToken)
+    {
+        bool accepted;
+        if (questionNumber is { } number && services.GetService<Leads.ReporterAnswers>() is { } leads)
+        {
+            // The leads' record of the question: the answer shows in their own view, and the thread is told.
+            accepted = await concerns.GetAsync(concernId, cancellationToken) is { Value.Reporter.ReplyRouteToken: { } token }
+                && await routes.LeadsToAsync(token, conversationId, cancellationToken)
+                && await leads.RecordAsync(concernId, number, answer, cancellationToken);
+        }
+        else
+        {
+            accepted = await ChangeAsync(concernId, conversationId, c => (c, AnsweredAction, questionNumber is null ? null : $"question={questionNumber}", "answer", questionNumber, answer), cancellationToken);
+        }
+
+        if (accepted)
+        {
+            await chats.UpdateAsync(conversationId, r => r.Pending?.ConcernId == concernId ? r with { Pending = null } : r, cancellationToken);
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Information added by a reporter who proved they raised the concern (reference and secret word).</summary>
+    /// <remarks>
+    /// Kept as a note in the leads' own view (authorised leads only); the thread is told that something was added, never
+    /// what, because everyone in the channel sees the thread.
+    /// </remarks>
+    public Task<bool> AddInformationAsync(string concernId, string information, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            concernId,
+            null,
+            c => (c with { Leads = c.Leads with { Notes = [.. c.Leads.Notes, new LeadNote(ActorFor(c), time.GetUtcNow(), information)] } }, AddedAction, null, "information", null, ""),
+            cancellationToken);
+
+    /// <summary>Ends contact for one concern: the route is deleted, the concern keeps no token, the leads are told.</summary>
+    public async Task<bool> StopContactAsync(string concernId, string conversationId, CancellationToken cancellationToken)
+    {
+        var stopped = false;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await concerns.GetAsync(concernId, cancellationToken) is not { } read || read.Value.Reporter.ReplyRouteToken is not { } token)
+            {
+                break;
+            }
+
+            if (!await routes.LeadsToAsync(token, conversationId, cancellationToken))
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            var updated = read.Value with { Reporter = read.Value.Reporter with { ReplyRouteToken = null } };
+            try
+            {
+                await concerns.UpdateAsync(updated, read.ETag, Audit(read.Value, EndedAction, null, now), [RelayKinds.Create(RelayKinds.ContactEnded, concernId, new ContactEndedMessage(concernId), AnonymityJson.Default.ContactEndedMessage, now)], cancellationToken);
+                await routes.DeleteAsync(token, cancellationToken);
+                stopped = true;
+                break;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A lead acted at the same moment: read again and end contact on the fresh concern.
+            }
+        }
+
+        await chats.UpdateAsync(conversationId, r => r with { Links = [.. r.Links.Where(l => l.ConcernId != concernId)], Pending = r.Pending?.ConcernId == concernId ? null : r.Pending }, cancellationToken);
+        return stopped;
+    }
+
+    private async Task<bool> ChangeAsync(
+        string concernId,
+        string? conversationId,
+        Func<Concern, (Concern Updated, string Action, string? Detail, string Kind, int? Question, string Text)> change,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await concerns.GetAsync(concernId, cancellationToken) is not { } read)
+            {
+                return false;
+            }
+
+            if (conversationId is not null && (read.Value.Reporter.ReplyRouteToken is not { } token || !await routes.LeadsToAsync(token, conversationId, cancellationToken)))
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            var (updated, action, detail, kind, question, text) = change(read.Value);
+            var payload = new ReporterAnswerMessage(concernId, kind, question, text, ActorFor(read.Value));
+            try
+            {
+                await concerns.UpdateAsync(updated, read.ETag, Audit(read.Value, action, detail, now), [RelayKinds.Create(RelayKinds.ReporterAnswer, concernId, payload, AnonymityJson.Default.ReporterAnswerMessage, now)], cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Someone changed the concern meanwhile: read again, nothing is overwritten.
+            }
+        }
+
+        return false;
+    }
+
+    private static AuditEntry Audit(Concern concern, string action, string? detail, DateTimeOffset now) => new()
+    {
+        Actor = ActorFor(concern),
+        At = concern.Reporter.Choice == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now,
+        Action = action,
+        Detail = detail,
+    };
+
+    /// <summary>How the audit and the thread name the reporter: never an anonymous or confidential reporter's name.</summary>
+    internal static string ActorFor(Concern concern) => concern.Reporter.Choice switch
+    {
+        IdentityChoice.Named => string.IsNullOrWhiteSpace(concern.Reporter.DisplayName) ? "Named reporter" : concern.Reporter.DisplayName,
+        IdentityChoice.Confidential => "Confidential reporter",
+        _ => AnonymousActor,
+    };
+
+    private static void Check(RouteDelivery delivered)
+    {
+        if (delivered == RouteDelivery.Unreadable)
+        {
+            // Retried by the outbox with growing delays: the key ring may be restored.
+            throw new InvalidOperationException("The reply route cannot be opened with the current key ring.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A message for a reporter was not delivered: contact has ended")]
+    private static partial void LogNoRoute(ILogger logger);
+}

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using ConcernBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ConcernBot.Anonymity;
+
+/// <summary>
+/// Wraps the conversation store so that it never holds a conversation id or a way back to a chat in the clear: records
+/// are keyed by the chat's pseudonym (a keyed hash, see <see cref="ChatLinks"/>), and the saved conversation reference
+/// is sealed with the key ring. Ids handed out by <see cref="ListExpiringAsync"/> are pseudonyms ("p:…"), and are taken
+/// back as they are.
+/// </summary>
+internal sealed class SealedConversationStore(IConversationStore inner, ChatLinks chats, IDataProtectionProvider dataProtection) : IConversationStore
+{
+    public const string Purpose = "ConcernBot.ConversationReference";
+    private const string PseudonymPrefix = "p:";
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+
+    public async Task<Versioned<ConversationState>?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Open(await inner.GetAsync(await KeyAsync(conversationId, cancellationToken), cancellationToken));
+
+    public async Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var sealedState = state.ReferenceJson is null ? state : state with { ReferenceJson = _protector.Protect(state.ReferenceJson) };
+        return await inner.SaveAsync(await KeyAsync(conversationId, cancellationToken), sealedState, etag, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        await inner.DeleteAsync(await KeyAsync(conversationId, cancellationToken), cancellationToken);
+
+    public async IAsyncEnumerable<(string ConversationId, Versioned<ConversationState> State)> ListExpiringAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (key, state) in inner.ListExpiringAsync(before, cancellationToken))
+        {
+            yield return (key, Open(state)!);
+        }
+    }
+
+    private async Task<string> KeyAsync(string conversationId, CancellationToken cancellationToken) =>
+        conversationId.StartsWith(PseudonymPrefix, StringComparison.Ordinal)
+            ? conversationId
+            : PseudonymPrefix + await chats.PseudonymAsync(conversationId, cancellationToken);
+
+    private Versioned<ConversationState>? Open(Versioned<ConversationState>? stored)
+    {
+        if (stored?.Value.ReferenceJson is not { } sealedReference)
+        {
+            return stored;
+        }
+
+        try
+        {
+            return stored with { Value = stored.Value with { ReferenceJson = _protector.Unprotect(sealedReference) } };
+        }
+        catch (CryptographicException)
+        {
+            // Sealed with a key ring that is gone: the way back is lost, the draft is not.
+            return stored with { Value = stored.Value with { ReferenceJson = null } };
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using ConcernBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConcernBot.Tests.Anonymity;
+
+/// <summary>
+/// Whatever a developer writes into a log, through the real host's logging pipeline nothing that identifies a reporter or
+/// repeats what they wrote reaches a provider.
+/// </summary>
+public sealed class LogRedactionTests
+{
+    private const string Name = "Zebedee Quartermaine-Xylo";
+    private const string UserId = "29:zzz-distinctive-user";
+    private const string AadObjectId = "5e1ec7ed-0b5c-4d1e-9a1e-00000000d157";
+    private const string ConversationId = "a:1zzz-distinctive-conversation";
+    private const string Email = "zebedee.qx@distinctive.example";
+    private const string Disclosure = "my manager Xanthippe hits the residents";
+    private const string SecretLine = "status SG-7K3-Q9P K7QP-3MXD-9RTW-H2FB";
+
+    private static readonly string[] Forbidden = [Name, "Zebedee", "Quartermaine", UserId, "zzz-distinctive", AadObjectId, ConversationId, Email, "Xanthippe", "hits the residents", "SG-7K3-Q9P", "K7QP-3MXD"];
+
+    [Fact]
+    public async Task The_worst_a_developer_could_write_never_reaches_the_logs()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using (var host = BotHost.Start(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }, logs: logs))
+        {
+            var logger = host.Services.GetRequiredService<ILogger<LogRedactionTests>>();
+            var factoryLogger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ConcernBot.Intake.Careless");
+#pragma warning disable CA1848, CA2254, CA1873 // The point of this test: the careless ways of logging.
+            logger.LogInformation($"Reporter {Name} ({UserId}, {AadObjectId}) said: {Disclosure}");
+            logger.LogInformation("Message {Text} from {UserName} in {ConversationId}", Disclosure, Name, ConversationId);
+            logger.LogWarning("Reporter {Who} wrote {What}", Name, Disclosure);
+            logger.LogInformation("Contact {Contact} on {Account}", Email, AadObjectId);
+            logger.LogInformation("Typed: {Typed}", SecretLine);
+            logger.LogError(new InvalidOperationException($"Could not save the draft of {Name} <{Email}>: {Disclosure}"), "Saving failed");
+            factoryLogger.LogDebug(Disclosure);
+            factoryLogger.LogInformation(Name);
+            using (logger.BeginScope("Conversation {ConversationId} of {User}", ConversationId, UserId))
+            {
+                logger.LogInformation("Inside a scope");
+            }
+
+            using (logger.BeginScope($"{Name} {Email}"))
+            {
+                logger.LogInformation("Inside another scope");
+            }
+#pragma warning restore CA1848, CA2254, CA1873
+        }
+
+        Assert.NotEmpty(logs.Entries);
+        foreach (var entry in logs.Entries)
+        {
+            foreach (var forbidden in Forbidden)
+            {
+                Assert.False(entry.AllText.Contains(forbidden, StringComparison.OrdinalIgnoreCase), $"A log line from {entry.Category} holds \"{forbidden}\": {entry.AllText}");
+            }
+        }
+
+        // Still useful for operations: the failure is there, with its type; constant text survives.
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message == "Saving failed" && e.Exception!.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Message == "Inside a scope");
+        Assert.Contains(logs.Entries, e => e.Message.StartsWith("Message [redacted] from [redacted]", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using ConcernBot.Storage;
+using ConcernBot.Teams.Turns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcernBot.Tests.Anonymity;
+
+/// <summary>The conversation store keeps a chat's draft without its id or its way back in the clear.</summary>
+public sealed class SealedConversationStoreTests
+{
+    [Fact]
+    public async Task A_draft_is_kept_under_a_pseudonym_with_its_reference_sealed_and_reads_back_whole()
+    {
+        await using var harness = AnonymityHarness.Create();
+        var reference = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi")));
+        await using (var host = harness.Start())
+        {
+            var store = host.Services.GetRequiredService<IConversationStore>();
+            var state = new ConversationState { Flow = "intake", Step = "what", ReferenceJson = reference, UpdatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5) };
+            var etag = await store.SaveAsync(Distinctive.ConversationId, state, null);
+
+            var read = await store.GetAsync(Distinctive.ConversationId);
+            Assert.Equal((reference, etag), (read!.Value.ReferenceJson, read.ETag));
+
+            // The expiry service gets a pseudonym, and can save by it.
+            var (listedId, listed) = Assert.Single(await ToListAsync(store.ListExpiringAsync(DateTimeOffset.UtcNow.AddHours(1))));
+            Assert.StartsWith("p:", listedId, StringComparison.Ordinal);
+            Assert.Equal(reference, listed.Value.ReferenceJson);
+            await store.SaveAsync(listedId, listed.Value with { ReminderSent = true }, listed.ETag);
+            Assert.True((await store.GetAsync(Distinctive.ConversationId))!.Value.ReminderSent);
+        }
+
+        var found = (await LeakScan.SqliteRowsAsync(harness.DatabasePath)).Concat(LeakScan.Files(harness.Folder))
+            .SelectMany(p => LeakScan.Find(p.Where, p.Text, Distinctive.Identifiers)).ToList();
+        Assert.True(found.Count == 0, "Identifiers were kept:\n" + string.Join("\n", found));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
