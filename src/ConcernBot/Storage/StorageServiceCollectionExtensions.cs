@@ -66,13 +66,13 @@ public static class StorageServiceCollectionExtensions
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableServiceClient(options.ConnectionString);
+            return new TableServiceClient(options.ConnectionString, StorageMetrics.TableClientOptions());
         }
 
         if (options.AccountUrl is { } accountUrl)
         {
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
-            return new TableServiceClient(accountUrl, credential);
+            return new TableServiceClient(accountUrl, credential, StorageMetrics.TableClientOptions());
         }
 
         throw new InvalidOperationException("Storage:Provider is AzureTables: set Storage:AzureTables:ConnectionString or Storage:AzureTables:AccountUrl.");

@@ -59,6 +59,7 @@ internal sealed class SqliteDatabase(string path) : IDisposable
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
+        StorageMetrics.RoundTrips.Add(1);
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

@@ -1,0 +1,66 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+
+/// <summary>
+/// Loaded into the bot host by the load driver only (DOTNET_STARTUP_HOOKS), never shipped: counts the host's storage
+/// round trips (the <c>ConcernBot.Storage</c> meter) and reports them, with the GC heap, in a small file the driver reads.
+/// Creating the file <c>{CONCERNBOT_PROBE_FILE}.gc</c> asks for a full, compacting collection first.
+/// </summary>
+internal static class StartupHook
+{
+    private static long _roundTrips;
+
+    public static void Initialize()
+    {
+        var file = Environment.GetEnvironmentVariable("CONCERNBOT_PROBE_FILE");
+        if (string.IsNullOrEmpty(file))
+        {
+            return;
+        }
+
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "ConcernBot.Storage" && instrument.Name == "concernbot.storage.round_trips")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _roundTrips, value));
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => Interlocked.Add(ref _roundTrips, value));
+        listener.Start();
+
+        var thread = new Thread(() => Report(file, listener)) { IsBackground = true, Name = "bench-probe" };
+        thread.Start();
+    }
+
+    private static void Report(string file, MeterListener listener)
+    {
+        GC.KeepAlive(listener);
+        while (true)
+        {
+            try
+            {
+                if (File.Exists(file + ".gc"))
+                {
+                    File.Delete(file + ".gc");
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                }
+
+                var text = string.Create(CultureInfo.InvariantCulture,
+                    $"roundTrips={Interlocked.Read(ref _roundTrips)}\ngcHeap={GC.GetTotalMemory(false)}\nworkingSet={Environment.WorkingSet}\nstamp={DateTime.UtcNow.Ticks}\n");
+                File.WriteAllText(file + ".tmp", text);
+                File.Move(file + ".tmp", file, overwrite: true);
+            }
+            catch (IOException)
+            {
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace ConcernBot.LoadDriver;
+
+/// <summary>Reads what the startup hook (ConcernBot.Bench.Probe) in a bot host reports: storage round trips and the GC heap.</summary>
+internal sealed class Probe(string file)
+{
+    public string File { get; } = file;
+
+    public async Task<(long RoundTrips, long GcHeap)> ReadAsync(bool collectFirst = false)
+    {
+        var before = Stamp();
+        if (collectFirst)
+        {
+            await System.IO.File.WriteAllTextAsync(File + ".gc", "");
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(100);
+            var values = Values();
+            if (values.TryGetValue("stamp", out var stamp) && stamp > before && (!collectFirst || !System.IO.File.Exists(File + ".gc")))
+            {
+                // One more report after the collection, so the heap is read after it.
+                if (collectFirst)
+                {
+                    await Task.Delay(250);
+                    values = Values();
+                }
+
+                return (values["roundTrips"], values["gcHeap"]);
+            }
+        }
+
+        throw new TimeoutException($"The probe did not report in {File}: is DOTNET_STARTUP_HOOKS set on the host?");
+    }
+
+    private long Stamp() => Values().GetValueOrDefault("stamp");
+
+    private Dictionary<string, long> Values()
+    {
+        try
+        {
+            return System.IO.File.ReadAllLines(File)
+                .Select(l => l.Split('=', 2))
+                .Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+}

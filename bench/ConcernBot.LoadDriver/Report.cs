@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace ConcernBot.LoadDriver;
+
+/// <summary>The matrix as Markdown tables, for docs/performance.md.</summary>
+internal static class Report
+{
+    public static string Markdown(Matrix matrix, MatrixOptions options, TimeSpan took)
+    {
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine(c, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {ProcessStats.Machine()}; {options.Warmup.TotalSeconds:F0} s warm-up + {options.Duration.TotalSeconds:F0} s measured per cell; the whole matrix took {took.TotalMinutes:F1} min.");
+        md.AppendLine();
+        md.AppendLine("| Target | Concurrent conversations | Turns/s | p50 ms | p95 ms | p99 ms | Host CPU ms/turn | Store CPU ms/turn | Driver + connector CPU ms/turn | Storage round trips/turn | Connector calls/turn | Conversations (with receipt) | Errors | Submit to leads' card p50 / p99 ms |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in matrix.Rows)
+        {
+            var r = row.Result;
+            var leads = row.Target.StartsWith("ConcernBot", StringComparison.Ordinal)
+                ? r.SubmitToLeadsCardMs.Count == 0 ? "not measurable yet (no leads' card posted)" : string.Create(c, $"{LoadRun.Percentile(r.SubmitToLeadsCardMs, 0.5):F1} / {LoadRun.Percentile(r.SubmitToLeadsCardMs, 0.99):F1} (n={r.SubmitToLeadsCardMs.Count})")
+                : "n/a";
+            md.AppendLine(c, $"| {row.Target} | {Concurrency(r)} | {r.TurnsPerSecond:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {row.HostCpuMsPerTurn:F3} | {Opt(row.StoreCpuMsPerTurn, "F3")} | {row.DriverCpuMsPerTurn:F3} | {Opt(row.RoundTripsPerTurn, "F2")} | {(double)r.ConnectorCalls / Math.Max(1, r.TurnsSent):F2} | {r.ConversationsCompleted} ({(row.Target.StartsWith("Ceiling", StringComparison.Ordinal) ? "n/a" : r.ConversationsWithReceipt.ToString(c))}) | {r.Errors} | {leads} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Ratios from the same run (ConcernBot ÷ reference; throughput higher is better, CPU per turn lower is better):");
+        md.AppendLine();
+        md.AppendLine("| ConcernBot target | Concurrent | Throughput ÷ ceiling | Throughput ÷ peer | CPU/turn ÷ ceiling | CPU/turn ÷ peer |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var row in matrix.Rows.Where(r => r.Target.StartsWith("ConcernBot", StringComparison.Ordinal) && r.Result.ThinkTime == TimeSpan.Zero))
+        {
+            var ceiling = matrix.Rows.FirstOrDefault(r => r.Concurrency == row.Concurrency && r.Result.ThinkTime == TimeSpan.Zero && r.Target.StartsWith("Ceiling", StringComparison.Ordinal));
+            var peer = matrix.Rows.FirstOrDefault(r => r.Concurrency == row.Concurrency && r.Result.ThinkTime == TimeSpan.Zero && r.Target.StartsWith("Peer", StringComparison.Ordinal));
+            md.AppendLine(c, $"| {row.Target} | {row.Concurrency} | {Ratio(row.Result.TurnsPerSecond, ceiling?.Result.TurnsPerSecond, "P0")} | {Ratio(row.Result.TurnsPerSecond, peer?.Result.TurnsPerSecond, "F1")}× | {Ratio(row.HostCpuMsPerTurn, ceiling?.HostCpuMsPerTurn, "F1")}× | {Ratio(row.HostCpuMsPerTurn + (row.StoreCpuMsPerTurn ?? 0), peer?.HostCpuMsPerTurn, "F2")}× |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Memory: conversations left waiting mid-flow (after the first turns), read before and after (managed heap after a full collection).");
+        md.AppendLine();
+        md.AppendLine("| Target | Parked conversations | Host working set before → after (MB) | Host heap before → after (MB) | Heap bytes per parked conversation | Store working set before → after (MB) | Storage round trips per ordinary turn |");
+        md.AppendLine("|---|---:|---|---|---:|---|---:|");
+        foreach (var m in matrix.Memory)
+        {
+            var perConversation = m.HeapBefore is { } hb && m.HeapAfter is { } ha && m.Parked > 0 ? ((ha - hb) / (double)m.Parked).ToString("F0", c) : "-";
+            var store = m.StoreRssBefore is { } sb && m.StoreRssAfter is { } sa ? string.Create(c, $"{sb / 1e6:F1} → {sa / 1e6:F1}") : "-";
+            var heap = m.HeapBefore is { } b && m.HeapAfter is { } a ? string.Create(c, $"{b / 1e6:F1} → {a / 1e6:F1}") : "-";
+            md.AppendLine(c, $"| {m.Target} | {m.Parked} | {m.RssBefore / 1e6:F1} → {m.RssAfter / 1e6:F1} | {heap} | {perConversation} | {store} | {Opt(m.OrdinaryTurnRoundTrips, "F2")} |");
+        }
+
+        if (matrix.Profile is { } profile)
+        {
+            md.AppendLine();
+            md.AppendLine("Where the first ConcernBot host's CPU goes (EventPipe CPU samples during a separate run at 10 concurrent; inclusive share of on-CPU samples):");
+            md.AppendLine();
+            md.Append(profile);
+        }
+
+        foreach (var note in matrix.Notes)
+        {
+            md.AppendLine();
+            md.AppendLine(c, $"Note: {note}");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Concurrency(LoadResult r) =>
+        r.ThinkTime > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{r.Concurrency}, {r.ThinkTime.TotalMilliseconds:F0} ms think") : r.Concurrency.ToString(CultureInfo.InvariantCulture);
+
+    private static string Opt(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    private static string Ratio(double value, double? reference, string format) =>
+        reference is > 0 ? (value / reference.Value).ToString(format, CultureInfo.InvariantCulture) : "-";
+}
