@@ -8,12 +8,12 @@ namespace ConcernBot.Tests.Leads;
 public sealed class ReporterDeliveryTests
 {
     [Fact]
-    public async Task A_confidential_reporter_can_be_asked_a_question_in_their_own_chat()
+    public async Task A_confidential_reporter_without_a_reply_route_can_be_asked_a_question_in_their_own_chat()
     {
         await using var host = new LeadsHost();
         var protector = host.Get<IDataProtectionProvider>().CreateProtector("ConcernBot.ReporterIdentity");
         var concern = SampleConcerns.Create(identity: IdentityChoice.Confidential) is var c
-            ? c with { Reporter = c.Reporter with { ProtectedIdentity = protector.Protect("{\"DisplayName\":\"Connie Confidential\",\"UserId\":\"29:connie\"}") } }
+            ? c with { Reporter = c.Reporter with { ReplyRouteToken = null, ProtectedIdentity = protector.Protect("{\"DisplayName\":\"Connie Confidential\",\"UserId\":\"29:connie\"}") } }
             : null!;
         var post = await LeadsFlow.RouteAsync(host, concern);
 
