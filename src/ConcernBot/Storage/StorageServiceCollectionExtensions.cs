@@ -29,9 +29,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<AzureConcernStore>();
 
         services.AddSingleton(sp => Choose<IConversationStore>(sp, db => new SqliteConversationStore(db), db => new AzureConversationStore(db)));
-        services.AddSingleton(sp => Choose<IConcernStore>(sp, db => new SqliteConcernStore(db), _ => sp.GetRequiredService<AzureConcernStore>()));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IConcernStore>(sp => new SignallingConcernStore(
+            Choose<IConcernStore>(sp, db => new SqliteConcernStore(db), _ => sp.GetRequiredService<AzureConcernStore>()),
+            sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton(sp => Choose<IAuditLog>(sp, db => new SqliteAuditLog(db), db => new AzureAuditLog(db)));
-        services.AddSingleton(sp => Choose<IOutbox>(sp, db => new SqliteOutbox(db, sp.GetRequiredService<TimeProvider>()), db => new AzureOutbox(db)));
+        services.AddSingleton<IOutbox>(sp => new SignallingOutbox(
+            Choose<IOutbox>(sp, db => new SqliteOutbox(db, sp.GetRequiredService<TimeProvider>()), db => new AzureOutbox(db)),
+            sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton(sp => Choose<ITeamStore>(sp, db => new SqliteTeamStore(db), db => new AzureTeamStore(db)));
         services.AddSingleton(sp => Choose<ISettingsStore>(sp, db => new SqliteSettingsStore(db), db => new AzureSettingsStore(db)));
         services.AddSingleton(sp => Choose<IReplyRouteStore>(sp, db => new SqliteReplyRouteStore(db), db => new AzureReplyRouteStore(db)));

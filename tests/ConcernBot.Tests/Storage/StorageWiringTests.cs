@@ -25,7 +25,7 @@ public sealed class StorageWiringTests
                 var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
                 Assert.True(health.IsSuccessStatusCode);
 
-                Assert.IsType<SqliteConcernStore>(factory.Services.GetRequiredService<IConcernStore>());
+                Assert.IsType<SqliteConcernStore>(Assert.IsType<SignallingConcernStore>(factory.Services.GetRequiredService<IConcernStore>()).Inner);
                 Assert.Contains(factory.Services.GetServices<IHostedService>(), s => s is OutboxDispatcher);
                 Assert.Contains(factory.Services.GetServices<IHostedService>(), s => s is RetentionService);
             }
@@ -57,9 +57,9 @@ public sealed class StorageWiringTests
             ["Storage:AzureTables:ConnectionString"] = "UseDevelopmentStorage=true",
         });
 
-        Assert.IsType<AzureConcernStore>(services.GetRequiredService<IConcernStore>());
+        Assert.IsType<AzureConcernStore>(Assert.IsType<SignallingConcernStore>(services.GetRequiredService<IConcernStore>()).Inner);
         Assert.IsType<AzureConversationStore>(services.GetRequiredService<IConversationStore>());
-        Assert.IsType<AzureOutbox>(services.GetRequiredService<IOutbox>());
+        Assert.IsType<AzureOutbox>(Assert.IsType<SignallingOutbox>(services.GetRequiredService<IOutbox>()).Inner);
         Assert.IsType<AzureReplyRouteStore>(services.GetRequiredService<IReplyRouteStore>());
     }
 

@@ -12,7 +12,8 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<IOutboxHandler> handlers,
     TimeProvider time,
     IOptions<OutboxDispatcherOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    OutboxSignal? signal = null) : BackgroundService
 {
     private readonly Dictionary<string, IOutboxHandler> handlersByKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     private readonly OutboxDispatcherOptions settings = options.Value;
@@ -65,7 +66,8 @@ public sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    // Until the next poll, or sooner when this instance writes to the outbox.
+                    await (signal?.WaitAsync(settings.PollInterval, time, stoppingToken) ?? Task.Delay(settings.PollInterval, time, stoppingToken));
                 }
                 catch (OperationCanceledException)
                 {

@@ -62,6 +62,9 @@ internal sealed class SqliteDatabase(string path) : IDisposable
         StorageMetrics.RoundTrips.Add(1);
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // Wait on a locked file inside SQLite rather than in Microsoft.Data.Sqlite's 150 ms retry sleeps.
+        await connection.ExecuteAsync(null, "PRAGMA busy_timeout = 5000;", cancellationToken);
         return connection;
     }
 
