@@ -15,6 +15,7 @@ internal sealed class PlaygroundClient : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly ClientWebSocket _socket = new();
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+    private readonly List<JsonElement> _untaken = [];
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
 
@@ -52,24 +53,31 @@ internal sealed class PlaygroundClient : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The next message the bot posts in the conversation (earlier ones still buffered are read first).</summary>
+    /// <summary>The next message the bot posts in the conversation (earlier ones not yet taken are looked at first).</summary>
     public async Task<JsonElement> NextBotMessageAsync(string conversationId, string botId, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var update = await _events.Reader.ReadAsync(cancellationToken);
-            if (update.TryGetProperty("action", out var action) && action.GetString() == "createMessage"
-                && update.GetProperty("actionConversationId").GetString() == conversationId
-                && update.GetProperty("message").GetProperty("from").GetProperty("id").GetString() == botId)
-            {
-                return update.GetProperty("message");
-            }
-        }
+        var update = await NextEventAsync(
+            e => e.TryGetProperty("action", out var action) && action.GetString() == "createMessage"
+                && e.GetProperty("actionConversationId").GetString() == conversationId
+                && e.GetProperty("message").GetProperty("from").GetProperty("id").GetString() == botId,
+            cancellationToken);
+        return update.GetProperty("message");
     }
 
-    /// <summary>The next update from the conversation stream that matches (earlier ones still buffered are read first).</summary>
+    /// <summary>
+    /// The first update from the conversation stream that matches, in arrival order. Updates that did not match are kept
+    /// for later calls: the bot's messages to different conversations may arrive in either order.
+    /// </summary>
     public async Task<JsonElement> NextEventAsync(Func<JsonElement, bool> match, CancellationToken cancellationToken)
     {
+        var earlier = _untaken.FindIndex(e => match(e));
+        if (earlier >= 0)
+        {
+            var found = _untaken[earlier];
+            _untaken.RemoveAt(earlier);
+            return found;
+        }
+
         while (true)
         {
             var update = await _events.Reader.ReadAsync(cancellationToken);
@@ -77,6 +85,8 @@ internal sealed class PlaygroundClient : IAsyncDisposable
             {
                 return update;
             }
+
+            _untaken.Add(update);
         }
     }
 
