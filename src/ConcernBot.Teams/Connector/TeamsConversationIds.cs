@@ -1,3 +1,5 @@
+using ConcernBot.Teams.Activities;
+
 namespace ConcernBot.Teams.Connector;
 
 /// <summary>How Teams composes conversation and account ids.</summary>
@@ -8,8 +10,18 @@ public static class TeamsConversationIds
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
         ArgumentException.ThrowIfNullOrWhiteSpace(rootActivityId);
-        var channel = channelId.Split(";messageid=", 2)[0];
-        return $"{channel};messageid={rootActivityId}";
+        return $"{WithoutThread(channelId)};messageid={rootActivityId}";
+    }
+
+    /// <summary>A channel conversation id without its thread part (<c>;messageid=...</c>).</summary>
+    public static string WithoutThread(string conversationId) => conversationId.Split(";messageid=", 2)[0];
+
+    /// <summary>The channel an activity was posted in: channelData's channel id, else the conversation id without its thread.</summary>
+    public static string ChannelOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var fromData = activity.GetTeamsChannelData().Channel?.Id;
+        return !string.IsNullOrEmpty(fromData) ? fromData : WithoutThread(activity.Conversation?.Id ?? "");
     }
 
     /// <summary>The bot's account id in Teams: <c>28:&lt;appId&gt;</c>.</summary>

@@ -1,3 +1,4 @@
+using ConcernBot.Teams.Connector;
 using System.Text.RegularExpressions;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
@@ -66,7 +67,7 @@ internal sealed partial class LeadsChannelCommands(
         }
 
         var data = activity.GetTeamsChannelData();
-        var channelId = ChannelIdOf(activity);
+        var channelId = TeamsConversationIds.ChannelOf(activity);
         await channels.ChooseAsync(serviceId, new LeadsChannel(activity.ServiceUrl!, channelId, data.Team?.Id), cancellationToken);
         await MarkTeamAsync(data.Tenant?.Id ?? activity.Conversation?.TenantId, data.Team?.Id, channelId, cancellationToken);
         var who = directory.ForService(serviceId).Name;
@@ -126,7 +127,7 @@ internal sealed partial class LeadsChannelCommands(
 
     private async Task<bool> IsLeadsChannelAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var here = ChannelIdOf(activity);
+        var here = TeamsConversationIds.ChannelOf(activity);
         foreach (var serviceId in new string?[] { null }.Concat(options.Value.Services.Keys))
         {
             if (await channels.FindAsync(serviceId, cancellationToken) is { } channel && string.Equals(channel.ChannelId, here, StringComparison.OrdinalIgnoreCase))
@@ -136,20 +137,6 @@ internal sealed partial class LeadsChannelCommands(
         }
 
         return false;
-    }
-
-    /// <summary>The channel's id: from channelData, else the conversation id without its thread part.</summary>
-    private static string ChannelIdOf(Activity activity)
-    {
-        var fromData = activity.GetTeamsChannelData().Channel?.Id;
-        if (!string.IsNullOrEmpty(fromData))
-        {
-            return fromData;
-        }
-
-        var conversation = activity.Conversation?.Id ?? "";
-        var thread = conversation.IndexOf(";messageid=", StringComparison.Ordinal);
-        return thread < 0 ? conversation : conversation[..thread];
     }
 
     private static bool IsChannel(Activity activity) =>

@@ -1,3 +1,4 @@
+using ConcernBot.Teams.Connector;
 using ConcernBot.Leads;
 using ConcernBot.Teams.Activities;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class LearningLeads(IOptions<LeadsOptions> options, LeadsChannels 
             return services;
         }
 
-        var here = ChannelIdOf(activity);
+        var here = TeamsConversationIds.ChannelOf(activity);
         var all = options.Value.Services.Select(s => (Id: (string?)s.Key, Leads: s.Value)).Prepend((null, options.Value));
         foreach (var (id, leads) in all)
         {
@@ -32,20 +33,6 @@ public sealed class LearningLeads(IOptions<LeadsOptions> options, LeadsChannels 
         }
 
         return services;
-    }
-
-    /// <summary>The channel's id: from channelData, else the conversation id without its thread part.</summary>
-    private static string ChannelIdOf(Activity activity)
-    {
-        var fromData = activity.GetTeamsChannelData().Channel?.Id;
-        if (!string.IsNullOrEmpty(fromData))
-        {
-            return fromData;
-        }
-
-        var conversation = activity.Conversation?.Id ?? "";
-        var thread = conversation.IndexOf(";messageid=", StringComparison.Ordinal);
-        return thread < 0 ? conversation : conversation[..thread];
     }
 
     private static bool Same(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
