@@ -8,9 +8,7 @@ namespace ConcernBot.Leads;
 /// <summary>Delivers a reminder into the concern's thread (or the leads' 1:1 chats), mentioning the authorised leads.</summary>
 internal sealed class LeadsReminderHandler(
     IConcernStore store,
-    LeadsDirectory directory,
-    LeadsChannels channels,
-    LeadsRoster roster,
+    LeadsMentions leads,
     LeadsMessenger messenger,
     LeadsClocks clocks) : IOutboxHandler
 {
@@ -30,17 +28,8 @@ internal sealed class LeadsReminderHandler(
             return;
         }
 
-        var mentions = new List<(string UserId, string Name)>();
-        if (await channels.FindAsync(concern.ServiceId, cancellationToken) is { } channel)
-        {
-            var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
-            mentions.AddRange(directory.AuthorisedLeads(concern)
-                .Select(l => (Id: LeadsRoster.UserIdOf(l, members), l.Name))
-                .Where(m => m.Id is not null)
-                .Select(m => (m.Id!, m.Name)));
-        }
-
-        var names = string.Join(", ", mentions.Select(m => $"<at>{m.Name}</at>"));
+        var mentions = await leads.ForAsync(concern, only: null, cancellationToken);
+        var names = LeadsMentions.Names(mentions);
         var text = payload.Stage switch
         {
             EscalationStep.LadoReminder => LeadsText.Format(Words.ReminderLado, names, concern.Reference, clocks.Show(clocks.LadoDue(concern) ?? concern.ReceivedAt)),

@@ -21,6 +21,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsActions>();
         services.AddSingleton<LeadsChannels>();
         services.AddSingleton<LeadsRoster>();
+        services.AddSingleton<LeadsMentions>();
         services.AddSingleton<LeadsMessenger>();
         services.AddSingleton<LeadsOrganisations>();
         services.AddSingleton<EscalationScanner>();

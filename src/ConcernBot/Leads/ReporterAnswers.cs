@@ -57,9 +57,7 @@ public sealed class ReporterAnswers(IConcernStore store, LeadsClocks clocks, Tim
 /// <summary>Tells the leads' thread that the reporter answered, and refreshes the shared card in place.</summary>
 internal sealed class ReporterAnswerHandler(
     IConcernStore store,
-    LeadsDirectory directory,
-    LeadsChannels channels,
-    LeadsRoster roster,
+    LeadsMentions leads,
     LeadsMessenger messenger,
     LeadsCards cards) : IOutboxHandler
 {
@@ -74,19 +72,9 @@ internal sealed class ReporterAnswerHandler(
         }
 
         var concern = read.Value;
-        var mentions = new List<(string UserId, string Name)>();
-        if (await channels.FindAsync(concern.ServiceId, cancellationToken) is { } channel)
-        {
-            var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
-            var askers = concern.Leads.Questions.Select(q => q.AskedBy).ToHashSet(StringComparer.Ordinal);
-            mentions.AddRange(directory.AuthorisedLeads(concern)
-                .Where(l => askers.Contains(l.Name))
-                .Select(l => (Id: LeadsRoster.UserIdOf(l, members), l.Name))
-                .Where(m => m.Id is not null)
-                .Select(m => (m.Id!, m.Name)));
-        }
-
-        var names = string.Join(", ", mentions.Select(m => $"<at>{m.Name}</at>"));
+        var askers = concern.Leads.Questions.Select(q => q.AskedBy).ToHashSet(StringComparer.Ordinal);
+        var mentions = await leads.ForAsync(concern, l => askers.Contains(l.Name), cancellationToken);
+        var names = LeadsMentions.Names(mentions);
         var text = LeadsText.Format(concern.Reporter.Choice == IdentityChoice.Anonymous ? Words.AnswerArrivedAnonymous : Words.AnswerArrived, names, concern.Reference).Trim();
         await messenger.UpdateAsync(concern.Leads.Posts, cards.NeedToKnow(concern), cancellationToken);
         foreach (var post in concern.Leads.Posts)
