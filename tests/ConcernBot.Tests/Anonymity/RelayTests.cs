@@ -3,6 +3,7 @@ using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
 using ConcernBot.Teams.Activities;
+using ConcernBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Words = ConcernBot.Resources.Anonymity;
 
@@ -130,6 +131,12 @@ public sealed class RelayTests
         }
     }
 
+    private const string LeadsChannel = "19:leads@thread.tacv2";
+
+    /// <summary>Every connector call except those into the leads' channel (its roster, threads and replies).</summary>
+    private static List<ConnectorCall> TowardsTheReporter(IEnumerable<ConnectorCall> calls) =>
+        [.. calls.Where(c => c.Parameters?.IsGroup != true && !(c.ConversationId ?? "").StartsWith(LeadsChannel, StringComparison.Ordinal))];
+
     [Theory]
     [InlineData(IdentityChoice.Anonymous)]
     [InlineData(IdentityChoice.Confidential)]
@@ -142,7 +149,7 @@ public sealed class RelayTests
         await using var host = harness.Start(extra: new Dictionary<string, string?>
         {
             ["Leads:Channel:ServiceUrl"] = "https://smba.example.test/emea/",
-            ["Leads:Channel:ConversationId"] = "19:leads@thread.tacv2",
+            ["Leads:Channel:ConversationId"] = LeadsChannel,
         });
         var (concern, contact) = await AnonymityHarness.RaiseAsync(host, choice, "SG-SC1-TP2");
 
@@ -161,11 +168,12 @@ public sealed class RelayTests
         }
 
         // Nothing reaches the reporter afterwards: not through the route, and not by a new chat to their Entra id.
-        var before = host.Connector.Calls.Count;
+        // (The concern's own routing into the leads' channel may still be under way: that traffic is not the reporter's.)
+        var before = TowardsTheReporter(host.Connector.Calls).Count;
         await AnonymityHarness.AskAsync(host, concern.Id, 1, "Are you still there?");
         await AnonymityHarness.NotifyAsync(host, concern.Id, "closed");
         await Task.Delay(1500);
-        Assert.Equal(before, host.Connector.Calls.Count);
+        Assert.Equal(before, TowardsTheReporter(host.Connector.Calls).Count);
 
         Assert.Contains(Words.StopContactNone, await host.SayAsync(Distinctive.Message("stop contact")), StringComparison.Ordinal);
         if (choice != IdentityChoice.Named)
