@@ -1,13 +1,17 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Text;
 
 /// <summary>
 /// Loaded into the bot host by the load driver only (DOTNET_STARTUP_HOOKS), never shipped: counts the host's storage
-/// round trips (the <c>ConcernBot.Storage</c> meter) and reports them, with the GC heap, in a small file the driver reads.
+/// round trips (the <c>ConcernBot.Storage</c> meter), in all and by operation ("conversations.read"), and reports them,
+/// with the GC heap, in a small file the driver reads.
 /// Creating the file <c>{CONCERNBOT_PROBE_FILE}.gc</c> asks for a full, compacting collection first.
 /// </summary>
 internal static class StartupHook
 {
+    private static readonly ConcurrentDictionary<string, long> ByOperation = new(StringComparer.Ordinal);
     private static long _roundTrips;
 
     public static void Initialize()
@@ -28,8 +32,17 @@ internal static class StartupHook
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _roundTrips, value));
-        listener.SetMeasurementEventCallback<int>((_, value, _, _) => Interlocked.Add(ref _roundTrips, value));
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            Interlocked.Add(ref _roundTrips, value);
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "concernbot.storage.operation" && tag.Value is string operation)
+                {
+                    ByOperation.AddOrUpdate(operation, value, (_, total) => total + value);
+                }
+            }
+        });
         listener.Start();
 
         var thread = new Thread(() => Report(file, listener)) { IsBackground = true, Name = "bench-probe" };
@@ -51,9 +64,16 @@ internal static class StartupHook
                     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 }
 
-                var text = string.Create(CultureInfo.InvariantCulture,
-                    $"roundTrips={Interlocked.Read(ref _roundTrips)}\ngcHeap={GC.GetTotalMemory(false)}\nworkingSet={Environment.WorkingSet}\nstamp={DateTime.UtcNow.Ticks}\n");
-                File.WriteAllText(file + ".tmp", text);
+                var text = new StringBuilder();
+                text.Append(CultureInfo.InvariantCulture, $"roundTrips={Interlocked.Read(ref _roundTrips)}\ngcHeap={GC.GetTotalMemory(false)}\nworkingSet={Environment.WorkingSet}\n");
+                foreach (var (operation, count) in ByOperation)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"roundTrips.{operation}={count}\n");
+                }
+
+                // The stamp last: the driver takes a report as complete once it sees a newer stamp.
+                text.Append(CultureInfo.InvariantCulture, $"stamp={DateTime.UtcNow.Ticks}\n");
+                File.WriteAllText(file + ".tmp", text.ToString());
                 File.Move(file + ".tmp", file, overwrite: true);
             }
             catch (IOException)

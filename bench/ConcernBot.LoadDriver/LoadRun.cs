@@ -25,6 +25,11 @@ internal sealed record LoadOptions
     public int? TurnsPerConversation { get; init; }
 }
 
+internal sealed record TurnRoundTrips(int Number, string Turn, IReadOnlyDictionary<string, long> ByOperation)
+{
+    public long Total => ByOperation.Values.Sum();
+}
+
 internal sealed record LoadResult
 {
     public int Concurrency { get; init; }
@@ -107,6 +112,63 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
         {
             connector.Forget(Turn.ConversationIdFor(tag));
         }
+    }
+
+    /// <summary>
+    /// Plays one conversation a turn at a time and reads the host's storage round trips after each turn, once the
+    /// work the turn set off in the background (the outbox, the leads' routing) has settled: what each turn costs.
+    /// </summary>
+    public async Task<IReadOnlyList<TurnRoundTrips>> TraceRoundTripsAsync(Uri messagesUrl, IReadOnlyList<Turn> turns, IReadOnlyList<Intent> script, Probe probe, CancellationToken cancellationToken)
+    {
+        var tag = "trace-" + Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        connector.Register(Turn.ConversationIdFor(tag), keepBodies: false);
+        var trace = new List<TurnRoundTrips>(turns.Count);
+        try
+        {
+            var before = await SettledAsync(probe);
+            for (var i = 0; i < turns.Count; i++)
+            {
+                var status = await SendAsync(messagesUrl, turns[i].For(tag, i), cancellationToken);
+                if (status != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"Turn {i + 1} answered {(int)status} while tracing round trips.");
+                }
+
+                var after = await SettledAsync(probe);
+                var byOperation = after
+                    .Select(p => (p.Key, Count: p.Value - before.GetValueOrDefault(p.Key)))
+                    .Where(p => p.Count > 0)
+                    .OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .ToDictionary(p => p.Key, p => p.Count, StringComparer.Ordinal);
+                trace.Add(new TurnRoundTrips(i + 1, script[i].ToString(), byOperation));
+                before = after;
+            }
+
+            return trace;
+        }
+        finally
+        {
+            connector.Forget(Turn.ConversationIdFor(tag));
+        }
+    }
+
+    /// <summary>The probe's counts once two reports in a row agree (at most 3 s): the host has gone quiet.</summary>
+    private static async Task<Dictionary<string, long>> SettledAsync(Probe probe)
+    {
+        var last = await probe.RoundTripsByOperationAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(150);
+            var next = await probe.RoundTripsByOperationAsync();
+            if (next.Count == last.Count && next.All(p => last.GetValueOrDefault(p.Key) == p.Value))
+            {
+                return next;
+            }
+
+            last = next;
+        }
+
+        return last;
     }
 
     public async Task<LoadResult> RunAsync(LoadOptions options, IReadOnlyList<Turn> turns, CancellationToken cancellationToken)

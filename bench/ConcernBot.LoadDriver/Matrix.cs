@@ -48,6 +48,7 @@ internal sealed class Matrix(MatrixOptions options)
 
     public List<Row> Rows { get; } = [];
     public List<MemoryRow> Memory { get; } = [];
+    public List<(string Target, IReadOnlyList<TurnRoundTrips> Turns)> RoundTripTraces { get; } = [];
     public List<string> Notes { get; } = [];
 
     /// <summary>Where the first ConcernBot host's CPU went during a separate, profiled run (not in the table).</summary>
@@ -129,6 +130,13 @@ internal sealed class Matrix(MatrixOptions options)
                     Rows.Add(await MeasureAsync(driver, host, options.Concurrencies.Max(), cancellationToken, options.PacedThinkTime));
                     Log($"{host.Name}: {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn");
                 }
+            }
+
+            foreach (var host in hosts.Where(h => h.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))
+            {
+                var trace = await driver.TraceRoundTripsAsync(host.MessagesUrl, host.Turns, Scripts.ConcernBot, host.Probe!, cancellationToken);
+                RoundTripTraces.Add((host.Name, trace));
+                Log($"{host.Name}: storage round trips by turn {string.Join(" ", trace.Select(t => t.Total))}");
             }
 
             if (options.Profile && hosts.Count > 0)

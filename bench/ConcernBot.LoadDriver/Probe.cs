@@ -9,6 +9,18 @@ internal sealed class Probe(string file)
 
     public async Task<(long RoundTrips, long GcHeap)> ReadAsync(bool collectFirst = false)
     {
+        var report = await ReportAsync(collectFirst);
+        return (report["roundTrips"], report["gcHeap"]);
+    }
+
+    /// <summary>Storage round trips so far by operation ("conversations.read" -> count).</summary>
+    public async Task<Dictionary<string, long>> RoundTripsByOperationAsync() =>
+        (await ReportAsync(collectFirst: false))
+            .Where(p => p.Key.StartsWith("roundTrips.", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key["roundTrips.".Length..], p => p.Value, StringComparer.Ordinal);
+
+    private async Task<Dictionary<string, long>> ReportAsync(bool collectFirst)
+    {
         var before = Stamp();
         if (collectFirst)
         {
@@ -28,7 +40,7 @@ internal sealed class Probe(string file)
                     values = Values();
                 }
 
-                return (values["roundTrips"], values["gcHeap"]);
+                return values;
             }
         }
 

@@ -48,6 +48,21 @@ internal static class Report
             md.AppendLine(c, $"| {m.Target} | {m.Parked} | {m.RssBefore / 1e6:F1} → {m.RssAfter / 1e6:F1} | {heap} | {perConversation} | {store} | {Opt(m.OrdinaryTurnRoundTrips, "F2")} |");
         }
 
+        foreach (var (target, turns) in matrix.RoundTripTraces)
+        {
+            // Ordinary turns: not the first (it creates the conversation's record) and not the submit.
+            var ordinary = turns.Skip(1).SkipLast(1).Select(t => t.Total).ToList();
+            md.AppendLine();
+            md.AppendLine(c, $"Storage round trips turn by turn, {target} (one conversation, each turn's background work left to settle): ordinary turns (2nd to 18th) {ordinary.Min()}-{ordinary.Max()}, mean {ordinary.Average():F2}; the whole walk-through {turns.Sum(t => t.Total)}.");
+            md.AppendLine();
+            md.AppendLine("| Turn | What the person does | Round trips | By operation |");
+            md.AppendLine("|---:|---|---:|---|");
+            foreach (var turn in turns)
+            {
+                md.AppendLine(c, $"| {turn.Number} | {turn.Turn.Replace("|", "/", StringComparison.Ordinal)} | {turn.Total} | {string.Join(", ", turn.ByOperation.Select(p => $"{p.Key} {p.Value}"))} |");
+            }
+        }
+
         if (matrix.Profile is { } profile)
         {
             md.AppendLine();

@@ -6,10 +6,17 @@ namespace ConcernBot.LoadDriver;
 internal abstract record Intent
 {
     /// <summary>Types words into the chat.</summary>
-    public sealed record Say(string Text) : Intent;
+    public sealed record Say(string Text) : Intent
+    {
+        public override string ToString() => $"types \"{(Text.Length > 30 ? Text[..30] + "…" : Text)}\"";
+    }
 
     /// <summary>Presses the card button whose data carries this verb (and this choice, when given), filling the card's inputs.</summary>
-    public sealed record Press(string Verb, string? Choice = null, JsonObject? Inputs = null, bool Skip = false) : Intent;
+    public sealed record Press(string Verb, string? Choice = null, JsonObject? Inputs = null, bool Skip = false) : Intent
+    {
+        public override string ToString() =>
+            $"presses {Verb}" + (Choice is not null ? $" {Choice}" : Skip ? " (skip)" : Inputs is not null ? $" with {string.Join(", ", Inputs.Select(p => p.Key))}" : "");
+    }
 }
 
 /// <summary>The walks through the guided concern conversation that every target is driven through: the same turns, in order.</summary>

@@ -15,6 +15,7 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         CultureInfo.CurrentUICulture = CultureFor(turn.Activity.Locale);
+        using var conversationReads = TurnConversationCache.BeginTurn();
         var action = UserAction.From(turn.Activity);
 
         foreach (var handler in handlers)

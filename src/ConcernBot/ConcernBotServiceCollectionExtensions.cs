@@ -3,6 +3,7 @@ using ConcernBot.Intake;
 using ConcernBot.Leads;
 using ConcernBot.Learn;
 using ConcernBot.Learning;
+using ConcernBot.Storage;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
@@ -17,6 +18,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddAnonymity();
+        services.Decorate<IConversationStore>((_, store) => new TurnConversationCache(store));
         services.AddSingleton<WelcomeCards>();
         // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.

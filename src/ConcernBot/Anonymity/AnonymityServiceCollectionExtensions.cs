@@ -36,16 +36,9 @@ public static class AnonymityServiceCollectionExtensions
     }
 
     /// <summary>Wraps the registered conversation store (AddConcernStorage first) in <see cref="SealedConversationStore"/>.</summary>
-    private static void SealConversationStore(IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IConversationStore) && !d.IsKeyedService)
-            ?? throw new InvalidOperationException("Call AddConcernStorage before AddAnonymity: the conversation store is sealed by wrapping it.");
-        services.Remove(registered);
-        services.AddSingleton<IConversationStore>(sp => new SealedConversationStore(
-            registered.ImplementationFactory?.Invoke(sp) as IConversationStore
-                ?? registered.ImplementationInstance as IConversationStore
-                ?? (IConversationStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
+    private static void SealConversationStore(IServiceCollection services) =>
+        services.Decorate<IConversationStore>((sp, registered) => new SealedConversationStore(
+            registered,
             sp.GetRequiredService<ChatLinks>(),
             sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
-    }
 }

@@ -62,13 +62,14 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
     /// <summary>A typed message answers the waiting question, unless the person is in the middle of raising a concern.</summary>
     private async Task<TurnOutcome> TypedAnswerAsync(ITurnContext turn, string text, string conversationId, CancellationToken cancellationToken)
     {
-        var record = await chats.GetAsync(conversationId, cancellationToken);
-        if (record.Pending is not { } pending)
+        // The conversation first: the turn shares that read with the intake, so a typed answer mid-concern costs nothing more.
+        if ((await conversations.GetAsync(conversationId, cancellationToken))?.Value.Flow is not null)
         {
             return TurnOutcome.NotHandled;
         }
 
-        if ((await conversations.GetAsync(conversationId, cancellationToken))?.Value.Flow is not null)
+        var record = await chats.GetAsync(conversationId, cancellationToken);
+        if (record.Pending is not { } pending)
         {
             return TurnOutcome.NotHandled;
         }

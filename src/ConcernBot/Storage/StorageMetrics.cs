@@ -16,7 +16,18 @@ internal static class StorageMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    public const string OperationTag = "concernbot.storage.operation";
+
     public static Counter<long> RoundTrips { get; } = Meter.CreateCounter<long>("concernbot.storage.round_trips", "{round_trip}", "Requests to the table service, or operations on the SQLite file.");
+
+    /// <summary>One round trip, tagged with what it was for (e.g. "conversations.read").</summary>
+    public static void CountRoundTrip(string operation)
+    {
+        if (RoundTrips.Enabled)
+        {
+            RoundTrips.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
+        }
+    }
 
     /// <summary>Table service client options that count every request sent.</summary>
     public static TableClientOptions TableClientOptions()
@@ -30,5 +41,23 @@ internal static class StorageMetrics
 /// <summary>Counts each request the Azure SDK sends (after retries are decided, so each retry counts).</summary>
 internal sealed class RoundTripCountingPolicy : HttpPipelineSynchronousPolicy
 {
-    public override void OnSendingRequest(HttpMessage message) => StorageMetrics.RoundTrips.Add(1);
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (StorageMetrics.RoundTrips.Enabled)
+        {
+            StorageMetrics.CountRoundTrip(Operation(message.Request));
+        }
+    }
+
+    /// <summary>"conversations.read", "outbox.write", "batch.write": the table and whether the request reads or writes.</summary>
+    private static string Operation(Request request)
+    {
+        // The last path segment is the table (Azurite puts the account name first), or $batch.
+        var path = request.Uri.Path.TrimEnd('/');
+        var segment = path[(path.LastIndexOf('/') + 1)..];
+        var end = segment.IndexOf('(', StringComparison.Ordinal);
+        var table = (end < 0 ? segment : segment[..end]).TrimStart('$').ToLowerInvariant();
+        return table + (request.Method == RequestMethod.Get ? ".read" : ".write");
+    }
 }

@@ -5,24 +5,18 @@ namespace ConcernBot.Storage.Sqlite;
 
 internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 {
-    public async Task<AuditEntry> AppendAsync(string concernId, AuditEntry entry, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var stored = await AppendAsync(connection, transaction, concernId, entry, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
-    }
+    public Task<AuditEntry> AppendAsync(string concernId, AuditEntry entry, CancellationToken cancellationToken = default) =>
+        database.WriteAsync("audit.write", (connection, transaction, token) => AppendAsync(connection, transaction, concernId, entry, token), cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string concernId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("audit.read", cancellationToken);
         return await ReadAsync(connection, concernId, cancellationToken).ToListAsync(cancellationToken);
     }
 
     public async Task<AuditVerification> VerifyAsync(string concernId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("audit.read", cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var entries = await ReadAsync(connection, concernId, cancellationToken, transaction).ToListAsync(cancellationToken);
         var (count, head) = await ReadHeadAsync(connection, transaction, concernId, cancellationToken);

@@ -8,13 +8,34 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
 {
     private const string Columns = "document, version";
 
-    public async Task<bool> CreateAsync(Concern concern, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken = default)
+    public Task<bool> CreateAsync(Concern concern, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(concern);
         ArgumentNullException.ThrowIfNull(outbox);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        return database.WriteAsync("concerns.write", (connection, transaction, token) => CreateAsync(connection, transaction, concern, entry, outbox, token), cancellationToken);
+    }
 
+    public async Task<Versioned<Concern>?> GetAsync(string concernId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync("concerns.read", cancellationToken);
+        return await QueryAsync(connection, $"SELECT {Columns} FROM concerns WHERE id = $id", cancellationToken, ("$id", concernId)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Versioned<Concern>?> FindByReferenceAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync("concerns.read", cancellationToken);
+        return await QueryAsync(connection, $"SELECT {Columns} FROM concerns WHERE reference = $reference", cancellationToken, ("$reference", reference)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public Task<string> UpdateAsync(Concern concern, string etag, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        ArgumentNullException.ThrowIfNull(outbox);
+        return database.WriteAsync("concerns.write", (connection, transaction, token) => UpdateAsync(connection, transaction, concern, etag, entry, outbox, token), cancellationToken);
+    }
+
+    private static async Task<bool> CreateAsync(SqliteConnection connection, SqliteTransaction transaction, Concern concern, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
+    {
         // A purged concern keeps its audit head, so a replayed submit after a purge makes nothing either.
         var known = await connection.ScalarAsync(
             transaction,
@@ -44,29 +65,12 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
 
         await SqliteAuditLog.AppendAsync(connection, transaction, concern.Id, entry, cancellationToken);
         await SqliteOutbox.InsertAsync(connection, transaction, [.. outbox.Select(m => m with { ConcernId = concern.Id })], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    public async Task<Versioned<Concern>?> GetAsync(string concernId, CancellationToken cancellationToken = default)
+    private static async Task<string> UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, Concern concern, string etag, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await QueryAsync(connection, $"SELECT {Columns} FROM concerns WHERE id = $id", cancellationToken, ("$id", concernId)).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<Versioned<Concern>?> FindByReferenceAsync(string reference, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await QueryAsync(connection, $"SELECT {Columns} FROM concerns WHERE reference = $reference", cancellationToken, ("$reference", reference)).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<string> UpdateAsync(Concern concern, string etag, AuditEntry entry, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(concern);
-        ArgumentNullException.ThrowIfNull(outbox);
         var version = SqliteCommands.FromETag(etag);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
         int updated;
         try
         {
@@ -92,13 +96,12 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
 
         await SqliteAuditLog.AppendAsync(connection, transaction, concern.Id, entry, cancellationToken);
         await SqliteOutbox.InsertAsync(connection, transaction, [.. outbox.Select(m => m with { ConcernId = concern.Id })], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return SqliteCommands.ToETag(version + 1);
     }
 
     public async IAsyncEnumerable<Concern> ListByStatusAsync(string organisationId, ConcernStatus status, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("concerns.read", cancellationToken);
         var rows = QueryAsync(
             connection,
             $"SELECT {Columns} FROM concerns WHERE organisation_id = $organisation AND status = $status ORDER BY received_at, id",
@@ -113,7 +116,7 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
 
     public async IAsyncEnumerable<Concern> ListByDeadlineAsync(string organisationId, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("concerns.read", cancellationToken);
         var rows = QueryAsync(
             connection,
             $"""
@@ -132,7 +135,7 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
 
     public async IAsyncEnumerable<Concern> ListByReporterAsync(string organisationId, string reporterReference, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("concerns.read", cancellationToken);
         var rows = QueryAsync(
             connection,
             $"""

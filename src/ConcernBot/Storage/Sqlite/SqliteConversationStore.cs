@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 
 namespace ConcernBot.Storage.Sqlite;
 
@@ -6,7 +7,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
 {
     public async Task<Versioned<ConversationState>?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("conversations.read", cancellationToken);
         await using var command = connection.Command(null, "SELECT state, version FROM conversations WHERE id = $id", ("$id", conversationId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -17,27 +18,39 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         return new(StorageJson.Deserialize<ConversationState>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
     }
 
-    public async Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        await using var connection = await database.OpenAsync(cancellationToken);
         var json = StorageJson.Serialize(state);
         var expires = state.ExpiresAt?.UtcTicks;
-        if (etag is null)
-        {
-            var inserted = await connection.ExecuteAsync(
-                null,
-                "INSERT INTO conversations (id, state, expires_at, version) VALUES ($id, $state, $expires, 1) ON CONFLICT (id) DO NOTHING",
-                cancellationToken,
-                ("$id", conversationId),
-                ("$state", json),
-                ("$expires", expires));
-            return inserted == 1 ? SqliteCommands.ToETag(1) : throw new ConcurrencyConflictException("The conversation already has a state.");
-        }
+        return database.WriteAsync("conversations.write", (connection, transaction, token) => etag is null
+            ? InsertAsync(connection, transaction, conversationId, json, expires, token)
+            : UpdateAsync(connection, transaction, conversationId, json, expires, etag, token), cancellationToken);
+    }
 
+    public Task DeleteAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            "conversations.write",
+            (connection, transaction, token) => connection.ExecuteAsync(transaction, "DELETE FROM conversations WHERE id = $id", token, ("$id", conversationId)),
+            cancellationToken);
+
+    private static async Task<string> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string json, long? expires, CancellationToken cancellationToken)
+    {
+        var inserted = await connection.ExecuteAsync(
+            transaction,
+            "INSERT INTO conversations (id, state, expires_at, version) VALUES ($id, $state, $expires, 1) ON CONFLICT (id) DO NOTHING",
+            cancellationToken,
+            ("$id", conversationId),
+            ("$state", json),
+            ("$expires", expires));
+        return inserted == 1 ? SqliteCommands.ToETag(1) : throw new ConcurrencyConflictException("The conversation already has a state.");
+    }
+
+    private static async Task<string> UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string json, long? expires, string etag, CancellationToken cancellationToken)
+    {
         var version = SqliteCommands.FromETag(etag);
         var updated = await connection.ExecuteAsync(
-            null,
+            transaction,
             "UPDATE conversations SET state = $state, expires_at = $expires, version = version + 1 WHERE id = $id AND version = $version",
             cancellationToken,
             ("$id", conversationId),
@@ -47,15 +60,9 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         return updated == 1 ? SqliteCommands.ToETag(version + 1) : throw new ConcurrencyConflictException();
     }
 
-    public async Task DeleteAsync(string conversationId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(null, "DELETE FROM conversations WHERE id = $id", cancellationToken, ("$id", conversationId));
-    }
-
     public async IAsyncEnumerable<(string ConversationId, Versioned<ConversationState> State)> ListExpiringAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("conversations.read", cancellationToken);
         await using var command = connection.Command(
             null,
             "SELECT id, state, version FROM conversations WHERE expires_at IS NOT NULL AND expires_at < $before ORDER BY expires_at",

@@ -9,18 +9,54 @@ namespace ConcernBot.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : IOutbox
 {
-    public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            "outbox.write",
+            async (connection, transaction, token) =>
+            {
+                await InsertAsync(connection, transaction, messages, token);
+                return messages.Count;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        database.WriteAsync("outbox.write", (connection, transaction, token) => ClaimDueAsync(connection, transaction, now, max, lease, token), cancellationToken);
+
+    public Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        await InsertAsync(connection, transaction, messages, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        return database.WriteAsync(
+            "outbox.write",
+            async (connection, transaction, token) => await connection.ExecuteAsync(
+                transaction,
+                "UPDATE outbox SET delivered_at = $now, claim_token = NULL WHERE id = $id AND claim_token = $token AND delivered_at IS NULL",
+                token,
+                ("$now", time.GetUtcNow().UtcTicks),
+                ("$id", message.Message.Id),
+                ("$token", message.ClaimToken)) == 1,
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task ReleaseAsync(ClaimedOutboxMessage message, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        ArgumentNullException.ThrowIfNull(message);
+        return database.WriteAsync(
+            "outbox.write",
+            (connection, transaction, token) => connection.ExecuteAsync(
+                transaction,
+                """
+                UPDATE outbox SET due_at = $retry, lease_until = 0, claim_token = NULL, attempts = attempts + 1
+                WHERE id = $id AND claim_token = $token AND delivered_at IS NULL
+                """,
+                token,
+                ("$retry", retryAt.UtcTicks),
+                ("$id", message.Message.Id),
+                ("$token", message.ClaimToken)),
+            cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
         var due = new List<OutboxMessage>();
         await using (var command = connection.Command(
             transaction,
@@ -62,38 +98,7 @@ internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) :
             claimed.Add(new ClaimedOutboxMessage(message, token));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return claimed;
-    }
-
-    public async Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(
-            null,
-            "UPDATE outbox SET delivered_at = $now, claim_token = NULL WHERE id = $id AND claim_token = $token AND delivered_at IS NULL",
-            cancellationToken,
-            ("$now", time.GetUtcNow().UtcTicks),
-            ("$id", message.Message.Id),
-            ("$token", message.ClaimToken));
-        return updated == 1;
-    }
-
-    public async Task ReleaseAsync(ClaimedOutboxMessage message, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            null,
-            """
-            UPDATE outbox SET due_at = $retry, lease_until = 0, claim_token = NULL, attempts = attempts + 1
-            WHERE id = $id AND claim_token = $token AND delivered_at IS NULL
-            """,
-            cancellationToken,
-            ("$retry", retryAt.UtcTicks),
-            ("$id", message.Message.Id),
-            ("$token", message.ClaimToken));
     }
 
     /// <summary>Adds messages inside the caller's transaction; a message id already there is kept as it is (idempotent).</summary>

@@ -1,4 +1,5 @@
 using ConcernBot.Concerns;
+using Microsoft.Data.Sqlite;
 
 namespace ConcernBot.Storage.Sqlite;
 
@@ -7,7 +8,7 @@ internal sealed class SqliteRetentionStore(SqliteDatabase database) : IRetention
     public async Task<IReadOnlyList<PurgeProof>> PurgeClosedBeforeAsync(DateTimeOffset closedBefore, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var ids = new List<string>();
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var connection = await database.OpenAsync("concerns.read", cancellationToken))
         await using (var command = connection.Command(
             null,
             "SELECT id FROM concerns WHERE status = 'Closed' AND closed_at < $before ORDER BY closed_at",
@@ -34,10 +35,11 @@ internal sealed class SqliteRetentionStore(SqliteDatabase database) : IRetention
     }
 
     /// <summary>One concern, in one transaction: content gone, the "purged" entry chained to the last entry.</summary>
-    private async Task<PurgeProof?> PurgeAsync(string concernId, DateTimeOffset closedBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<PurgeProof?> PurgeAsync(string concernId, DateTimeOffset closedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync("concerns.write", (connection, transaction, token) => PurgeAsync(connection, transaction, concernId, closedBefore, now, token), cancellationToken);
+
+    private static async Task<PurgeProof?> PurgeAsync(SqliteConnection connection, SqliteTransaction transaction, string concernId, DateTimeOffset closedBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
         var document = await connection.ScalarAsync(transaction, "SELECT document FROM concerns WHERE id = $id", cancellationToken, ("$id", concernId)) as string;
         if (document is null)
         {
@@ -55,7 +57,6 @@ internal sealed class SqliteRetentionStore(SqliteDatabase database) : IRetention
         await connection.ExecuteAsync(transaction, "DELETE FROM outbox WHERE concern_id = $id", cancellationToken, ("$id", concernId));
         await connection.ExecuteAsync(transaction, "DELETE FROM concerns WHERE id = $id", cancellationToken, ("$id", concernId));
         var purged = await SqliteAuditLog.AppendAsync(connection, transaction, concernId, RetentionEntries.Purged(concern, count, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return RetentionEntries.Proof(concernId, concern, count, purged);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 
 namespace ConcernBot.Storage.Sqlite;
 
@@ -6,7 +7,7 @@ internal sealed class SqliteTeamStore(SqliteDatabase database) : ITeamStore
 {
     public async Task<Versioned<TeamRecord>?> GetAsync(string organisationId, string teamId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("teams.read", cancellationToken);
         await using var command = connection.Command(
             null,
             "SELECT document, version FROM teams WHERE organisation_id = $organisation AND team_id = $team",
@@ -18,44 +19,27 @@ internal sealed class SqliteTeamStore(SqliteDatabase database) : ITeamStore
             : null;
     }
 
-    public async Task<string> SaveAsync(TeamRecord team, string? etag, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(TeamRecord team, string? etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(team);
-        await using var connection = await database.OpenAsync(cancellationToken);
         (string, object?)[] parameters = [("$organisation", team.OrganisationId), ("$team", team.TeamId), ("$document", StorageJson.Serialize(team))];
-        if (etag is null)
-        {
-            var inserted = await connection.ExecuteAsync(
-                null,
-                "INSERT INTO teams (organisation_id, team_id, document, version) VALUES ($organisation, $team, $document, 1) ON CONFLICT DO NOTHING",
-                cancellationToken,
-                parameters);
-            return inserted == 1 ? SqliteCommands.ToETag(1) : throw new ConcurrencyConflictException("The team is already stored.");
-        }
-
-        var version = SqliteCommands.FromETag(etag);
-        var updated = await connection.ExecuteAsync(
-            null,
-            "UPDATE teams SET document = $document, version = version + 1 WHERE organisation_id = $organisation AND team_id = $team AND version = $version",
-            cancellationToken,
-            [.. parameters, ("$version", version)]);
-        return updated == 1 ? SqliteCommands.ToETag(version + 1) : throw new ConcurrencyConflictException();
+        return database.WriteAsync("teams.write", (connection, transaction, token) => SaveAsync(connection, transaction, parameters, etag, token), cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(string organisationId, string teamId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            null,
-            "DELETE FROM teams WHERE organisation_id = $organisation AND team_id = $team",
-            cancellationToken,
-            ("$organisation", organisationId),
-            ("$team", teamId)) == 1;
-    }
+    public async Task<bool> DeleteAsync(string organisationId, string teamId, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(
+            "teams.write",
+            (connection, transaction, token) => connection.ExecuteAsync(
+                transaction,
+                "DELETE FROM teams WHERE organisation_id = $organisation AND team_id = $team",
+                token,
+                ("$organisation", organisationId),
+                ("$team", teamId)),
+            cancellationToken) == 1;
 
     public async IAsyncEnumerable<Versioned<TeamRecord>> ListAsync(string organisationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("teams.read", cancellationToken);
         await using var command = connection.Command(
             null,
             "SELECT document, version FROM teams WHERE organisation_id = $organisation ORDER BY team_id",
@@ -65,5 +49,26 @@ internal sealed class SqliteTeamStore(SqliteDatabase database) : ITeamStore
         {
             yield return new(StorageJson.Deserialize<TeamRecord>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
         }
+    }
+
+    private static async Task<string> SaveAsync(SqliteConnection connection, SqliteTransaction transaction, (string, object?)[] parameters, string? etag, CancellationToken cancellationToken)
+    {
+        if (etag is null)
+        {
+            var inserted = await connection.ExecuteAsync(
+                transaction,
+                "INSERT INTO teams (organisation_id, team_id, document, version) VALUES ($organisation, $team, $document, 1) ON CONFLICT DO NOTHING",
+                cancellationToken,
+                parameters);
+            return inserted == 1 ? SqliteCommands.ToETag(1) : throw new ConcurrencyConflictException("The team is already stored.");
+        }
+
+        var version = SqliteCommands.FromETag(etag);
+        var updated = await connection.ExecuteAsync(
+            transaction,
+            "UPDATE teams SET document = $document, version = version + 1 WHERE organisation_id = $organisation AND team_id = $team AND version = $version",
+            cancellationToken,
+            [.. parameters, ("$version", version)]);
+        return updated == 1 ? SqliteCommands.ToETag(version + 1) : throw new ConcurrencyConflictException();
     }
 }

@@ -101,7 +101,7 @@ public sealed class IntakeData : IDisposable
 
     private async Task Query(string sql, Action<SqliteDataReader> read)
     {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var connection = await _database.OpenAsync("test.read", CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();

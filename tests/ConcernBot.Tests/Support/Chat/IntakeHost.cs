@@ -12,7 +12,11 @@ namespace ConcernBot.Tests.Support.Chat;
 /// The real host (Development, local mode: no app id, loopback service URL) on the real SQLite store in a test's data
 /// folder, with a recording connector in place of the Bot Connector.
 /// </summary>
-public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="countConversations">
+/// Put a <see cref="CountingConversationStore"/> straight on the SQLite conversation store in place of the product's
+/// own composition (sealed, shared within a turn); false keeps the product's composition as it runs.
+/// </param>
+public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, string?>? settings = null, bool countConversations = true) : WebApplicationFactory<Program>
 {
     public ConnectorRecorder Connector { get; } = new();
 
@@ -45,9 +49,12 @@ public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, stri
         {
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
-            services.RemoveAll<IConversationStore>();
-            services.AddSingleton(sp => new CountingConversationStore(new SqliteConversationStore(sp.GetRequiredService<SqliteDatabase>())));
-            services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<CountingConversationStore>());
+            if (countConversations)
+            {
+                services.RemoveAll<IConversationStore>();
+                services.AddSingleton(sp => new CountingConversationStore(new SqliteConversationStore(sp.GetRequiredService<SqliteDatabase>())));
+                services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<CountingConversationStore>());
+            }
         });
     }
 
