@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
 using Microsoft.Extensions.Time.Testing;
 using static ConcernBot.Tests.Storage.StorageTestData;
 
@@ -152,5 +153,61 @@ public abstract partial class StorageContractTests
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
         Assert.Equal(["ack-by-lead-1"], reporter.Deliveries.Keys);
+    }
+
+    [Fact]
+    public async Task Several_concerns_are_delivered_at_once_and_each_concerns_own_messages_in_the_order_written()
+    {
+        var stores = Harness.Open();
+        for (var i = 0; i < 3; i++)
+        {
+            await stores.Concerns.CreateAsync(Concern($"c{i}", Now), Entry(Now, "Submitted"), [Message($"c{i}-1-card", Now, concernId: $"c{i}"), Message($"c{i}-2-update", Now, concernId: $"c{i}")]);
+        }
+
+        var connector = new OverlapRecordingHandler("leads.card", expectedAtOnce: 3);
+        var dispatcher = Dispatcher(stores.Outbox, Time, [connector], batchSize: 16);
+
+        Assert.Equal(6, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        Assert.Equal(3, connector.MostAtOnce);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(connector.Finished.IndexOf($"c{i}-1-card") < connector.Started.IndexOf($"c{i}-2-update"), $"concern c{i}'s second message waited for its first");
+        }
+    }
+}
+
+/// <summary>Records deliveries that overlap: each waits (at most a second) until <c>expectedAtOnce</c> are in flight.</summary>
+internal sealed class OverlapRecordingHandler(string kind, int expectedAtOnce) : IOutboxHandler
+{
+    private readonly Lock _lock = new();
+    private int _inFlight;
+
+    public string Kind => kind;
+
+    public List<string> Started { get; } = [];
+
+    public List<string> Finished { get; } = [];
+
+    public int MostAtOnce { get; private set; }
+
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            Started.Add(message.Id);
+            MostAtOnce = Math.Max(MostAtOnce, ++_inFlight);
+        }
+
+        for (var waited = 0; waited < 1000 && Volatile.Read(ref _inFlight) < expectedAtOnce && MostAtOnce < expectedAtOnce; waited += 10)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        lock (_lock)
+        {
+            _inFlight--;
+            Finished.Add(message.Id);
+        }
     }
 }

@@ -50,11 +50,14 @@ internal static class StorageTestData
     };
 
     public static OutboxDispatcher Dispatcher(IOutbox outbox, FakeTimeProvider time, params IOutboxHandler[] handlers) =>
+        Dispatcher(outbox, time, handlers, batchSize: 4);
+
+    public static OutboxDispatcher Dispatcher(IOutbox outbox, FakeTimeProvider time, IOutboxHandler[] handlers, int batchSize) =>
         new(
             outbox,
             handlers,
             time,
-            Options.Create(new OutboxDispatcherOptions { Lease = TimeSpan.FromMinutes(2), FirstRetryDelay = TimeSpan.FromSeconds(5), BatchSize = 4 }),
+            Options.Create(new OutboxDispatcherOptions { Lease = TimeSpan.FromMinutes(2), FirstRetryDelay = TimeSpan.FromSeconds(5), BatchSize = batchSize }),
             NullLogger<OutboxDispatcher>.Instance);
 }
 

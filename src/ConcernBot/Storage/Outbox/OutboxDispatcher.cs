@@ -23,13 +23,20 @@ public sealed partial class OutboxDispatcher(
     {
         var claimed = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.Lease, cancellationToken);
         var delivered = 0;
-        foreach (var claim in claimed)
-        {
-            if (await DeliverAsync(claim, cancellationToken))
+        var byConcern = claimed.GroupBy(c => c.Message.ConcernId ?? c.Message.Id, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            byConcern,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
+            async (messages, token) =>
             {
-                delivered++;
-            }
-        }
+                foreach (var claim in messages)
+                {
+                    if (await DeliverAsync(claim, token))
+                    {
+                        Interlocked.Increment(ref delivered);
+                    }
+                }
+            });
 
         return delivered;
     }

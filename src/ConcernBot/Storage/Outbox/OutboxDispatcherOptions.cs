@@ -9,6 +9,12 @@ public sealed class OutboxDispatcherOptions
     /// <summary>How many messages one look claims.</summary>
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// How many concerns' messages are delivered at once. A concern's own messages are always delivered one after
+    /// another, in the order they were written.
+    /// </summary>
+    public int Parallelism { get; set; } = 8;
+
     /// <summary>How long a claim keeps other instances away; longer than any delivery takes.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace ConcernBot.Storage.Sqlite;
@@ -8,77 +8,124 @@ namespace ConcernBot.Storage.Sqlite;
 /// batch starts share one IMMEDIATE transaction and so one sync of the WAL to disk, each inside its own savepoint, so a
 /// write that fails (an ETag conflict, a duplicate) is undone alone. No caller hears "saved" before its batch is on disk;
 /// if the commit fails, every write in the batch hears the failure, since none of them was kept.
+/// There is no writer thread: the caller that finds the writer free commits the queue itself (so a lone write costs no
+/// thread hop), until its own write is done; what is still queued then is handed to the thread pool.
 /// </summary>
-internal sealed class SqliteWriter : IAsyncDisposable, IDisposable
+internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 64;
     private const string Savepoint = "write";
 
-    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
-    private readonly Task _loop;
+    private readonly ConcurrentQueue<SqliteWrite> _queue = new();
+    private readonly SemaphoreSlim _leadership = new(1, 1);
+    private readonly List<SqliteWrite> _batch = new(MaxBatch);
     private SqliteConnection? _connection;
+    private volatile bool _closed;
+    private int _disposed;
 
-    public SqliteWriter(Func<CancellationToken, Task<SqliteConnection>> open)
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        _open = open;
-        _loop = Task.Run(RunAsync);
-    }
-
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
+        ObjectDisposedException.ThrowIf(_closed, this);
         var write = new SqliteWrite<T>(work, cancellationToken);
-        return _queue.Writer.TryWrite(write)
-            ? write.Task
-            : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteWriter), "The store is shutting down."));
+        _queue.Enqueue(write);
+        if (_closed)
+        {
+            FailQueued();
+        }
+
+        await LeadAsync(write);
+        return await write.Task;
     }
 
-    public void Dispose() => _queue.Writer.TryComplete();
+    public void Dispose()
+    {
+        _closed = true;
+        if (Interlocked.CompareExchange(ref _disposed, 1, 0) == 0 && _leadership.Wait(0))
+        {
+            // Nobody is writing: nothing can be half done.
+            _connection?.Dispose();
+            _connection = null;
+            FailQueued();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        _closed = true;
+        if (Interlocked.CompareExchange(ref _disposed, 1, 0) != 0)
+        {
+            return;
+        }
+
+        await _leadership.WaitAsync();
+
+        // The lead is kept from here on: what was queued before the close is committed, anything later is refused.
+        while (TakeBatch())
+        {
+            await CommitAsync();
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+
+        FailQueued();
     }
 
-    private async Task RunAsync()
+    /// <summary>Commits queued batches while this caller holds the lead and its own write is waiting (null: until none is queued).</summary>
+    private async Task LeadAsync(SqliteWrite? own)
     {
-        var batch = new List<SqliteWrite>(MaxBatch);
-        try
+        while ((own is null || !own.IsDone) && _leadership.Wait(0))
         {
-            while (await _queue.Reader.WaitToReadAsync())
+            try
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+                while ((own is null || !own.IsDone) && TakeBatch())
                 {
-                    if (!write.CancelIfRequested())
-                    {
-                        batch.Add(write);
-                    }
-                }
-
-                if (batch.Count > 0)
-                {
-                    await CommitAsync(batch);
-                    batch.Clear();
+                    await CommitAsync();
                 }
             }
-        }
-        finally
-        {
-            if (_connection is not null)
+            finally
             {
-                await _connection.DisposeAsync();
+                _leadership.Release();
+            }
+
+            // Looked at after letting go, so a write queued while this caller led is never left without a leader.
+            if (_queue.IsEmpty || _closed)
+            {
+                return;
+            }
+
+            if (own is not null && own.IsDone)
+            {
+                _ = Task.Run(() => LeadAsync(null));
+                return;
             }
         }
     }
 
-    private async Task CommitAsync(List<SqliteWrite> batch)
+    private bool TakeBatch()
+    {
+        _batch.Clear();
+        while (_batch.Count < MaxBatch && _queue.TryDequeue(out var write))
+        {
+            if (!write.CancelIfRequested())
+            {
+                _batch.Add(write);
+            }
+        }
+
+        return _batch.Count > 0;
+    }
+
+    private async Task CommitAsync()
     {
         try
         {
-            _connection ??= await _open(CancellationToken.None);
+            _connection ??= await open(CancellationToken.None);
             await using var transaction = _connection.BeginTransaction();
-            foreach (var write in batch)
+            foreach (var write in _batch)
             {
                 transaction.Save(Savepoint);
                 try
@@ -100,7 +147,7 @@ internal sealed class SqliteWriter : IAsyncDisposable, IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            foreach (var write in batch)
+            foreach (var write in _batch)
             {
                 write.NotKept(exception);
             }
@@ -111,15 +158,25 @@ internal sealed class SqliteWriter : IAsyncDisposable, IDisposable
             return;
         }
 
-        foreach (var write in batch)
+        foreach (var write in _batch)
         {
             write.Kept();
+        }
+    }
+
+    private void FailQueued()
+    {
+        while (_queue.TryDequeue(out var write))
+        {
+            write.NotKept(new ObjectDisposedException(nameof(SqliteWriter), "The store is shutting down."));
         }
     }
 }
 
 internal abstract class SqliteWrite
 {
+    public abstract bool IsDone { get; }
+
     public abstract bool CancelIfRequested();
 
     public abstract Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
@@ -139,6 +196,8 @@ internal sealed class SqliteWrite<T>(Func<SqliteConnection, SqliteTransaction, C
     private Exception? _failure;
 
     public Task<T> Task => _completion.Task;
+
+    public override bool IsDone => _completion.Task.IsCompleted;
 
     public override bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
 
