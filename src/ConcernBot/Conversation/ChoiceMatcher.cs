@@ -17,15 +17,46 @@ public static partial class ChoiceMatcher
             return null;
         }
 
-        var number = NumberPattern().Match(answer);
-        if (number.Success && int.TryParse(number.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        // Only a message with a digit in it can be a number (and the pattern's \d is char.IsDigit): most are words.
+        if (answer.Any(char.IsDigit))
         {
-            return n >= 1 && n <= choices.Count ? choices[n - 1] : null;
+            var number = NumberPattern().Match(answer);
+            if (number.Success && int.TryParse(number.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return n >= 1 && n <= choices.Count ? choices[n - 1] : null;
+            }
         }
 
-        return choices.FirstOrDefault(c => Fold(c.Title) == answer)
-            ?? choices.FirstOrDefault(c => Fold(c.Value) == answer)
-            ?? choices.FirstOrDefault(c => c.Aliases?.Any(a => Fold(a) == answer) == true);
+        // Index loops, not LINQ or foreach: this runs on every typed message, over lists that are shared.
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (Fold(choices[i].Title) == answer)
+            {
+                return choices[i];
+            }
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (Fold(choices[i].Value) == answer)
+            {
+                return choices[i];
+            }
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var aliases = choices[i].Aliases ?? [];
+            for (var j = 0; j < aliases.Count; j++)
+            {
+                if (Fold(aliases[j]) == answer)
+                {
+                    return choices[i];
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Several answers separated by commas, semicolons or "and"; null unless every part matches a choice.</summary>
@@ -61,6 +92,9 @@ public static partial class ChoiceMatcher
         return matched;
     }
 
+    // One array for every call: TrimEnd(params char[]) would allocate one each time.
+    private static readonly char[] TrailingPunctuation = ['.', '!', '?', ' '];
+
     private static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -69,8 +103,26 @@ public static partial class ChoiceMatcher
         }
 
         var folded = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Trim().ToLowerInvariant();
-        folded = Spaces().Replace(folded, " ");
-        return folded.TrimEnd('.', '!', '?', ' ');
+        if (HasWhitespaceToFold(folded))
+        {
+            folded = Spaces().Replace(folded, " ");
+        }
+
+        return folded.TrimEnd(TrailingPunctuation);
+    }
+
+    /// <summary>True unless every run of white space is already one plain space (then folding would change nothing).</summary>
+    private static bool HasWhitespaceToFold(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^(?:option |number |no\. ?)?\(?(?<n>\d{1,2})\)?\.?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

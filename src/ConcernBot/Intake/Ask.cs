@@ -113,10 +113,12 @@ internal static class Ask
         return StepResult.Ok;
     }
 
-    public static bool IsDontKnowWords(string? text) =>
-        text is not null && ChoiceMatcher.Match(text, [new Choice("skip", IntakeText.ChoiceDontKnow, null, Words(IntakeText.WordsDontKnow))]) is not null;
+    public static bool IsDontKnowWords(string? text) => text is not null && ChoiceMatcher.Match(text, DontKnow.Current) is not null;
 
     public static IReadOnlyList<string> Words(string pipeSeparated) => pipeSeparated.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> DontKnow =
+        new(() => [new Choice("skip", IntakeText.ChoiceDontKnow, null, Words(IntakeText.WordsDontKnow))]);
 
     private static bool IsDontKnow(Choice c) => c.Value is "DontKnow" or "NotSure" or "NotKnown";
 

@@ -15,22 +15,23 @@ public static class ConversationCommand
     /// <summary>The command a whole typed message means, if any ("later" is pause; "start over" is start again).</summary>
     public static string? FromText(string? text)
     {
-        Choice[] commands =
-        [
-            new(Help, Help, null, Ask.Words(IntakeText.WordsHelp)),
-            new(Back, Back, null, Ask.Words(IntakeText.WordsBack)),
-            new(Pause, Pause, null, Ask.Words(IntakeText.WordsPause)),
-            new(Cancel, Cancel, null, Ask.Words(IntakeText.WordsCancel)),
-            new(StartAgain, StartAgain, null, Ask.Words(IntakeText.WordsStartAgain)),
-        ];
         var folded = text?.Trim();
         if (folded is null || folded.Length > 40 || int.TryParse(folded.TrimEnd('.'), out _))
         {
             return null;
         }
 
-        return ChoiceMatcher.Match(folded, commands)?.Value;
+        return ChoiceMatcher.Match(folded, Commands.Current)?.Value;
     }
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> Commands = new(() =>
+        [
+            new(Help, Help, null, Ask.Words(IntakeText.WordsHelp)),
+            new(Back, Back, null, Ask.Words(IntakeText.WordsBack)),
+            new(Pause, Pause, null, Ask.Words(IntakeText.WordsPause)),
+            new(Cancel, Cancel, null, Ask.Words(IntakeText.WordsCancel)),
+            new(StartAgain, StartAgain, null, Ask.Words(IntakeText.WordsStartAgain)),
+        ]);
 
     public static bool IsKnown(string? command) => command is Help or Back or Pause or Cancel or StartAgain;
 }

@@ -14,20 +14,37 @@ internal static class IntakePhrases
             return false;
         }
 
-        return Ask.Words(IntakeText.WordsStart).Any(p => folded == Fold(p))
-            || Ask.Words(IntakeText.WordsStartPrefixes).Any(p => folded.StartsWith(Fold(p) + " ", StringComparison.Ordinal) || folded == Fold(p));
+        var phrases = Phrases.Current;
+        return phrases.Start.Contains(folded)
+            || phrases.StartPrefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal) || p.AsSpan(0, p.Length - 1).SequenceEqual(folded));
     }
 
-    public static bool IsSubmit(string? text) => Ask.Words(IntakeText.WordsSubmit).Any(p => Fold(text) == Fold(p));
+    public static bool IsSubmit(string? text)
+    {
+        var folded = Fold(text);
+        return Phrases.Current.Submit.Contains(folded);
+    }
 
     public static bool? IsYes(string? text) =>
-        ChoiceMatcher.Match(text, [new Choice("yes", IntakeText.ChoiceYes, null, Ask.Words(IntakeText.WordsYes)), new Choice("no", IntakeText.ChoiceNo, null, Ask.Words(IntakeText.WordsNo))])?.Value switch
+        ChoiceMatcher.Match(text, Phrases.Current.YesNo)?.Value switch
         {
             "yes" => true,
             "no" => false,
             _ => null,
         };
 
+    // The phrases folded once per language: only the resources' words, never what anyone typed.
+    private static readonly PerCulture<FoldedPhrases> Phrases = new(() => new FoldedPhrases(
+        [.. Ask.Words(IntakeText.WordsStart).Select(Fold)],
+        [.. Ask.Words(IntakeText.WordsStartPrefixes).Select(p => Fold(p) + " ")],
+        [.. Ask.Words(IntakeText.WordsSubmit).Select(Fold)],
+        [new Choice("yes", IntakeText.ChoiceYes, null, Ask.Words(IntakeText.WordsYes)), new Choice("no", IntakeText.ChoiceNo, null, Ask.Words(IntakeText.WordsNo))]));
+
+    private static readonly char[] TrailingPunctuation = ['.', '!', '?', '…'];
+
     private static string Fold(string? text) =>
-        MessageText.Normalise(text).Replace('\u2019', '\'').ToLowerInvariant().TrimEnd('.', '!', '?', '…');
+        MessageText.Normalise(text).Replace('\u2019', '\'').ToLowerInvariant().TrimEnd(TrailingPunctuation);
+
+    /// <param name="StartPrefixes">Each followed by a space: the words a message may start with.</param>
+    private sealed record FoldedPhrases(string[] Start, string[] StartPrefixes, string[] Submit, IReadOnlyList<Choice> YesNo);
 }

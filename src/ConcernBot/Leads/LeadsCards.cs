@@ -272,7 +272,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
                 quick.Add(CardAction.Execute(Words.ActionAcknowledge, LeadsVerbs.Acknowledge, data, style: "positive"));
             }
 
-            quick.Add(CardAction.Execute(Words.ActionAssignToMe, LeadsVerbs.Assign, new { concernId = concern.Id, assignee = LeadsVerbs.Me }));
+            quick.Add(CardAction.Execute(Words.ActionAssignToMe, LeadsVerbs.Assign, Data(concern).With("assignee", LeadsVerbs.Me)));
             quick.Add(CardAction.Execute(Words.ActionHistory, LeadsVerbs.History, data));
             quick.Add(Learning.LearningCards.RecordSubjectAction(concern, data));
 
@@ -334,7 +334,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
         return concern.Leads.LastActivity is { } last ? LeadsText.Format(Words.StatusSince, status, clocks.Show(last.At)) : status;
     }
 
-    private static object Data(Concern concern) => new { concernId = concern.Id };
+    private static CardData Data(Concern concern) => CardData.Of("concernId", concern.Id);
 
     private static JsonElement Finish(AdaptiveCard card, Concern concern)
     {

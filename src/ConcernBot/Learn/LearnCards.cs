@@ -98,9 +98,9 @@ public sealed class LearnCards(IntakeSettings intake, IOptions<LearnOptions> opt
         .WithFallbackText(title)
         .ToJsonElement();
 
-    private static CardAction Topic(string title, string topic) => CardAction.Submit(title, new { verb = LearnTopics.Verb, topic }, validateInputs: false);
+    private static CardAction Topic(string title, string topic) => CardAction.Submit(title, CardData.Verb(LearnTopics.Verb).With("topic", topic), validateInputs: false);
 
-    private static CardAction RaiseConcern() => CardAction.Submit(L.RaiseConcern, new { verb = IntakeVerbs.Start }, style: "positive", validateInputs: false);
+    private static CardAction RaiseConcern() => CardAction.Submit(L.RaiseConcern, CardData.Verb(IntakeVerbs.Start), style: "positive", validateInputs: false);
 }
 
 public sealed class LearnOptions

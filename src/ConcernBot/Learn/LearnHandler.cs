@@ -32,19 +32,36 @@ internal sealed class LearnHandler(LearnCards cards) : ITurnHandler
         return TurnOutcome.Done;
     }
 
+    private static readonly char[] TrailingPunctuation = ['?', '.', '!'];
+
     private static string? TopicFor(string? text)
     {
-        var folded = MessageText.Normalise(text).Replace('\u2019', '\'').ToLowerInvariant().TrimEnd('?', '.', '!');
+        var folded = MessageText.Normalise(text).Replace('\u2019', '\'').ToLowerInvariant().TrimEnd(TrailingPunctuation);
         if (folded.Length is 0 or > 60)
         {
             return null;
         }
 
+        return Phrases.Current.GetValueOrDefault(folded);
+    }
+
+    /// <summary>Each phrase (from the resources) and its topic, once per language; the first topic to list a phrase has it.</summary>
+    private static readonly PerCulture<Dictionary<string, string>> Phrases = new(() =>
+    {
         (string Words, string Topic)[] phrases =
         [
             (L.WordsMenu, LearnTopics.Menu), (L.WordsAbuse, LearnTopics.Abuse), (L.WordsSigns, LearnTopics.Signs),
             (L.WordsLead, LearnTopics.Lead), (L.WordsAfter, LearnTopics.After), (L.WordsPolicies, LearnTopics.Policies),
         ];
-        return phrases.FirstOrDefault(p => p.Words.Split('|').Any(w => w.Trim() == folded)).Topic;
-    }
+        var byPhrase = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (words, topic) in phrases)
+        {
+            foreach (var word in words.Split('|'))
+            {
+                byPhrase.TryAdd(word.Trim(), topic);
+            }
+        }
+
+        return byPhrase;
+    });
 }

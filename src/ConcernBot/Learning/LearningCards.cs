@@ -109,7 +109,7 @@ public sealed class LearningCards
     }
 
     /// <summary>"Record subject" on the leads' detail view: the person or place, and the location, that patterns are matched on.</summary>
-    public static CardAction RecordSubjectAction(Concern concern, object data) => CardAction.ShowCard(W.ActionRecordSubject, new AdaptiveCard()
+    public static CardAction RecordSubjectAction(Concern concern, CardData data) => CardAction.ShowCard(W.ActionRecordSubject, new AdaptiveCard()
         .Add(CardElement.Text(W.SubjectHelp, subtle: true))
         .Add(CardElement.TextInput(Leads.LeadsVerbs.Inputs.RecordedSubject, W.InputRecordedSubject, maxLength: LearningLimits.MaxRecordedLength, value: concern.Subject.RecordedSubject))
         .Add(CardElement.TextInput(Leads.LeadsVerbs.Inputs.RecordedLocation, W.InputRecordedLocation, maxLength: LearningLimits.MaxRecordedLength, value: concern.Subject.RecordedLocation))
@@ -130,7 +130,7 @@ public sealed class LearningCards
                 [.. Enum.GetValues<FeedbackOutcome>().Select(o => (LearningText.Word("FollowUpOutcome", o), o.ToString()))], required: true, errorMessage: W.FollowUpChooseOutcome))
             .Add(CardElement.Choices(FollowUp.Inputs.Listened, W.FollowUpListenedQuestion, [(W.FollowUpYes, "yes"), (W.FollowUpNo, "no")]))
             .Add(CardElement.TextInput(FollowUp.Inputs.Comment, W.FollowUpCommentLabel, multiline: true, maxLength: FollowUp.MaxCommentLength))
-            .AddAction(CardAction.Execute(W.FollowUpSend, FollowUp.Verb, new { concernId, token }, style: "positive"))
+            .AddAction(CardAction.Execute(W.FollowUpSend, FollowUp.Verb, CardData.Of("concernId", concernId).With("token", token), style: "positive"))
             .WithFallbackText(title)
             .ToJsonElement();
     }

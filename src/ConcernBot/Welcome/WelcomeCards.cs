@@ -12,8 +12,8 @@ public sealed class WelcomeCards
         .Add(CardElement.Text(Strings.WelcomeIntro))
         .Add(CardElement.Text(Strings.WelcomeReassurance))
         .Add(CardElement.Text(Strings.WelcomeEmergency, subtle: true))
-        .AddAction(CardAction.Submit(Strings.WelcomeRaiseConcern, new { verb = WelcomeVerbs.RaiseConcern }, style: "positive", validateInputs: false))
-        .AddAction(CardAction.Submit(Strings.WelcomeLearn, new { verb = WelcomeVerbs.Learn }, validateInputs: false))
+        .AddAction(CardAction.Submit(Strings.WelcomeRaiseConcern, CardData.Verb(WelcomeVerbs.RaiseConcern), style: "positive", validateInputs: false))
+        .AddAction(CardAction.Submit(Strings.WelcomeLearn, CardData.Verb(WelcomeVerbs.Learn), validateInputs: false))
         .WithFallbackText(Strings.WelcomeFallback)
         .ToJsonElement();
 }

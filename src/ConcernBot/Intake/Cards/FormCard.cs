@@ -55,7 +55,7 @@ public sealed partial class IntakeCards
                 errorMessage: IntakeText.FormIdentityRequired, value: d.Identity?.ToString()));
 
         return card
-            .AddAction(CardAction.Submit(IntakeText.FormCheck, new { verb = IntakeVerbs.SubmitForm, kept = string.Join(",", budget.Kept) }, style: "positive"))
+            .AddAction(CardAction.Submit(IntakeText.FormCheck, CardData.Verb(IntakeVerbs.SubmitForm).With("kept", string.Join(",", budget.Kept)), style: "positive"))
             .AddAction(MoreOptions())
             .WithFallbackText(IntakeText.FormTitle)
             .ToJsonElement();

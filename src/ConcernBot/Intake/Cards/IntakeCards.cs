@@ -20,11 +20,11 @@ public sealed partial class IntakeCards
         card.Add(CardElement.Heading(prompt.Question));
         card.AddRange(prompt.Choices.Where(c => c.Description is not null).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")));
 
-        var step = prompt.Step;
+        var answer = CardData.Verb(IntakeVerbs.Answer).With("step", prompt.Step);
         if (prompt.MultiSelect)
         {
             card.Add(CardElement.Choices("choices", prompt.Text?.Label ?? prompt.Question, prompt.Choices.Select(c => (c.Title, c.Value)), multiSelect: true));
-            card.Add(CardElement.Actions([CardAction.Submit(IntakeText.ButtonContinue, new { verb = IntakeVerbs.Answer, step }, style: "positive")]));
+            card.Add(CardElement.Actions(CardAction.Submit(IntakeText.ButtonContinue, answer, style: "positive")));
         }
         else
         {
@@ -32,7 +32,7 @@ public sealed partial class IntakeCards
             {
                 // One button a row: full-width, never truncated, read in order, and inside Teams' five actions per set.
                 card.AddRange(prompt.Choices.Select(c => CardElement.Actions(
-                    [CardAction.Submit(c.Title, new { verb = IntakeVerbs.Answer, step, choice = c.Value }, validateInputs: false)])));
+                    CardAction.Submit(c.Title, answer.With("choice", c.Value), validateInputs: false))));
             }
 
             if (prompt.Text is { } text)
@@ -43,10 +43,10 @@ public sealed partial class IntakeCards
                 }
 
                 card.Add(CardElement.TextInput("answer", text.Label, text.Placeholder, text.Multiline, text.MaxLength, value: text.Current));
-                var buttons = new List<CardAction> { CardAction.Submit(IntakeText.ButtonContinue, new { verb = IntakeVerbs.Answer, step }, style: "positive") };
+                var buttons = new List<CardAction> { CardAction.Submit(IntakeText.ButtonContinue, answer, style: "positive") };
                 if (prompt.SkipTitle is { } skip)
                 {
-                    buttons.Add(CardAction.Submit(skip, new { verb = IntakeVerbs.Answer, step, skip = true }, validateInputs: false));
+                    buttons.Add(CardAction.Submit(skip, answer.With("skip", true), validateInputs: false));
                 }
 
                 card.Add(CardElement.Actions(buttons));
@@ -65,8 +65,8 @@ public sealed partial class IntakeCards
     public JsonElement Confirm(string what) => new AdaptiveCard()
         .Add(CardElement.Heading(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelQuestion : IntakeText.ConfirmRestartQuestion))
         .Add(CardElement.Text(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelDetail : IntakeText.ConfirmRestartDetail))
-        .AddAction(CardAction.Submit(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelYes : IntakeText.ConfirmRestartYes, new { verb = IntakeVerbs.Confirm, answer = "yes" }, validateInputs: false))
-        .AddAction(CardAction.Submit(IntakeText.ConfirmNo, new { verb = IntakeVerbs.Confirm, answer = "no" }, validateInputs: false))
+        .AddAction(CardAction.Submit(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelYes : IntakeText.ConfirmRestartYes, CardData.Verb(IntakeVerbs.Confirm).With("answer", "yes"), validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ConfirmNo, CardData.Verb(IntakeVerbs.Confirm).With("answer", "no"), validateInputs: false))
         .WithFallbackText(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelQuestion : IntakeText.ConfirmRestartQuestion)
         .ToJsonElement();
 
@@ -74,19 +74,22 @@ public sealed partial class IntakeCards
     public JsonElement ResumeOffer(DateTimeOffset startedAt) => new AdaptiveCard()
         .Add(CardElement.Heading(IntakeText.ResumeTitle))
         .Add(CardElement.Text(Words.Format(IntakeText.ResumeBody, startedAt.UtcDateTime.ToString("dddd d MMMM", CultureInfo.CurrentCulture))))
-        .AddAction(CardAction.Submit(IntakeText.ResumeCarryOn, new { verb = IntakeVerbs.Resume }, style: "positive", validateInputs: false))
-        .AddAction(CardAction.Submit(IntakeText.ResumeStartAgain, new { verb = IntakeVerbs.Restart }, validateInputs: false))
-        .AddAction(CardAction.Submit(IntakeText.ResumeDelete, new { verb = IntakeVerbs.Command, command = ConversationCommand.Cancel }, validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ResumeCarryOn, CardData.Verb(IntakeVerbs.Resume), style: "positive", validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ResumeStartAgain, CardData.Verb(IntakeVerbs.Restart), validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.ResumeDelete, CardData.Verb(IntakeVerbs.Command).With("command", ConversationCommand.Cancel), validateInputs: false))
         .WithFallbackText(IntakeText.ResumeTitle)
         .ToJsonElement();
 
-    private static CardAction MoreOptions() => CardAction.ShowCard(IntakeText.ButtonMoreOptions, new AdaptiveCard()
+    /// <summary>"More options": the same five commands on every question, so made once per language and shared.</summary>
+    private static readonly PerCulture<CardAction> MoreOptionsAction = new(() => CardAction.ShowCard(IntakeText.ButtonMoreOptions, new AdaptiveCard()
         .AddAction(Command(IntakeText.ButtonHelp, ConversationCommand.Help))
         .AddAction(Command(IntakeText.ButtonBack, ConversationCommand.Back))
         .AddAction(Command(IntakeText.ButtonPause, ConversationCommand.Pause))
         .AddAction(Command(IntakeText.ButtonStartAgain, ConversationCommand.StartAgain))
-        .AddAction(Command(IntakeText.ButtonCancel, ConversationCommand.Cancel)));
+        .AddAction(Command(IntakeText.ButtonCancel, ConversationCommand.Cancel))));
+
+    private static CardAction MoreOptions() => MoreOptionsAction.Current;
 
     private static CardAction Command(string title, string command) =>
-        CardAction.Submit(title, new { verb = IntakeVerbs.Command, command }, validateInputs: false);
+        CardAction.Submit(title, CardData.Verb(IntakeVerbs.Command).With("command", command), validateInputs: false);
 }

@@ -28,14 +28,14 @@ public sealed partial class IntakeCards
             var items = new List<CardElement> { CardElement.Text(SectionTitle(section), weight: TextWeight.Bolder) };
             items.AddRange(rows.Select(r => CardElement.Text($"**{r.Label}**  \n{r.Value}")));
             var title = Words.Format(IntakeText.ReviewChange, SectionTitle(section));
-            items.Add(CardElement.Actions([CardAction.Submit(title, new { verb = IntakeVerbs.Change, section }, validateInputs: false)]));
+            items.Add(CardElement.Actions(CardAction.Submit(title, CardData.Verb(IntakeVerbs.Change).With("section", section), validateInputs: false)));
 
             card.Add(CardElement.Container(items).WithSeparator());
         }
 
         return card
             .Add(CardElement.Text(simple ? IntakeText.SimpleReviewSubmitNote : IntakeText.ReviewSubmitNote).WithSeparator())
-            .AddAction(CardAction.Submit(IntakeText.ReviewSubmit, new { verb = IntakeVerbs.Submit }, style: "positive", validateInputs: false))
+            .AddAction(CardAction.Submit(IntakeText.ReviewSubmit, CardData.Verb(IntakeVerbs.Submit), style: "positive", validateInputs: false))
             .AddAction(MoreOptions())
             .WithFallbackText(simple ? IntakeText.SimpleReviewTitle : IntakeText.ReviewTitle)
             .ToJsonElement();
