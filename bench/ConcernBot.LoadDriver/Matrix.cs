@@ -17,10 +17,20 @@ internal sealed record MatrixOptions
     public int WarmupConversations { get; init; } = 100;
 
     /// <summary>
+    /// And keep warming up for at least this long: .NET's tiered JIT and V8 are still compiling hot code after the first
+    /// few thousand turns, and that compiling was billed to the first measured cell (1 conversation: 1.6 ms of CPU per
+    /// turn, then 0.77 ms when the same cell was run again).
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
     /// Also play each ConcernBot target at the largest concurrency with people pausing this long between turns (±50 %):
     /// the latency of a turn when 100 conversations are open but the host is not saturated. Zero: skip.
     /// </summary>
     public TimeSpan PacedThinkTime { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Play one conversation a turn at a time against each ConcernBot host (0 stored), reading its round trips after each turn.</summary>
+    public bool TraceRoundTrips { get; init; } = true;
 
     /// <summary>After the matrix, sample the first ConcernBot host's CPU during one more run at 10 concurrent.</summary>
     public bool Profile { get; init; } = true;
@@ -111,6 +121,11 @@ internal sealed class Matrix(MatrixOptions options)
             foreach (var target in targets.Where(_ => options.WarmupConversations > 0))
             {
                 var warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Conversations = options.WarmupConversations, ExpectReceipt = false }, target.Turns, cancellationToken);
+                if (options.Conversations is null && options.WarmupTime > TimeSpan.Zero)
+                {
+                    warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Warmup = TimeSpan.Zero, Duration = options.WarmupTime, ExpectReceipt = false }, target.Turns, cancellationToken);
+                }
+
                 Log($"{target.Name}: warmed up with {warm.TurnsSent} turns");
             }
 
@@ -132,7 +147,7 @@ internal sealed class Matrix(MatrixOptions options)
                 }
             }
 
-            foreach (var host in hosts.Where(h => h.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))
+            foreach (var host in hosts.Where(h => options.TraceRoundTrips && h.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))
             {
                 var trace = await driver.TraceRoundTripsAsync(host.MessagesUrl, host.Turns, Scripts.ConcernBot, host.Probe!, cancellationToken);
                 RoundTripTraces.Add((host.Name, trace));

@@ -6,7 +6,7 @@ namespace ConcernBot.LoadDriver;
 /// <summary>
 /// ConcernBot's load driver.
 ///   matrix [--repo DIR] [--out DIR] [--report FILE] [--duration S] [--warmup S] [--concurrency 1,10,100]
-///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references] [--no-profile] [--think-ms 250]
+///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references] [--no-profile] [--no-trace] [--think-ms 250] [--warmup-seconds 8]
 ///   run --url http://127.0.0.1:3978/ [--concurrency N] [--conversations N | --duration S] [--peer]   (against a bot already running)
 /// </summary>
 internal static class DriverProgram
@@ -47,8 +47,10 @@ internal static class DriverProgram
             SeededConcerns = arguments.List("--seeded", [0, 10_000], int.Parse),
             ParkedConversations = (int)arguments.Number("--parked", 1000),
             WarmupConversations = (int)arguments.Number("--warmup-conversations", 100),
+            WarmupTime = TimeSpan.FromSeconds(arguments.Number("--warmup-seconds", 8)),
             IncludeReferences = !arguments.Has("--no-references"),
             Profile = !arguments.Has("--no-profile"),
+            TraceRoundTrips = !arguments.Has("--no-trace"),
             PacedThinkTime = TimeSpan.FromMilliseconds(arguments.Number("--think-ms", 250)),
         };
         var clock = Stopwatch.StartNew();

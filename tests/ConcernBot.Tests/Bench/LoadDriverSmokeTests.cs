@@ -27,6 +27,7 @@ public sealed class LoadDriverSmokeTests : IDisposable
             Conversations = 5,
             ParkedConversations = 0,
             WarmupConversations = 0,
+            TraceRoundTrips = false,
             Profile = false,
             PacedThinkTime = TimeSpan.Zero,
             IncludeReferences = false,
