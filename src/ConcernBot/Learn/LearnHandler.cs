@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using ConcernBot.Conversation;
 using ConcernBot.Teams.Activities;
 using ConcernBot.Teams.Turns;
@@ -40,11 +42,29 @@ internal sealed class LearnHandler(LearnCards cards) : ITurnHandler
             return null;
         }
 
-        (string Words, string Topic)[] phrases =
+        return PhrasesFor(CultureInfo.CurrentUICulture).GetValueOrDefault(folded);
+    }
+
+    /// <summary>Each phrase of the reader's language and its topic, read from the resources once per language.</summary>
+    private static Dictionary<string, string> PhrasesFor(CultureInfo culture) => Phrases.GetOrAdd(culture, static _ =>
+    {
+        (string Words, string Topic)[] topics =
         [
             (L.WordsMenu, LearnTopics.Menu), (L.WordsAbuse, LearnTopics.Abuse), (L.WordsSigns, LearnTopics.Signs),
             (L.WordsLead, LearnTopics.Lead), (L.WordsAfter, LearnTopics.After), (L.WordsPolicies, LearnTopics.Policies),
         ];
-        return phrases.FirstOrDefault(p => p.Words.Split('|').Any(w => w.Trim() == folded)).Topic;
-    }
+        var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (words, topic) in topics)
+        {
+            foreach (var phrase in words.Split('|'))
+            {
+                // The first topic listing a phrase keeps it.
+                phrases.TryAdd(phrase.Trim(), topic);
+            }
+        }
+
+        return phrases;
+    });
+
+    private static readonly ConcurrentDictionary<CultureInfo, Dictionary<string, string>> Phrases = new();
 }
