@@ -83,16 +83,16 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
         using var request = CreateRequest(method, serviceUrl, url);
         request.Content = JsonRequestContent.Create(body, requestType);
         using var response = await SendCoreAsync(operation, request, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (content.CanSeek && content.Length == 0)
+        // The connector's answers are a few bytes: read as one array, parsed from it.
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (bytes.Length == 0)
         {
             return new TResponse();
         }
 
         try
         {
-            // The answer is already buffered (ResponseContentRead): read in place, without a copy.
-            return JsonSerializer.Deserialize(content, responseType) ?? new TResponse();
+            return JsonSerializer.Deserialize(bytes, responseType) ?? new TResponse();
         }
         catch (JsonException)
         {
