@@ -47,4 +47,22 @@ public sealed class ConnectorWireTests
 
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", Assert.Single(harness.Server.Requests).RawTarget);
     }
+
+    [Fact]
+    public async Task The_whole_call_gives_up_at_the_total_timeout_even_while_an_attempt_may_still_run()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(configure: o =>
+        {
+            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.AttemptTimeout = TimeSpan.FromSeconds(5);
+        });
+        harness.Server.Enqueue(new ScriptedResponse(200, "[]", Delay: TimeSpan.FromSeconds(4)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.Client.GetMembersAsync(harness.ServiceUrl, "a:1"));
+
+        Assert.Equal(ConnectorException.NoAnswer, error.ErrorCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"gave up only after {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Single(harness.Server.Requests);
+    }
 }
