@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ConcernBot.Conversation;
 using ConcernBot.Resources;
@@ -10,11 +11,20 @@ namespace ConcernBot;
 /// <summary>The bot: sets the reader's language, then offers the turn to each feature in order.</summary>
 internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, ILogger<ConcernBotApp> logger) : IBot
 {
+    private const int MaxRememberedLocales = 64;
     private static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    // Locale -> culture, as found for earlier turns: GetCultureInfo lower-cases the name and takes a lock on every call.
+    private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.Ordinal);
 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        CultureInfo.CurrentUICulture = CultureFor(turn.Activity.Locale);
+        var culture = CultureFor(turn.Activity.Locale);
+        if (!ReferenceEquals(CultureInfo.CurrentUICulture, culture))
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+
         using var conversationReads = TurnConversationCache.BeginTurn();
         var action = UserAction.From(turn.Activity);
 
@@ -59,14 +69,27 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
             return DefaultCulture;
         }
 
+        if (Cultures.TryGetValue(locale, out var known))
+        {
+            return known;
+        }
+
+        CultureInfo culture;
         try
         {
-            return CultureInfo.GetCultureInfo(locale);
+            culture = CultureInfo.GetCultureInfo(locale);
         }
         catch (CultureNotFoundException)
         {
-            return DefaultCulture;
+            culture = DefaultCulture;
         }
+
+        if (Cultures.Count < MaxRememberedLocales)
+        {
+            Cultures.TryAdd(locale, culture);
+        }
+
+        return culture;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No feature handles a card action (verb of {VerbLength} characters)")]

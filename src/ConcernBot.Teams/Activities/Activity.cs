@@ -29,16 +29,32 @@ public sealed class Activity
     public IList<ChannelAccount>? MembersAdded { get; set; }
     public IList<ChannelAccount>? MembersRemoved { get; set; }
     public IList<JsonElement>? Entities { get; set; }
-    public JsonElement? ChannelData { get; set; }
+    public JsonElement? ChannelData
+    {
+        get => _channelData;
+        set
+        {
+            _channelData = value;
+            _teamsChannelData = null;
+        }
+    }
     public string? Summary { get; set; }
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
-    /// <summary>The msteams channelData, typed; an empty object when absent or not an object.</summary>
-    public TeamsChannelData GetTeamsChannelData()
+    private JsonElement? _channelData;
+    private TeamsChannelData? _teamsChannelData;
+
+    /// <summary>
+    /// The msteams channelData, typed; an empty object when absent or not an object. Read once per activity (several
+    /// handlers ask on every turn) and shared: treat it as read-only; setting <see cref="ChannelData"/> reads it again.
+    /// </summary>
+    public TeamsChannelData GetTeamsChannelData() => _teamsChannelData ??= ReadTeamsChannelData(_channelData);
+
+    private static TeamsChannelData ReadTeamsChannelData(JsonElement? channelData)
     {
-        if (ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        if (channelData is not { ValueKind: JsonValueKind.Object } data)
         {
             return new TeamsChannelData();
         }

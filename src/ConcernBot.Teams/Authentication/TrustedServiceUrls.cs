@@ -7,16 +7,32 @@ namespace ConcernBot.Teams.Authentication;
 /// </summary>
 public sealed class TrustedServiceUrls
 {
-    private readonly ConcurrentDictionary<string, byte> _trusted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, byte> _trusted;
+    private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public void Trust(string serviceUrl) => _trusted.TryAdd(Normalise(serviceUrl), 0);
+    public TrustedServiceUrls()
+    {
+        _trusted = new(StringComparer.OrdinalIgnoreCase);
+        _lookup = _trusted.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-    public bool IsTrusted(string serviceUrl) => _trusted.ContainsKey(Normalise(serviceUrl));
+    /// <summary>Called for every authenticated activity: a string is built only the first time a service URL is seen.</summary>
+    public void Trust(string serviceUrl)
+    {
+        var normalised = Normalise(serviceUrl);
+        if (!_lookup.ContainsKey(normalised))
+        {
+            _trusted.TryAdd(normalised.ToString(), 0);
+        }
+    }
+
+    /// <summary>Looked up on every outbound call: no string is built.</summary>
+    public bool IsTrusted(string serviceUrl) => _lookup.ContainsKey(Normalise(serviceUrl));
 
     public static bool IsLoopback(string? serviceUrl) =>
         Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase));
 
-    private static string Normalise(string serviceUrl) => serviceUrl.TrimEnd('/');
+    private static ReadOnlySpan<char> Normalise(string serviceUrl) => serviceUrl.AsSpan().TrimEnd('/');
 }

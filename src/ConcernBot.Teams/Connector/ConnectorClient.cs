@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -14,8 +13,6 @@ namespace ConcernBot.Teams.Connector;
 /// </summary>
 internal sealed partial class ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger) : IConnectorClient
 {
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
-
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
         SendJsonAsync("send", HttpMethod.Post, serviceUrl, ConnectorPaths.Build(serviceUrl, "v3/conversations/{0}/activities", conversationId), activity, ActivityJsonContext.Default.Activity, ActivityJsonContext.Default.ResourceResponse, cancellationToken);
 
@@ -82,12 +79,11 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
     private async Task<TResponse> SendJsonAsync<TRequest, TResponse>(string operation, HttpMethod method, string serviceUrl, string url, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : new()
     {
-        // Serialised once into a buffer: a retried attempt sends the very same bytes, with a Content-Length.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
-        content.Headers.ContentType = JsonMediaType;
+        // Serialised once: a retried attempt sends the very same bytes, with a Content-Length.
         using var request = CreateRequest(method, serviceUrl, url);
-        request.Content = content;
+        request.Content = JsonRequestContent.Create(body, requestType);
         using var response = await SendCoreAsync(operation, request, cancellationToken).ConfigureAwait(false);
+        // The connector's answers are a few bytes: read as one array, parsed from it.
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0)
         {
@@ -124,7 +120,7 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
     {
         var request = new HttpRequestMessage(method, url);
         request.Options.Set(ConnectorRequest.ServiceUrl, serviceUrl);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         return request;
     }
 

@@ -13,6 +13,8 @@ namespace ConcernBot.Teams.Connector;
 /// so even a POST may be sent again. Exponential backoff with jitter, a bounded number of attempts and a total timeout.
 /// Never retried: 400, 401, 403 (MessageWritesBlocked: the user blocked the bot), 404, 413 (MessageSizeTooBig), and a
 /// POST whose attempt timed out or broke after it was sent, because the message may already be in the chat.
+/// Two strategies run on every call, the retry and the attempt timeout; the total timeout is the HttpClient's own
+/// (<see cref="ConnectorOptions.TotalTimeout"/>), which costs nothing more since the client links a token for every call anyway.
 /// </summary>
 internal static class ConnectorResilience
 {
@@ -23,7 +25,6 @@ internal static class ConnectorResilience
         var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
         var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
 
-        builder.AddTimeout(options.TotalTimeout);
         if (options.MaxAttempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>

@@ -9,6 +9,9 @@ namespace ConcernBot.Teams.Connector;
 
 public static class ConnectorServiceCollectionExtensions
 {
+    // The longest HttpClient.Timeout there is.
+    private static readonly TimeSpan MaxTotalTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>
     /// Registers <see cref="IConnectorClient"/>: the outbound token (MSAL or managed identity, by MicrosoftAppType), a token
     /// only for trusted service URLs, retries, and no HTTP logging of URLs (they hold conversation ids).
@@ -23,7 +26,7 @@ public static class ConnectorServiceCollectionExtensions
             connectorOptions.Bind(connectorSection);
         }
 
-        connectorOptions.Validate(o => o.MaxAttempts >= 1 && o.TotalTimeout > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero, "BotConnector: MaxAttempts must be at least 1 and the timeouts positive.")
+        connectorOptions.Validate(o => o.MaxAttempts >= 1 && o.TotalTimeout > TimeSpan.Zero && o.TotalTimeout <= MaxTotalTimeout && o.AttemptTimeout > TimeSpan.Zero, "BotConnector: MaxAttempts must be at least 1 and the timeouts positive (the total at most 24 days).")
             .ValidateOnStart();
         services.AddOptions<BotAuthenticationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
@@ -32,8 +35,11 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(CreateTokenProvider);
         services.TryAddTransient<ConnectorAuthorizationHandler>();
 
-        // Outermost first: retries (with the total timeout) wrap the token handler, so every attempt carries a fresh token.
-        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        // Outermost first: the total timeout (the HttpClient's), then retries wrapping the token handler, so every attempt
+        // carries a fresh token. The connector never redirects, and a followed redirect would take the bearer token with it:
+        // redirects are not followed (a 3xx fails the call). No cookies either: the connector is a token-authenticated API.
+        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>((provider, http) => http.Timeout = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.TotalTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RemoveAllLoggers();
         client.AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
         client.AddHttpMessageHandler<ConnectorAuthorizationHandler>();

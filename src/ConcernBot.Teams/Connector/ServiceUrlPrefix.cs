@@ -11,10 +11,24 @@ internal static class ServiceUrlPrefix
         && string.Equals(prefix.Scheme, candidate.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(prefix.IdnHost, candidate.IdnHost, StringComparison.OrdinalIgnoreCase)
         && prefix.Port == candidate.Port
-        && WithTrailingSlash(candidate.AbsolutePath).StartsWith(WithTrailingSlash(prefix.AbsolutePath), StringComparison.OrdinalIgnoreCase);
+        && IsPathUnder(candidate.AbsolutePath, prefix.AbsolutePath);
 
     public static bool IsUnder(string candidate, string prefix) =>
         Uri.TryCreate(candidate, UriKind.Absolute, out var c) && Uri.TryCreate(prefix, UriKind.Absolute, out var p) && IsUnder(c, p);
 
-    private static string WithTrailingSlash(string path) => path.EndsWith('/') ? path : path + "/";
+    /// <summary>
+    /// "<paramref name="path"/> with a trailing '/' starts with <paramref name="prefix"/> with a trailing '/'", case-insensitively,
+    /// without building either string.
+    /// </summary>
+    private static bool IsPathUnder(string path, string prefix)
+    {
+        var stem = prefix.EndsWith('/') ? prefix.AsSpan(0, prefix.Length - 1) : prefix.AsSpan();
+        if (path.Length < stem.Length || !path.AsSpan(0, stem.Length).Equals(stem, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // The character after the stem must be the '/' (the path's own, or the one added to a path that lacks it).
+        return path.Length == stem.Length ? !path.EndsWith('/') : path[stem.Length] == '/';
+    }
 }

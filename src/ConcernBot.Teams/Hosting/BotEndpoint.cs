@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConcernBot.Teams.Activities;
 using ConcernBot.Teams.Authentication;
 using ConcernBot.Teams.Connector;
@@ -26,25 +25,26 @@ public static partial class BotEndpoint
     {
         endpoints.MapMethods(pattern, ["GET", "PUT", "DELETE", "PATCH", "HEAD"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
             .ExcludeFromDescription();
-        return endpoints.MapPost(pattern, HandleAsync);
+
+        // Resolved once, not on every request: the logger (its factory takes a lock) and the options (fixed at startup).
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ConcernBot.Teams.BotEndpoint");
+        var limit = endpoints.ServiceProvider.GetRequiredService<IOptions<BotEndpointOptions>>().Value.MaxRequestBodyBytes;
+        return endpoints.MapPost(pattern, http => HandleAsync(http, logger, limit));
     }
 
-    private static async Task HandleAsync(HttpContext http)
+    private static async Task HandleAsync(HttpContext http, ILogger logger, int limit)
     {
         var services = http.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ConcernBot.Teams.BotEndpoint");
-        var limit = services.GetRequiredService<IOptions<BotEndpointOptions>>().Value.MaxRequestBodyBytes;
         var cancellationToken = http.RequestAborted;
 
-        var body = await ReadBodyAsync(http.Request, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var (tooLarge, activity) = await ReadActivityAsync(http.Request, limit, cancellationToken).ConfigureAwait(false);
+        if (tooLarge)
         {
             LogRefused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
-        var activity = ActivityJson.TryParse(body);
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             LogRefused(logger, StatusCodes.Status400BadRequest, activity is null ? "malformed activity" : "activity has no type");
@@ -92,32 +92,43 @@ public static partial class BotEndpoint
         if (response.Body is not null)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, ActivityJsonContext.Default.InvokeResponseBody, cancellationToken).ConfigureAwait(false);
+            ActivityJson.Write(http.Response.BodyWriter, response.Body);
+            await http.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body (at most <paramref name="limit"/> bytes, with or without a Content-Length) straight from the server's
+    /// buffers and parses it there: no copy of the body, no string. <c>TooLarge</c> when the body is over the limit.
+    /// </summary>
+    private static async Task<(bool TooLarge, Activity? Activity)> ReadActivityAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
-            return null;
+            return (true, null);
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)n : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length > limit)
             {
-                return null;
+                reader.AdvanceTo(buffer.End);
+                return (true, null);
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (result.IsCompleted)
+            {
+                var activity = ActivityJson.TryParse(buffer);
+                reader.AdvanceTo(buffer.End);
+                return (false, activity);
+            }
 
-        return buffer.ToArray();
+            // Nothing consumed, everything examined: the next read waits for more of the body.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an inbound activity with {StatusCode}: {Reason}")]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
+using Microsoft.Extensions.Hosting;
 using ConcernBot.Teams.Connector;
 using ConcernBot.Tests.Leads;
 using Microsoft.AspNetCore.Hosting;
@@ -55,6 +56,11 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
             services.AddSingleton<IConnectorClient>(Connector);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // The tests deliver the outbox themselves (DeliverOutboxAsync) and look at what that delivered: the host's own
+            // dispatcher, woken by every outbox write, would race them for it.
+            var dispatcher = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(OutboxDispatcher));
+            services.Remove(dispatcher);
             if (_wrapConcerns is { } wrap && services.LastOrDefault(d => d.ServiceType == typeof(IConcernStore)) is { ImplementationFactory: { } factory } descriptor)
             {
                 services.Remove(descriptor);

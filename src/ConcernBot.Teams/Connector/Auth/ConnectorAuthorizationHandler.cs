@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ConcernBot.Teams.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,25 +16,33 @@ internal sealed partial class ConnectorAuthorizationHandler(
     IOptions<BotAuthenticationOptions> authOptions,
     ILogger<ConnectorAuthorizationHandler> logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private const int MaxRememberedServiceUrls = 64;
+
+    // Service URLs already found trusted or known, parsed. Trust is never withdrawn and the known hosts only grow, so a
+    // yes stays a yes; a no is asked again every time.
+    private readonly ConcurrentDictionary<string, Uri> _tokenServiceUrls = new(StringComparer.Ordinal);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = null;
 
         // No app id: local development, where nothing gets a token (loopback Playground or Emulator).
-        if (authOptions.Value.HasAppId)
+        return authOptions.Value.HasAppId ? SendWithTokenAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (MayCarryToken(request))
         {
-            if (MayCarryToken(request))
+            var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(token))
             {
-                var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-                if (!string.IsNullOrEmpty(token))
-                {
-                    request.Headers.Authorization = new("Bearer", token);
-                }
+                request.Headers.Authorization = new("Bearer", token);
             }
-            else
-            {
-                LogUntrusted(logger, request.RequestUri?.Host ?? "(none)");
-            }
+        }
+        else
+        {
+            LogUntrusted(logger, request.RequestUri?.Host ?? "(none)");
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -41,16 +50,27 @@ internal sealed partial class ConnectorAuthorizationHandler(
 
     private bool MayCarryToken(HttpRequestMessage request)
     {
-        // The request must really go under the service URL it names; a mismatch gets no token.
-        if (!request.Options.TryGetValue(ConnectorRequest.ServiceUrl, out var serviceUrl)
-            || request.RequestUri is null
-            || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var serviceUri)
-            || !ServiceUrlPrefix.IsUnder(request.RequestUri, serviceUri))
+        if (!request.Options.TryGetValue(ConnectorRequest.ServiceUrl, out var serviceUrl) || request.RequestUri is null)
         {
             return false;
         }
 
-        return trusted.IsTrusted(serviceUrl) || connectorOptions.Value.IsKnownServiceUrl(serviceUrl);
+        if (!_tokenServiceUrls.TryGetValue(serviceUrl, out var serviceUri))
+        {
+            if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out serviceUri)
+                || !(trusted.IsTrusted(serviceUrl) || connectorOptions.Value.IsKnownServiceUrl(serviceUrl)))
+            {
+                return false;
+            }
+
+            if (_tokenServiceUrls.Count < MaxRememberedServiceUrls)
+            {
+                _tokenServiceUrls.TryAdd(serviceUrl, serviceUri);
+            }
+        }
+
+        // The request must really go under the service URL it names; a mismatch gets no token.
+        return ServiceUrlPrefix.IsUnder(request.RequestUri, serviceUri);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sent a connector request to {Host} without a token: the service URL was never validated by a channel token nor configured as known")]
