@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using ConcernBot.Storage;
@@ -17,6 +19,7 @@ internal sealed class SealedConversationStore(IConversationStore inner, ChatLink
     private const string PseudonymPrefix = "p:";
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+    private readonly SealCache _seals = new();
 
     public async Task<Versioned<ConversationState>?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
         Open(await inner.GetAsync(await KeyAsync(conversationId, cancellationToken), cancellationToken));
@@ -24,7 +27,7 @@ internal sealed class SealedConversationStore(IConversationStore inner, ChatLink
     public async Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var sealedState = state.ReferenceJson is null ? state : state with { ReferenceJson = _protector.Protect(state.ReferenceJson) };
+        var sealedState = state.ReferenceJson is null ? state : state with { ReferenceJson = Seal(state.ReferenceJson) };
         return await inner.SaveAsync(await KeyAsync(conversationId, cancellationToken), sealedState, etag, cancellationToken);
     }
 
@@ -51,14 +54,61 @@ internal sealed class SealedConversationStore(IConversationStore inner, ChatLink
             return stored;
         }
 
+        if (_seals.TryOpen(sealedReference, out var known))
+        {
+            return stored with { Value = stored.Value with { ReferenceJson = known } };
+        }
+
         try
         {
-            return stored with { Value = stored.Value with { ReferenceJson = _protector.Unprotect(sealedReference) } };
+            var reference = _protector.Unprotect(sealedReference);
+            _seals.Remember(reference, sealedReference);
+            return stored with { Value = stored.Value with { ReferenceJson = reference } };
         }
         catch (CryptographicException)
         {
             // Sealed with a key ring that is gone: the way back is lost, the draft is not.
             return stored with { Value = stored.Value with { ReferenceJson = null } };
+        }
+    }
+
+    /// <summary>A turn saves back the reference it read: it keeps the sealed form it was read as instead of sealing again.</summary>
+    private string Seal(string reference)
+    {
+        if (_seals.TrySeal(reference, out var known))
+        {
+            return known;
+        }
+
+        var sealedReference = _protector.Protect(reference);
+        _seals.Remember(reference, sealedReference);
+        return sealedReference;
+    }
+
+    /// <summary>
+    /// The references of the chats active lately, both ways (each turn would otherwise open the sealed reference it reads
+    /// and seal it again to save: about a twentieth of a turn's CPU). Held in memory only, like the turn itself; bounded.
+    /// </summary>
+    private sealed class SealCache
+    {
+        private const int Capacity = 4096;
+        private readonly ConcurrentDictionary<string, string> _byReference = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _bySeal = new(StringComparer.Ordinal);
+
+        public bool TrySeal(string reference, [NotNullWhen(true)] out string? sealedReference) => _byReference.TryGetValue(reference, out sealedReference);
+
+        public bool TryOpen(string sealedReference, [NotNullWhen(true)] out string? reference) => _bySeal.TryGetValue(sealedReference, out reference);
+
+        public void Remember(string reference, string sealedReference)
+        {
+            if (_byReference.Count >= Capacity)
+            {
+                _byReference.Clear();
+                _bySeal.Clear();
+            }
+
+            _byReference[reference] = sealedReference;
+            _bySeal[sealedReference] = reference;
         }
     }
 }

@@ -92,7 +92,7 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
             }
 
             // Looked at after letting go, so a write queued while this caller led is never left without a leader.
-            if (_queue.IsEmpty || _closed)
+            if (_queue.IsEmpty)
             {
                 return;
             }
