@@ -88,7 +88,8 @@ internal sealed partial class IntakeHandler(
             Step = plan.Step,
             Data = plan.Draft.ToJson(),
             RecentActivityIds = recent,
-            ReferenceJson = turn.Reference is { } reference ? JsonSerializer.Serialize(reference) : state.ReferenceJson,
+            // Without the last message's id: a reminder does not need it, and with it every turn would seal a new reference.
+            ReferenceJson = turn.Reference is { } reference ? JsonSerializer.Serialize(reference with { ActivityId = null }) : state.ReferenceJson,
             UpdatedAt = now,
             ExpiresAt = now + options.Value.DraftLifetime,
             ReminderSent = false,
