@@ -35,6 +35,47 @@ public sealed class SealedConversationStoreTests
         Assert.True(found.Count == 0, "Identifiers were kept:\n" + string.Join("\n", found));
     }
 
+    [Fact]
+    public async Task A_reference_saved_back_unchanged_keeps_its_sealed_form_a_changed_one_is_sealed_anew_and_a_restart_reads_both()
+    {
+        await using var harness = AnonymityHarness.Create();
+        var first = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi"))! with { ActivityId = null });
+        var changed = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi"))! with { ActivityId = null, Locale = "cy-GB" });
+        var state = new ConversationState { Flow = "intake", Step = "what", ReferenceJson = first, UpdatedAt = DateTimeOffset.UtcNow };
+        string sealedFirst;
+        await using (var host = harness.Start())
+        {
+            var store = host.Services.GetRequiredService<IConversationStore>();
+            var etag = await store.SaveAsync(Distinctive.ConversationId, state, null);
+            sealedFirst = await SealedReferenceAsync(harness);
+
+            // A turn: read, saved back with the same way back to the chat.
+            var read = (await store.GetAsync(Distinctive.ConversationId))!;
+            etag = await store.SaveAsync(Distinctive.ConversationId, read.Value with { Step = "when" }, read.ETag);
+            Assert.Equal(sealedFirst, await SealedReferenceAsync(harness));
+
+            await store.SaveAsync(Distinctive.ConversationId, read.Value with { ReferenceJson = changed }, etag);
+            Assert.NotEqual(sealedFirst, await SealedReferenceAsync(harness));
+            Assert.Equal(changed, (await store.GetAsync(Distinctive.ConversationId))!.Value.ReferenceJson);
+        }
+
+        // A new process knows none of it from memory, and opens the sealed form with the key ring.
+        await using (var restarted = harness.Start())
+        {
+            var store = restarted.Services.GetRequiredService<IConversationStore>();
+            Assert.Equal(changed, (await store.GetAsync(Distinctive.ConversationId))!.Value.ReferenceJson);
+        }
+    }
+
+    private static async Task<string> SealedReferenceAsync(AnonymityHarness harness)
+    {
+        var row = Assert.Single(await LeakScan.SqliteRowsAsync(harness.DatabasePath), r => r.Where == "sqlite conversations");
+        var json = row.Text[row.Text.IndexOf('{', StringComparison.Ordinal)..(row.Text.LastIndexOf('}') + 1)];
+        var sealedReference = JsonDocument.Parse(json).RootElement.GetProperty("referenceJson").GetString()!;
+        Assert.DoesNotContain(Distinctive.ConversationId, sealedReference, StringComparison.Ordinal);
+        return sealedReference;
+    }
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
