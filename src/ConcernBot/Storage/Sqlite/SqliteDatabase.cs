@@ -90,6 +90,17 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         return await writer.WriteAsync(work, cancellationToken);
     }
 
+    /// <summary>As <see cref="WriteAsync{T}"/>, for work with nothing to return.</summary>
+    public Task WriteAsync(string operation, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync(
+            operation,
+            async (connection, transaction, token) =>
+            {
+                await work(connection, transaction, token);
+                return true;
+            },
+            cancellationToken);
+
     public void Dispose()
     {
         writer.Dispose();

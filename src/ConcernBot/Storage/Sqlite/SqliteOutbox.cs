@@ -10,14 +10,7 @@ namespace ConcernBot.Storage.Sqlite;
 internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : IOutbox
 {
     public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(
-            "outbox.write",
-            async (connection, transaction, token) =>
-            {
-                await InsertAsync(connection, transaction, messages, token);
-                return messages.Count;
-            },
-            cancellationToken);
+        database.WriteAsync("outbox.write", (connection, transaction, token) => InsertAsync(connection, transaction, messages, token), cancellationToken);
 
     public Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
         database.WriteAsync("outbox.write", (connection, transaction, token) => ClaimDueAsync(connection, transaction, now, max, lease, token), cancellationToken);

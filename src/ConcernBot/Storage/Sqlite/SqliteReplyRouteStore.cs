@@ -13,7 +13,10 @@ internal sealed class SqliteReplyRouteStore(SqliteDatabase database) : IReplyRou
                     cancel,
                     ("$token", token),
                     ("$sealed", sealedRoute));
-                return inserted == 1 ? inserted : throw new ConcurrencyConflictException("The reply route token is already in use.");
+                if (inserted != 1)
+                {
+                    throw new ConcurrencyConflictException("The reply route token is already in use.");
+                }
             },
             cancellationToken);
 

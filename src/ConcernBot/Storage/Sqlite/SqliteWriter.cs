@@ -20,15 +20,14 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
     private readonly SemaphoreSlim _leadership = new(1, 1);
     private readonly List<SqliteWrite> _batch = new(MaxBatch);
     private SqliteConnection? _connection;
-    private volatile bool _closed;
-    private int _disposed;
+    private int _closed;
 
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        ObjectDisposedException.ThrowIf(IsClosed, this);
         var write = new SqliteWrite<T>(work, cancellationToken);
         _queue.Enqueue(write);
-        if (_closed)
+        if (IsClosed)
         {
             FailQueued();
         }
@@ -39,8 +38,7 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
 
     public void Dispose()
     {
-        _closed = true;
-        if (Interlocked.CompareExchange(ref _disposed, 1, 0) == 0 && _leadership.Wait(0))
+        if (Interlocked.Exchange(ref _closed, 1) == 0 && _leadership.Wait(0))
         {
             // Nobody is writing: nothing can be half done.
             _connection?.Dispose();
@@ -51,8 +49,7 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
 
     public async ValueTask DisposeAsync()
     {
-        _closed = true;
-        if (Interlocked.CompareExchange(ref _disposed, 1, 0) != 0)
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
         {
             return;
         }
@@ -73,6 +70,8 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
 
         FailQueued();
     }
+
+    private bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     /// <summary>Commits queued batches while this caller holds the lead and its own write is waiting (null: until none is queued).</summary>
     private async Task LeadAsync(SqliteWrite? own)
