@@ -35,11 +35,23 @@ public sealed record LeadsCase
     /// <summary>The escalation stages and reminders already sent (each fires once).</summary>
     public IReadOnlyList<string> EscalationsFired { get; init; } = [];
 
+    /// <summary>Whom each escalation step tried to reach, and whether it did: the next person in the chain is told this.</summary>
+    public IReadOnlyList<EscalationNotice> EscalationNotices { get; init; } = [];
+
     /// <summary>The last thing a lead did, shown on the card and to a lead whose change lost a race.</summary>
     public LeadActivity? LastActivity { get; init; }
 }
 
 public sealed record LeadsCardPost(string ServiceUrl, string ConversationId, string ActivityId, bool InChannel);
+
+/// <summary>One person an escalation step tried to reach (by role and name), by which route, and whether it reached them.</summary>
+public sealed record EscalationNotice(string Step, EscalationRole Role, string Name, bool Reached, string Route, DateTimeOffset At);
+
+public enum EscalationRole
+{
+    Deputy,
+    EscalationContact,
+}
 
 public sealed record LeadActivity(string Actor, string Action, DateTimeOffset At);
 

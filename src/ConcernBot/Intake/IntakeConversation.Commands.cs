@@ -107,7 +107,7 @@ internal sealed partial class IntakeConversation
         if (problems.Count > 0)
         {
             plan.Say(IntakeText.FormHasProblems);
-            plan.Show(cards.Form(draft, problems, settings.LeadNames, settings.EmergencyAdvice));
+            plan.Show(cards.Form(draft, problems, settings.LeadNamesFor(draft), settings.EmergencyAdvice));
             return;
         }
 

@@ -175,10 +175,10 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         switch (plan.Step)
         {
             case StepNames.Review:
-                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null));
+                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null, settings.WhoSeesIt(draft)));
                 break;
             case StepNames.Form:
-                plan.Show(cards.Form(draft, [], settings.LeadNames, settings.EmergencyAdvice));
+                plan.Show(cards.Form(draft, [], settings.LeadNamesFor(draft), settings.EmergencyAdvice));
                 break;
             default:
                 var step = Flow.Find(plan.Step) ?? Flow.Find(Flow.First)!;

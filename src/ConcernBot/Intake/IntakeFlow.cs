@@ -37,7 +37,7 @@ internal sealed class IntakeFlow
             // What kind of harm (several may be chosen); is it about someone who works here, or a safeguarding lead?
             HarmSteps.Kinds(),
             HarmSteps.About(),
-            HarmSteps.WhichLead(settings.LeadNames),
+            HarmSteps.WhichLead(settings.LeadNamesFor),
 
             // Making Safeguarding Personal: does the person know; what do they want; what would you like; who should be involved?
             WishesSteps.PersonKnows(),
@@ -55,7 +55,7 @@ internal sealed class IntakeFlow
             SharingSteps.Known(),
 
             // The same facts, in simple words, one short question at a time.
-            .. SimpleSteps.All(),
+            .. SimpleSteps.All(settings.LeadNamesFor),
         ]);
     }
 

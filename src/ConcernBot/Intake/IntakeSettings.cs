@@ -1,4 +1,5 @@
 using IntakeText = ConcernBot.Resources.Intake;
+using ConcernBot.Leads;
 using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Intake;
@@ -22,37 +23,45 @@ public sealed class IntakeOptions
     public TimeSpan ExpiryCheckInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
-/// <summary>A designated safeguarding lead from the settings (section "Leads:Designated").</summary>
-public sealed record DesignatedLead(string Name, string? AadObjectId, string? Contact);
-
 /// <summary>A service or site with its own leads (section "Leads:Services:&lt;id&gt;"): the reporter picks one when there are several.</summary>
 public sealed record IntakeService(string Id, string Name);
 
-/// <summary>The intake's settings and the designated leads, read once.</summary>
-public sealed class IntakeSettings(IOptions<IntakeOptions> options, IConfiguration configuration)
+/// <summary>The intake's settings; the leads and services come from the one list the leads' workflow reads (<see cref="LeadsDirectory"/>).</summary>
+public sealed class IntakeSettings(IOptions<IntakeOptions> options, IOptions<LeadsOptions> leads, LeadsDirectory directory)
 {
     public IntakeOptions Options { get; } = options.Value;
 
     public string EmergencyAdvice => string.IsNullOrWhiteSpace(Options.EmergencyAdvice) ? IntakeText.EmergencyAdviceDefault : Options.EmergencyAdvice;
 
-    public IReadOnlyList<DesignatedLead> Leads { get; } = ReadLeads(configuration.GetSection("Leads:Designated"));
-
-    public IReadOnlyList<string> LeadNames => Leads.Select(l => l.Name).ToList();
+    public LeadsDirectory Directory => directory;
 
     public IReadOnlyList<IntakeService> Services { get; } =
-        [.. configuration.GetSection("Leads:Services").GetChildren().Select(s => new IntakeService(s.Key, s["Name"]?.Trim() is { Length: > 0 } name ? name : s.Key))];
+        [.. leads.Value.Services.Select(s => new IntakeService(s.Key, s.Value.Name?.Trim() is { Length: > 0 } name ? name : s.Key))];
+
+    /// <summary>The leads (designated and deputies) of the service the draft is for: "which lead is it about?".</summary>
+    public IReadOnlyList<string> LeadNamesFor(IntakeDraft draft) => [.. directory.LeadsOf(ServiceFor(draft)).Select(l => l.Name).Take(20)];
+
+    /// <summary>For a concern about a lead, who receives it (told to the reporter before they send it); null otherwise.</summary>
+    public string? WhoSeesIt(IntakeDraft draft)
+    {
+        if (draft.Subject != Concerns.SubjectKind.SafeguardingLead)
+        {
+            return null;
+        }
+
+        var service = ServiceFor(draft);
+        if (directory.MatchLead(service, draft.SubjectLeadName) is { HasObjectId: true } lead)
+        {
+            return Conversation.Words.Format(IntakeText.WhoSeesItOtherLeads, lead.Name);
+        }
+
+        var names = LeadsDirectory.UnnamedLeadRecipients(directory.ForService(service)).Select(p => p.Name).Where(n => n.Length > 0).Distinct().ToList();
+        return names.Count > 0
+            ? Conversation.Words.Format(IntakeText.WhoSeesItNamed, string.Join(", ", names))
+            : IntakeText.WhoSeesItNobodySetUp;
+    }
 
     /// <summary>The service a concern goes to: the one chosen, or the only one there is.</summary>
     public string? ServiceFor(IntakeDraft draft) =>
         draft.ServiceId is { } chosen && Services.Any(s => s.Id == chosen) ? chosen : Services.Count == 1 ? Services[0].Id : null;
-
-    /// <summary>Accepts a list of names, or of objects with Name, AadObjectId and Contact.</summary>
-    private static List<DesignatedLead> ReadLeads(IConfigurationSection section) =>
-        section.GetChildren()
-            .Select(child => child.Value is { Length: > 0 } name
-                ? new DesignatedLead(name.Trim(), null, null)
-                : new DesignatedLead(child["Name"]?.Trim() ?? "", child["AadObjectId"], child["Contact"]))
-            .Where(l => l.Name.Length > 0)
-            .Take(20)
-            .ToList();
 }

@@ -120,12 +120,7 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
                 StillHappening = d.StillHappening ?? Answer.DontKnow,
             },
             HarmKinds = d.HarmKinds.Count == 0 ? [HarmKind.NotSure] : d.HarmKinds.ToList(),
-            Subject = new ConcernSubject
-            {
-                Kind = d.Subject ?? SubjectKind.DontKnow,
-                LeadName = d.SubjectLeadName,
-                LeadAadObjectId = settings.Leads.FirstOrDefault(l => string.Equals(l.Name, d.SubjectLeadName, StringComparison.OrdinalIgnoreCase))?.AadObjectId,
-            },
+            Subject = SubjectOf(d),
             DesiredOutcomes = new DesiredOutcomes
             {
                 PersonKnowsConcernRaised = d.AboutReporter ? Answer.Yes : d.PersonKnows ?? Answer.DontKnow,
@@ -137,6 +132,19 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             InformationSharing = new InformationSharing { Consent = d.Consent ?? ConsentToShare.NotAsked, ReasonWithoutConsent = d.ReasonWithoutConsent },
             ActionsAlreadyTaken = d.ActionsTaken,
             NextDeadline = receivedAt + (d.Urgent ? UrgentAcknowledgement : Acknowledgement),
+        };
+    }
+
+    /// <summary>Who the concern is about; a lead named or typed is matched to the one list of leads, so it is kept from them.</summary>
+    private ConcernSubject SubjectOf(IntakeDraft d)
+    {
+        var kind = d.Subject ?? SubjectKind.DontKnow;
+        var lead = kind == SubjectKind.SafeguardingLead ? settings.Directory.MatchLead(settings.ServiceFor(d), d.SubjectLeadName) : null;
+        return new ConcernSubject
+        {
+            Kind = kind,
+            LeadName = kind == SubjectKind.SafeguardingLead ? lead?.Name ?? d.SubjectLeadName : null,
+            LeadAadObjectId = lead is { HasObjectId: true } ? lead.ObjectId : null,
         };
     }
 

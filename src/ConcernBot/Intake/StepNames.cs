@@ -35,6 +35,7 @@ internal static class StepNames
     public const string SimpleOngoing = "simple.ongoing";
     public const string SimpleHarm = "simple.harm";
     public const string SimpleAbout = "simple.about";
+    public const string SimpleAboutLead = "simple.about.lead";
     public const string SimpleWants = "simple.wants";
     public const string SimpleInvolved = "simple.involved";
     public const string SimpleSharing = "simple.sharing";

@@ -7,8 +7,9 @@ using Words = ConcernBot.Resources.Leads;
 namespace ConcernBot.Leads;
 
 /// <summary>
-/// Routing at submit: a new thread in the leads' channel with the need-to-know card. A concern about someone in the leads'
-/// channel goes by 1:1 message to the other leads (or the escalation contact) instead, and never to that person.
+/// Routing at submit: a new thread in the leads' channel with the need-to-know card. A concern about a lead never goes into
+/// a channel (a lead may be in it, or join it later): it goes by 1:1 message to the people who may handle it (the other
+/// leads; for a lead the reporter did not name, the escalation contact or the deputies), and never to that lead.
 /// </summary>
 internal sealed partial class ConcernRouter(
     IConcernStore store,
@@ -16,6 +17,7 @@ internal sealed partial class ConcernRouter(
     LeadsDirectory directory,
     LeadsRoster roster,
     LeadsMessenger messenger,
+    EscalationRoutes routes,
     LeadsCards cards,
     LeadsClocks clocks,
     LeadsOrganisations organisations,
@@ -49,7 +51,7 @@ internal sealed partial class ConcernRouter(
         var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
         var leads = directory.AuthorisedLeads(concern);
         var viewers = leads.Select(l => LeadsRoster.UserIdOf(l, members)).OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxViewers).ToList();
-        var subjectInChannel = concern.Subject.LeadAadObjectId is { } subject && members.ContainsKey(subject);
+        var privately = LeadsDirectory.IsAboutALead(concern);
 
         var now = time.GetUtcNow();
 
@@ -65,7 +67,7 @@ internal sealed partial class ConcernRouter(
             Leads = concern.Leads with
             {
                 RoutedAt = now,
-                RoutedPrivately = subjectInChannel,
+                RoutedPrivately = privately,
                 ViewerUserIds = viewers,
                 AcknowledgementDue = clocks.AcknowledgementDue(concern),
             },
@@ -73,7 +75,7 @@ internal sealed partial class ConcernRouter(
         var card = cards.NeedToKnow(routed, mayHavePosted ? Words.CardReplacesEarlierCopy : null);
 
         List<LeadsCardPost> posts;
-        if (!subjectInChannel)
+        if (!privately)
         {
             posts = [await messenger.PostThreadAsync(channel, card, cancellationToken)];
         }
@@ -88,7 +90,7 @@ internal sealed partial class ConcernRouter(
         {
             Actor = LeadsAudit.System,
             At = now,
-            Action = subjectInChannel ? LeadsAudit.RoutedPrivately : LeadsAudit.Routed,
+            Action = privately ? LeadsAudit.RoutedPrivately : LeadsAudit.Routed,
             Detail = $"posts={posts.Count}",
         };
         var notify = LeadsOutbox.Create(LeadsOutbox.ReporterNotify, concern.Id, new ReporterNotifyPayload(concern.Id, ReporterNotifyKinds.Received), now, $"{concern.Id}:notify:received");
@@ -97,21 +99,26 @@ internal sealed partial class ConcernRouter(
 
     private async Task<List<LeadsCardPost>> PostPrivatelyAsync(Concern concern, LeadsChannel channel, IReadOnlyDictionary<string, TeamsMember> members, System.Text.Json.JsonElement card, CancellationToken cancellationToken)
     {
-        var recipients = directory.AuthorisedLeads(concern).Select(l => LeadsRoster.UserIdOf(l, members)).OfType<string>().ToList();
-        if (recipients.Count == 0 && directory.EscalationContact(concern) is { } contact && LeadsRoster.UserIdOf(contact, members) is { } contactId)
+        var recipients = directory.AuthorisedLeads(concern).ToList();
+        if (recipients.Count == 0 && directory.EscalationContact(concern) is { } contact)
         {
-            recipients.Add(contactId);
-        }
-
-        if (recipients.Count == 0)
-        {
-            throw new InvalidOperationException("The concern is about someone in the leads' channel and nobody else can be reached: set user ids for the leads or the escalation contact.");
+            recipients.Add(contact);
         }
 
         var posts = new List<LeadsCardPost>();
-        foreach (var userId in recipients.Distinct(StringComparer.Ordinal))
+        foreach (var person in recipients)
         {
-            posts.Add(await messenger.PostPrivateAsync(channel.ServiceUrl, concern.OrganisationId, userId, card, cancellationToken));
+            if ((await routes.ReachAsync(channel.ServiceUrl, concern.OrganisationId, person, members, null, card, cancellationToken)).Post is { } post)
+            {
+                posts.Add(post);
+            }
+        }
+
+        if (posts.Count == 0)
+        {
+            // Never into the channel instead: it waits in the outbox (and is retried) until someone who may see it is reached.
+            LogNobodyReached(logger, recipients.Count);
+            throw new InvalidOperationException("The concern is about a lead and nobody who may handle it could be reached yet.");
         }
 
         LogRoutedPrivately(logger, posts.Count);
@@ -142,6 +149,9 @@ internal sealed partial class ConcernRouter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A submitted concern could not be found to route")]
     private static partial void LogNoConcern(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A concern about someone in the leads' channel went privately to {Count} people")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A concern about a lead could not reach any of the {Count} people who may handle it; it waits in the outbox")]
+    private static partial void LogNobodyReached(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A concern about a lead went privately to {Count} people")]
     private static partial void LogRoutedPrivately(ILogger logger, int count);
 }

@@ -20,4 +20,7 @@ public static class LeadsAudit
     public const string Closed = "leads.closed";
     public const string SubjectRecorded = "leads.subject.recorded";
     public const string Escalated = "leads.escalated";
+    public const string EscalationReached = "leads.escalation.reached";
+    public const string EscalationNotReached = "leads.escalation.notreached";
+    public const string EscalationDrill = "leads.escalation.drill";
 }

@@ -12,7 +12,8 @@ namespace ConcernBot.Leads;
 
 /// <summary>
 /// Commands typed in a channel with an @mention: `alerts here [service]` (admins) chooses the leads' channel;
-/// `open concerns` (leads, in the leads' channel) lists what is open, oldest deadline first.
+/// `open concerns` (leads, in the leads' channel) lists what is open, oldest deadline first; `test escalation` (admins, in
+/// the leads' channel) is a fire drill of the escalation chain (<see cref="EscalationDrill"/>).
 /// </summary>
 internal sealed partial class LeadsChannelCommands(
     LeadsDirectory directory,
@@ -20,6 +21,7 @@ internal sealed partial class LeadsChannelCommands(
     IConcernStore store,
     ITeamStore teams,
     LeadsCards cards,
+    EscalationDrill drill,
     IOptions<LeadsOptions> options,
     TimeProvider time,
     ILogger<LeadsChannelCommands> logger) : ITurnHandler
@@ -38,6 +40,12 @@ internal sealed partial class LeadsChannelCommands(
         if (AlertsHere().Match(text) is { Success: true } alerts)
         {
             await AlertsHereAsync(turn, alerts.Groups["service"].Success ? alerts.Groups["service"].Value : null, cancellationToken);
+            return TurnOutcome.Done;
+        }
+
+        if (TestEscalation().IsMatch(text))
+        {
+            await TestEscalationAsync(turn, cancellationToken);
             return TurnOutcome.Done;
         }
 
@@ -107,8 +115,8 @@ internal sealed partial class LeadsChannelCommands(
         {
             await foreach (var concern in store.ListByStatusAsync(organisationId, status, cancellationToken))
             {
-                // Only what this lead may handle: a concern about them is never listed to them.
-                if (directory.FindAuthorised(concern, oid) is not null)
+                // Only what this lead may handle, and never a concern about a lead: the list is posted where any lead may read it.
+                if (directory.FindAuthorised(concern, oid) is not null && !LeadsDirectory.IsAboutALead(concern))
                 {
                     open.Add(concern);
                 }
@@ -125,18 +133,46 @@ internal sealed partial class LeadsChannelCommands(
         await turn.SendCardAsync(cards.OpenConcerns(ordered, time.GetUtcNow()), cancellationToken);
     }
 
-    private async Task<bool> IsLeadsChannelAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task TestEscalationAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var tenantId = activity.GetTeamsChannelData().Tenant?.Id ?? activity.Conversation?.TenantId;
+        if (!directory.IsAdmin(activity.From?.AadObjectId) || string.IsNullOrEmpty(tenantId))
+        {
+            await turn.SendTextAsync(Words.DrillRefused, cancellationToken);
+            return;
+        }
+
+        var services = await ServicesHereAsync(activity, cancellationToken);
+        if (services.Count == 0)
+        {
+            await turn.SendTextAsync(Words.DrillNotALeadsChannel, cancellationToken);
+            return;
+        }
+
+        foreach (var (serviceId, channel) in services)
+        {
+            await turn.SendTextAsync(await drill.RunAsync(serviceId, channel, tenantId, activity.From?.Name ?? Words.ALead, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsLeadsChannelAsync(Activity activity, CancellationToken cancellationToken) =>
+        (await ServicesHereAsync(activity, cancellationToken)).Count > 0;
+
+    /// <summary>The services whose leads' channel this is (the default service is null).</summary>
+    private async Task<List<(string? ServiceId, LeadsChannel Channel)>> ServicesHereAsync(Activity activity, CancellationToken cancellationToken)
     {
         var here = TeamsConversationIds.ChannelOf(activity);
+        var found = new List<(string?, LeadsChannel)>();
         foreach (var serviceId in new string?[] { null }.Concat(options.Value.Services.Keys))
         {
             if (await channels.FindAsync(serviceId, cancellationToken) is { } channel && string.Equals(channel.ChannelId, here, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                found.Add((serviceId, channel));
             }
         }
 
-        return false;
+        return found;
     }
 
     private static bool IsChannel(Activity activity) =>
@@ -144,6 +180,9 @@ internal sealed partial class LeadsChannelCommands(
 
     [GeneratedRegex(@"^alerts here(?:\s+(?:for\s+)?(?<service>[\w-]{1,64}))?[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AlertsHere();
+
+    [GeneratedRegex(@"^(test escalation|escalation test|test the escalation chain)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex TestEscalation();
 
     [GeneratedRegex(@"^(open concerns|list open concerns|what is open)[.?!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex OpenConcerns();

@@ -12,6 +12,9 @@ public sealed record EscalationStep(string Name, DateTimeOffset At)
     public const string AckContact = "ack.contact";
     public const string LadoReminder = "lado.reminder";
     public const string FeedbackReminder = "feedback.reminder";
+
+    /// <summary>Not a deadline: the leads' thread is told that someone in the chain could not be reached.</summary>
+    public const string NotReached = "ack.notreached";
 }
 
 /// <summary>The clocks that run on a concern: acknowledgement, receipt, feedback and the LADO referral, and escalation.</summary>

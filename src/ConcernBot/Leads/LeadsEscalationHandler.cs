@@ -5,14 +5,21 @@ using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;
 
-/// <summary>Delivers an escalation by 1:1 message: to the deputies, then to the escalation contact. Need-to-know only.</summary>
+/// <summary>
+/// Delivers an escalation step by 1:1 message: to the deputies, then to the escalation contact. Every person named is
+/// tried by every route there is (<see cref="EscalationRoutes"/>); each result is recorded on the concern as it happens (so
+/// a retry never tells anyone twice), the next person hears who was told and who could not be reached, the leads' thread
+/// hears of anyone who could not be reached, and when nobody in a step was reached the next step starts at once.
+/// </summary>
 internal sealed partial class LeadsEscalationHandler(
     IConcernStore store,
     LeadsDirectory directory,
     LeadsChannels channels,
     LeadsRoster roster,
-    LeadsMessenger messenger,
+    EscalationRoutes routes,
+    LeadsCards cards,
     LeadsClocks clocks,
+    TimeProvider time,
     ILogger<LeadsEscalationHandler> logger) : IOutboxHandler
 {
     public string Kind => LeadsOutbox.Escalation;
@@ -20,45 +27,176 @@ internal sealed partial class LeadsEscalationHandler(
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = LeadsOutbox.Read(message, LeadsJsonContext.Default.StagePayload);
-        if (payload?.ConcernId is null || await store.GetAsync(payload.ConcernId, cancellationToken) is not { } read)
+        if (payload?.ConcernId is null || payload.Stage is not { } stage || await store.GetAsync(payload.ConcernId, cancellationToken) is not { } read)
+        {
+            return;
+        }
+
+        if (read.Value.Status != ConcernStatus.Received)
         {
             return;
         }
 
         var concern = read.Value;
-        if (concern.Status != ConcernStatus.Received)
-        {
-            return;
-        }
-
-        var channel = await channels.FindAsync(concern.ServiceId, cancellationToken)
+        var channel = await channels.FindAsync(concern.ServiceId, cancellationToken);
+        var serviceUrl = channel?.ServiceUrl ?? (concern.Leads.Posts.Count > 0 ? concern.Leads.Posts[0].ServiceUrl : null)
             ?? throw new InvalidOperationException("No leads' channel is set: the escalation waits until one is.");
-        var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
-        var toContact = payload.Stage == EscalationStep.AckContact;
+        var members = channel is null ? new Dictionary<string, Teams.Connector.TeamsMember>() : await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+
+        var toContact = stage == EscalationStep.AckContact;
+        var role = toContact ? EscalationRole.EscalationContact : EscalationRole.Deputy;
         IReadOnlyList<LeadPerson> people = toContact
             ? directory.EscalationContact(concern) is { } contact ? [contact] : []
             : directory.Deputies(concern);
 
-        var urgency = LeadsClocks.IsUrgent(concern) ? Words.UrgencyUrgent : Words.UrgencyNotUrgent;
-        var text = LeadsText.Format(toContact ? Words.EscalationToContact : Words.EscalationToDeputies, concern.Reference, urgency, clocks.Show(clocks.AcknowledgementDue(concern)));
-        var sent = 0;
-        foreach (var person in people)
+        foreach (var person in people.DistinctBy(p => p.HasObjectId ? p.ObjectId.ToUpperInvariant() : p.Name))
         {
-            if (LeadsRoster.UserIdOf(person, members) is not { } userId)
+            if (read.Value.Leads.EscalationNotices.Any(n => n.Step == stage && n.Role == role && n.Name == person.Name))
             {
                 continue;
             }
 
-            await messenger.SendPrivateTextAsync(channel.ServiceUrl, concern.OrganisationId, userId, text, cancellationToken);
-            sent++;
+            var (text, card) = What(read.Value, stage, person, members);
+            var reach = await routes.ReachAsync(serviceUrl, concern.OrganisationId, person, members, text, card, cancellationToken);
+            read = await RecordAsync(read, new EscalationNotice(stage, role, person.Name, reach.Reached, reach.Route, time.GetUtcNow()), reach.Post, cancellationToken);
+            if (!reach.Reached)
+            {
+                LogNotReached(logger, stage, role.ToString());
+            }
         }
 
-        if (sent == 0)
+        await FinishStepAsync(read, stage, people.Count, cancellationToken);
+    }
+
+    /// <summary>A deputy in the channel is pointed to it; a deputy outside it gets the need-to-know card to act on here.</summary>
+    private (string Text, System.Text.Json.JsonElement? Card) What(Concern concern, string stage, LeadPerson person, IReadOnlyDictionary<string, Teams.Connector.TeamsMember> members)
+    {
+        var urgency = LeadsClocks.IsUrgent(concern) ? Words.UrgencyUrgent : Words.UrgencyNotUrgent;
+        var due = clocks.Show(clocks.AcknowledgementDue(concern));
+        if (stage == EscalationStep.AckContact)
         {
-            LogNobodyToEscalateTo(logger, payload.Stage ?? "");
+            return (LeadsText.Format(Words.EscalationToContact, concern.Reference, urgency, due, WhoWasTold(concern)), null);
+        }
+
+        var inChannel = concern.Leads.Posts.Any(p => p.InChannel) && person.HasObjectId && members.ContainsKey(person.ObjectId);
+        return inChannel
+            ? (LeadsText.Format(Words.EscalationToDeputies, concern.Reference, urgency, due), null)
+            : (LeadsText.Format(Words.EscalationToDeputiesHere, concern.Reference, urgency, due), cards.NeedToKnow(concern));
+    }
+
+    /// <summary>The truth for the escalation contact: who was reminded, told, and could not be reached.</summary>
+    private static string WhoWasTold(Concern concern)
+    {
+        var deputies = concern.Leads.EscalationNotices.Where(n => n.Step == EscalationStep.AckDeputies).ToList();
+        var parts = new List<string> { concern.Leads.Posts.Any(p => p.InChannel) ? Words.EscalationLeadsRemindedInChannel : Words.EscalationLeadsRemindedPrivately };
+        if (deputies.Count == 0)
+        {
+            parts.Add(Words.EscalationNoDeputies);
+        }
+
+        if (deputies.Where(n => n.Reached).Select(n => n.Name).ToList() is { Count: > 0 } told)
+        {
+            parts.Add(LeadsText.Format(Words.EscalationDeputiesTold, string.Join(", ", told)));
+        }
+
+        if (deputies.Where(n => !n.Reached).Select(n => n.Name).ToList() is { Count: > 0 } missed)
+        {
+            parts.Add(LeadsText.Format(Words.EscalationDeputiesNotReached, string.Join(", ", missed)));
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>Records one result (and a card posted to a deputy, so later updates reach it) with its audit entry.</summary>
+    private async Task<Versioned<Concern>> RecordAsync(Versioned<Concern> read, EscalationNotice notice, LeadsCardPost? post, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry
+        {
+            Actor = LeadsAudit.System,
+            At = notice.At,
+            Action = notice.Reached ? LeadsAudit.EscalationReached : LeadsAudit.EscalationNotReached,
+            Detail = $"step={notice.Step}; role={notice.Role}; name={notice.Name}; route={notice.Route}",
+        };
+        for (var attempt = 0; ; attempt++)
+        {
+            var leads = read.Value.Leads;
+            var updated = read.Value with
+            {
+                Leads = leads with
+                {
+                    EscalationNotices = [.. leads.EscalationNotices, notice],
+                    Posts = post is null ? leads.Posts : [.. leads.Posts, post],
+                },
+            };
+            try
+            {
+                return new Versioned<Concern>(updated, await store.UpdateAsync(updated, read.ETag, entry, [], cancellationToken));
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                read = await store.GetAsync(read.Value.Id, cancellationToken) ?? throw new InvalidOperationException("The concern disappeared during escalation.");
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {Stage}: nobody could be reached (no user ids configured or found)")]
-    private static partial void LogNobodyToEscalateTo(ILogger logger, string stage);
+    /// <summary>Tells the leads' thread who could not be reached; when nobody was, the next step starts now.</summary>
+    private async Task FinishStepAsync(Versioned<Concern> read, string stage, int named, CancellationToken cancellationToken)
+    {
+        var notices = read.Value.Leads.EscalationNotices.Where(n => n.Step == stage).ToList();
+        var nobody = notices.All(n => !n.Reached);
+        var bringForward = nobody && stage == EscalationStep.AckDeputies && !read.Value.Leads.EscalationsFired.Contains(EscalationStep.AckContact)
+            && directory.EscalationContact(read.Value) is not null;
+        var missed = notices.Where(n => !n.Reached).Select(n => n.Name).ToList();
+        if (missed.Count == 0 && named > 0)
+        {
+            return;
+        }
+
+        var text = named == 0
+            ? (stage == EscalationStep.AckContact ? Words.EscalationNoContactInThread : Words.EscalationNoDeputiesInThread)
+            : LeadsText.Format(Words.EscalationNotReachedInThread, string.Join(", ", missed), read.Value.Reference);
+        if (bringForward)
+        {
+            text += " " + Words.EscalationNextStepNow;
+        }
+
+        var now = time.GetUtcNow();
+        var thread = LeadsOutbox.Create(LeadsOutbox.Reminder, read.Value.Id, new StagePayload(read.Value.Id, EscalationStep.NotReached, text), now, $"{read.Value.Id}:{stage}:not-reached");
+        var outbox = new List<OutboxMessage> { thread };
+        var updated = read.Value;
+        if (bringForward)
+        {
+            updated = updated with { Leads = updated.Leads with { EscalationsFired = [.. updated.Leads.EscalationsFired, EscalationStep.AckContact] } };
+            updated = updated with { NextDeadline = clocks.NextDeadline(updated) };
+            outbox.Add(LeadsOutbox.Create(LeadsOutbox.Escalation, updated.Id, new StagePayload(updated.Id, EscalationStep.AckContact), now, $"{updated.Id}:{EscalationStep.AckContact}"));
+        }
+
+        var entry = new AuditEntry
+        {
+            Actor = LeadsAudit.System,
+            At = now,
+            Action = bringForward ? LeadsAudit.Escalated + "." + EscalationStep.AckContact : LeadsAudit.EscalationNotReached,
+            Detail = bringForward ? $"brought forward: nobody reached at {stage}" : $"thread told: step={stage}; not reached={missed.Count}",
+        };
+        try
+        {
+            await store.UpdateAsync(updated, read.ETag, entry, outbox, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A lead acted meanwhile (or another instance finished the step): the retry looks again with fresh eyes.
+            throw new InvalidOperationException("The concern changed while its escalation step was finishing; the step is retried.");
+        }
+
+        if (bringForward)
+        {
+            LogBroughtForward(logger, stage);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {Stage}: a {Role} could not be reached by any route")]
+    private static partial void LogNotReached(ILogger logger, string stage, string role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {Stage}: nobody was reached, so the next step starts now")]
+    private static partial void LogBroughtForward(ILogger logger, string stage);
 }

@@ -29,10 +29,19 @@ public sealed class LeadsMessenger(IConnectorClient connector, IOptions<BotAuthe
         return new LeadsCardPost(serviceUrl, conversationId, sent.Id ?? "", InChannel: false);
     }
 
-    public async Task SendPrivateTextAsync(string serviceUrl, string tenantId, string userId, string text, CancellationToken cancellationToken)
+    /// <summary>A message to one person in a 1:1 chat: text, a card, or both in one message. Answers where it went.</summary>
+    public async Task<LeadsCardPost> SendPrivateAsync(string serviceUrl, string tenantId, string memberId, string? text, JsonElement? card, CancellationToken cancellationToken)
     {
-        var conversationId = await OpenPersonalAsync(serviceUrl, tenantId, userId, cancellationToken);
-        await connector.SendAsync(serviceUrl, conversationId, TextMessage(text, conversationId), cancellationToken);
+        var conversationId = await OpenPersonalAsync(serviceUrl, tenantId, memberId, cancellationToken);
+        var message = card is { } c ? CardMessage(c, conversationId) : TextMessage(text ?? "", conversationId);
+        if (card is not null && text is not null)
+        {
+            message.Text = text;
+            message.TextFormat = "markdown";
+        }
+
+        var sent = await connector.SendAsync(serviceUrl, conversationId, message, cancellationToken);
+        return new LeadsCardPost(serviceUrl, conversationId, sent.Id ?? "", InChannel: false);
     }
 
     /// <summary>A message in the card's thread (channel) or chat (1:1), with @mentions.</summary>

@@ -39,6 +39,25 @@ public class ServiceLeadsOptions
     public IList<LeadPerson> Designated { get; } = [];
     public IList<LeadPerson> Deputies { get; } = [];
     public LeadPerson? EscalationContact { get; set; }
+
+    /// <summary>
+    /// Who receives a concern about a lead when the reporter cannot say which lead, or names someone the bot cannot match:
+    /// it goes to nobody in the leads' channel (any lead could be the one it is about).
+    /// </summary>
+    public UnnamedLeadRecipients UnnamedLeadConcernsGoTo { get; set; } = UnnamedLeadRecipients.EscalationContact;
+}
+
+/// <summary>The organisation's policy for an allegation against a lead whom the reporter did not or could not name.</summary>
+public enum UnnamedLeadRecipients
+{
+    /// <summary>The head of the organisation or the chair (the escalation contact); the deputies if there is none.</summary>
+    EscalationContact,
+
+    /// <summary>The deputy leads; the escalation contact if there are none.</summary>
+    Deputies,
+
+    /// <summary>The deputies and the escalation contact.</summary>
+    DeputiesAndEscalationContact,
 }
 
 public sealed class ChannelOptions
@@ -51,29 +70,24 @@ public sealed class ChannelOptions
     public bool IsSet => !string.IsNullOrWhiteSpace(ServiceUrl) && !string.IsNullOrWhiteSpace(ConversationId);
 }
 
-/// <summary>A lead, deputy or escalation contact.</summary>
+/// <summary>
+/// A lead, deputy or escalation contact: <c>{ "ObjectId": "...", "Name": "..." }</c>. <see cref="LeadsPeopleReader"/> reads
+/// these from the settings (the only reader), so that the intake, routing, views, actions and escalation share one list.
+/// </summary>
 public sealed class LeadPerson
 {
-    /// <summary>The Entra object id: what the bot matches people by.</summary>
+    /// <summary>The Entra object id: what the bot matches people by, and keeps a concern about them from them with.</summary>
     public string ObjectId { get; set; } = "";
-
-    /// <summary>Another name for <see cref="ObjectId"/> (the intake reads <c>Leads:Designated:N:AadObjectId</c>): either key works.</summary>
-    public string? AadObjectId
-    {
-        get => ObjectId;
-        set
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                ObjectId = value;
-            }
-        }
-    }
 
     public string Name { get; set; } = "";
 
     /// <summary>The Teams user id (29:...), when known; otherwise it is looked up in the leads' channel roster.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>How staff can reach them outside ConcernBot (shown by "who is my lead"), e.g. a phone number.</summary>
+    public string? Contact { get; set; }
+
+    public bool HasObjectId => !string.IsNullOrWhiteSpace(ObjectId);
 }
 
 public sealed class OutsideRoute

@@ -72,7 +72,8 @@ public static class LeadsOutbox
     }
 }
 
-public sealed record StagePayload(string ConcernId, string? Stage = null);
+/// <param name="Text">For <see cref="EscalationStep.NotReached"/>: what the thread is told (lead names and the reference only).</param>
+public sealed record StagePayload(string ConcernId, string? Stage = null, string? Text = null);
 
 /// <summary>Kinds: received, acknowledged, question, closed, overdue (offer the next step).</summary>
 public sealed record ReporterNotifyPayload(string ConcernId, string Kind, string? Message = null);

@@ -23,7 +23,7 @@ internal sealed class LeadsReminderHandler(
         }
 
         var concern = read.Value;
-        if (concern.Status == ConcernStatus.Closed || (payload.Stage == EscalationStep.AckReminder && concern.Status != ConcernStatus.Received))
+        if (concern.Status == ConcernStatus.Closed || (payload.Stage is EscalationStep.AckReminder or EscalationStep.NotReached && concern.Status != ConcernStatus.Received))
         {
             return;
         }
@@ -33,6 +33,7 @@ internal sealed class LeadsReminderHandler(
         var text = payload.Stage switch
         {
             EscalationStep.LadoReminder => LeadsText.Format(Words.ReminderLado, names, concern.Reference, clocks.Show(clocks.LadoDue(concern) ?? concern.ReceivedAt)),
+            EscalationStep.NotReached => $"{names} {payload.Text}",
             EscalationStep.FeedbackReminder => LeadsText.Format(Words.ReminderFeedback, names, concern.Reference, clocks.Show(clocks.FeedbackDue(concern))),
             _ => LeadsText.Format(Words.ReminderAcknowledge, names, concern.Reference, clocks.Show(clocks.AcknowledgementDue(concern))),
         };

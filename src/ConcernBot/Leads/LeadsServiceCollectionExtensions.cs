@@ -15,6 +15,9 @@ public static class LeadsServiceCollectionExtensions
     {
         services.Configure<LeadsOptions>(configuration.GetSection(LeadsOptions.Section));
         services.AddDataProtection();
+        services.AddSingleton<LeadsPeopleReader>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<LeadsOptions>>(sp => sp.GetRequiredService<LeadsPeopleReader>());
+        services.AddHostedService<LeadsStartupCheck>();
         services.AddSingleton<LeadsDirectory>();
         services.AddSingleton<LeadsClocks>();
         services.AddSingleton<LeadsCards>();
@@ -23,6 +26,8 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsRoster>();
         services.AddSingleton<LeadsMentions>();
         services.AddSingleton<LeadsMessenger>();
+        services.AddSingleton<EscalationRoutes>();
+        services.AddSingleton<EscalationDrill>();
         services.AddSingleton<LeadsOrganisations>();
         services.AddSingleton<EscalationScanner>();
         services.AddSingleton<ReporterAnswers>();

@@ -47,7 +47,7 @@ public sealed class LearnCards(IntakeSettings intake, IOptions<LearnOptions> opt
 
     public JsonElement MyLead()
     {
-        var leads = intake.Leads;
+        var leads = intake.Directory.LeadsOf(null);
         IEnumerable<CardElement> body = leads.Count == 0
             ? [CardElement.Text(L.LeadNoneConfigured)]
             : [CardElement.Text(L.LeadIntro), .. leads.Select(l => CardElement.Text(l.Contact is null ? "- " + l.Name : $"- {l.Name}: {l.Contact}"))];

@@ -14,6 +14,7 @@ namespace ConcernBot.Learning;
 /// </summary>
 internal sealed partial class LearningChannelCommands(
     LearningLeads leads,
+    Leads.LeadsDirectory directory,
     LearningConcerns concerns,
     LearningCards cards,
     IConnectorClient connector,
@@ -66,7 +67,9 @@ internal sealed partial class LearningChannelCommands(
             return TurnOutcome.Done;
         }
 
-        await ExportAsync(turn, organisationId, period, figures, ConcernExport.Concerns(period, found, withAccounts), withAccounts, cancellationToken);
+        // A row only for a concern this lead may handle: never one about them, nor one about a lead nobody could name.
+        var theirs = found.Where(c => directory.FindAuthorised(c, activity.From?.AadObjectId) is not null);
+        await ExportAsync(turn, organisationId, period, figures, ConcernExport.Concerns(period, theirs, withAccounts), withAccounts, cancellationToken);
         return TurnOutcome.Done;
     }
 

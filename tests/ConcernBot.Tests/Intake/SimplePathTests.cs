@@ -26,7 +26,8 @@ public sealed class SimplePathTests : IDisposable
         Assert.True((await chat.SayAsync("My bedroom")).Says(I.SimpleOngoingQuestion));
         Assert.True((await chat.SayAsync("yes")).Says(I.SimpleHarmQuestion));
         Assert.True((await chat.SayAsync("Unkind or scary words")).Says(I.SimpleAboutQuestion));
-        Assert.True((await chat.SayAsync("Yes")).Says(I.SimpleWantsQuestion));
+        Assert.True((await chat.SayAsync("Yes")).Says(I.SimpleAboutLeadQuestion));
+        Assert.True((await chat.SayAsync("no")).Says(I.SimpleWantsQuestion));
         Assert.True((await chat.SayAsync("I want my phone back and a different carer at night")).Says(I.SimpleInvolvedQuestion));
         Assert.True((await chat.SayAsync("My sister Jo")).Says(I.SimpleSharingQuestion));
         Assert.True((await chat.SayAsync("yes")).Says(I.SimpleKnownQuestion));
@@ -38,7 +39,7 @@ public sealed class SimplePathTests : IDisposable
         Assert.False(review.Says(I.ReviewOutcomesAsked));
         var receipt = await chat.SayAsync("submit");
 
-        Assert.Equal(15, chat.MessagesSent);
+        Assert.Equal(16, chat.MessagesSent);
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
         Assert.Equal(ReporterRole.PersonUsingService, concern.ReporterRole);

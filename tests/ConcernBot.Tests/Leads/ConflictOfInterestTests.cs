@@ -58,16 +58,20 @@ public sealed class ConflictOfInterestTests
     }
 
     [Fact]
-    public async Task A_concern_about_a_lead_who_is_not_in_the_channel_goes_to_the_channel_without_them()
+    public async Task A_concern_about_a_lead_who_is_not_in_the_channel_still_goes_privately_because_they_could_join_it()
     {
         await using var host = new LeadsHost();
         host.Connector.Members[People.LeadsChannel] = [People.Asha.AsMember(), People.Dee.AsMember()];
         var concern = AboutBen();
 
-        var post = await LeadsFlow.RouteAsync(host, concern);
+        await SampleConcerns.SubmitAsync(host, concern);
+        await host.DeliverOutboxAsync();
 
-        Assert.True(Assert.Single(host.Connector.Of("create")).Parameters!.IsGroup);
-        Assert.True(post.InChannel);
-        Assert.DoesNotContain(People.Ben.UserId, (await SampleConcerns.CurrentAsync(host, concern)).Leads.ViewerUserIds);
+        var creates = host.Connector.Of("create");
+        Assert.All(creates, c => Assert.False(c.Parameters!.IsGroup));
+        Assert.Equal([People.Asha.UserId, People.Dee.UserId], creates.Select(c => c.Parameters!.Members![0].Id).ToList());
+        var stored = await SampleConcerns.CurrentAsync(host, concern);
+        Assert.All(stored.Leads.Posts, p => Assert.False(p.InChannel));
+        Assert.DoesNotContain(People.Ben.UserId, stored.Leads.ViewerUserIds);
     }
 }

@@ -10,7 +10,8 @@ namespace ConcernBot.Intake.Cards;
 public sealed partial class IntakeCards
 {
     /// <summary>Everything the person said, section by section, each with its own Change button; then Submit.</summary>
-    public JsonElement Review(IntakeDraft draft, Func<string, bool> canChange)
+    /// <param name="whoSeesIt">For a concern about a lead: who will receive it instead (shown in the About section).</param>
+    public JsonElement Review(IntakeDraft draft, Func<string, bool> canChange, string? whoSeesIt = null)
     {
         var simple = draft.Track == IntakeTrack.Simple;
         var card = new AdaptiveCard()
@@ -20,6 +21,11 @@ public sealed partial class IntakeCards
         {
             // A section this track never asks about (e.g. evidence on the simple path) is left out rather than shown empty.
             var rows = (simple ? SimpleReviewRows.For(section, draft) : Rows(section, draft)).ToList();
+            if (section == Sections.About && whoSeesIt is not null)
+            {
+                rows.Add((simple ? IntakeText.SimpleReviewWhoSeesIt : IntakeText.ReviewWhoSeesIt, whoSeesIt));
+            }
+
             if (rows.Count == 0 || !canChange(section))
             {
                 continue;

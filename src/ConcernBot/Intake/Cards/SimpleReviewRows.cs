@@ -36,7 +36,12 @@ internal static class SimpleReviewRows
                 yield return (IntakeText.SimpleReviewHarm, Title(SimpleChoices.Harm(), d.HarmKinds.FirstOrDefault().ToString()));
                 break;
             case Sections.About:
-                yield return (IntakeText.SimpleReviewStaff, Title(SimpleChoices.About(), d.Subject?.ToString()));
+                yield return (IntakeText.SimpleReviewStaff, d.Subject == SubjectKind.SafeguardingLead ? IntakeText.ChoiceYes : Title(SimpleChoices.About(), d.Subject?.ToString()));
+                if (d.Subject == SubjectKind.SafeguardingLead)
+                {
+                    yield return (IntakeText.SimpleReviewWhichLead, Text(d.SubjectLeadName));
+                }
+
                 break;
             case Sections.Wishes:
                 yield return (IntakeText.SimpleReviewWants, Text(d.AboutReporter ? d.WhatPersonWants : d.WhatReporterWants));

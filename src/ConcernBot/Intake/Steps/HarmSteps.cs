@@ -27,35 +27,37 @@ internal static class HarmSteps
         track: Tracks.Guided)
         .Then(d => d.Subject == SubjectKind.SafeguardingLead ? StepNames.WhichLead : WishesSteps.FirstFor(d));
 
-    /// <summary>Which lead: one of the designated leads from the settings, or typed (a concern about a lead never reaches them).</summary>
-    public static FlowStep<IntakeDraft> WhichLead(IReadOnlyList<string> leadNames)
+    /// <summary>Which lead: one of the service's leads from the settings, or typed (a concern about a lead never reaches them).</summary>
+    public static FlowStep<IntakeDraft> WhichLead(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => new FlowStep<IntakeDraft>
     {
-        var choices = IntakeChoices.Leads(leadNames);
-        return new FlowStep<IntakeDraft>
+        Name = StepNames.WhichLead,
+        Section = Sections.About,
+        Track = Tracks.Guided,
+        Why = IntakeText.WhichLeadWhy,
+        Prompt = d =>
         {
-            Name = StepNames.WhichLead,
-            Section = Sections.About,
-            Track = Tracks.Guided,
-            Why = IntakeText.WhichLeadWhy,
-            Prompt = d => new Prompt
+            var names = leadNames(d);
+            return new Prompt
             {
                 Step = StepNames.WhichLead,
                 Question = IntakeText.WhichLeadQuestion,
-                Choices = leadNames.Count > 0 ? choices : [],
+                Choices = names.Count > 0 ? IntakeChoices.Leads(names) : [],
                 Text = new TextAnswer(IntakeText.WhichLeadLabel, Ask.ShortAnswer, false, null, d.SubjectLeadName),
-                SkipTitle = leadNames.Count > 0 ? null : IntakeText.ChoiceDontKnow,
-            },
-            Accept = (input, d) =>
+                SkipTitle = names.Count > 0 ? null : IntakeText.ChoiceDontKnow,
+            };
+        },
+        Accept = (input, d) =>
+        {
+            var choices = IntakeChoices.Leads(leadNames(d));
+            var choice = input.Choice is { } value ? choices.FirstOrDefault(c => c.Value == value) : ChoiceMatcher.Match(input.Text, choices);
+            if (choice is not null)
             {
-                var choice = input.Choice is { } value ? choices.FirstOrDefault(c => c.Value == value) : ChoiceMatcher.Match(input.Text, choices);
-                if (choice is not null)
-                {
-                    d.SubjectLeadName = choice.Value.StartsWith("lead:", StringComparison.Ordinal) ? choice.Title : null;
-                    return StepResult.Ok;
-                }
+                d.SubjectLeadName = choice.Value.StartsWith("lead:", StringComparison.Ordinal) ? choice.Title : null;
+                return StepResult.Ok;
+            }
 
-                return Ask.AcceptText(input, Ask.ShortAnswer, canSkip: true, text => d.SubjectLeadName = text);
-            },
-        }.Then(WishesSteps.FirstFor);
-    }
+            // A typed name is kept as typed; the submission matches it to a lead (first name alone when only one has it).
+            return Ask.AcceptText(input, Ask.ShortAnswer, canSkip: true, text => d.SubjectLeadName = text);
+        },
+    }.Then(WishesSteps.FirstFor);
 }

@@ -10,9 +10,9 @@ namespace ConcernBot.Intake.Steps;
 /// </summary>
 internal static class SimpleSteps
 {
-    public static IEnumerable<FlowStep<IntakeDraft>> All() =>
+    public static IEnumerable<FlowStep<IntakeDraft>> All(Func<IntakeDraft, IReadOnlyList<string>> leadNames) =>
     [
-        Who(), WhoName(), Happened(), When(), Where(), Ongoing(), Harm(), About(), Wants(), Involved(), Sharing(), Known(),
+        Who(), WhoName(), Happened(), When(), Where(), Ongoing(), Harm(), About(leadNames), AboutLead(leadNames), Wants(), Involved(), Sharing(), Known(),
     ];
 
     private static FlowStep<IntakeDraft> Who() => Ask.OneOf(
@@ -62,9 +62,26 @@ internal static class SimpleSteps
         track: Tracks.Simple)
         .Then(StepNames.SimpleAbout);
 
-    private static FlowStep<IntakeDraft> About() => Ask.OneOf(
+    private static FlowStep<IntakeDraft> About(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => Ask.OneOf(
         StepNames.SimpleAbout, Sections.About, _ => IntakeText.SimpleAboutQuestion, IntakeText.SimpleAboutWhy, _ => SimpleChoices.About(),
-        (d, c) => d.Subject = IntakeChoices.Parse<SubjectKind>(c),
+        (d, c) =>
+        {
+            d.Subject = IntakeChoices.Parse<SubjectKind>(c);
+            d.SubjectLeadName = null;
+        },
+        track: Tracks.Simple)
+        .Then(d => d.Subject == SubjectKind.StaffMember && leadNames(d).Count > 0 ? StepNames.SimpleAboutLead : StepNames.SimpleWants);
+
+    /// <summary>Someone who works here: is it one of the leads? Then it goes to someone else and never to them.</summary>
+    private static FlowStep<IntakeDraft> AboutLead(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => Ask.OneOf(
+        StepNames.SimpleAboutLead, Sections.About, _ => IntakeText.SimpleAboutLeadQuestion, IntakeText.SimpleAboutLeadWhy,
+        d => [.. leadNames(d).Select(n => new Choice("lead:" + n, n)), new(nameof(SubjectKind.StaffMember), IntakeText.SimpleAboutLeadNo, null, Ask.Words(IntakeText.WordsNo)), new(nameof(Answer.DontKnow), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow))],
+        (d, c) =>
+        {
+            var lead = c.Value.StartsWith("lead:", StringComparison.Ordinal);
+            d.Subject = lead ? SubjectKind.SafeguardingLead : SubjectKind.StaffMember;
+            d.SubjectLeadName = lead ? c.Title : null;
+        },
         track: Tracks.Simple)
         .Then(StepNames.SimpleWants);
 

@@ -36,7 +36,10 @@ public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, stri
         builder.UseSetting("Intake:EmergencyAdvice", EmergencyAdvice);
         builder.UseSetting("Intake:SupportContacts:0", "Employee assistance: 0800 000 0000 (test)");
         builder.UseSetting("Leads:Designated:0:Name", "Priya Shah");
-        builder.UseSetting("Leads:Designated:0:AadObjectId", "lead-priya-oid");
+        builder.UseSetting("Leads:Designated:0:ObjectId", "lead-priya-oid");
+        builder.UseSetting("Leads:Designated:1:ObjectId", "lead-tom-oid");
+        builder.UseSetting("Leads:EscalationContact:ObjectId", "head-of-care-oid");
+        builder.UseSetting("Leads:EscalationContact:Name", "Jo Smith (Head of Care)");
         builder.UseSetting("Leads:Designated:1:Name", "Tom Okafor");
         builder.UseSetting("Learn:PolicyLinks:0:Title", "Safeguarding adults policy");
         builder.UseSetting("Learn:PolicyLinks:0:Url", "https://example.org/policies/safeguarding-adults");

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Leads;
+
+/// <summary>
+/// Checks at start that the rule "a concern about a lead never reaches them" and the escalation chain can work with the
+/// settings as written. In Production a problem stops the start with a message saying what to fix; elsewhere it is a
+/// warning. Then it logs, per service, each role in the chain and the route by which that person will be reached (roles
+/// and route kinds only: no names, no ids).
+/// </summary>
+internal sealed partial class LeadsStartupCheck(
+    IOptions<LeadsOptions> options,
+    LeadsPeopleReader reader,
+    IHostEnvironment environment,
+    ILogger<LeadsStartupCheck> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var leads = options.Value;
+        var problems = reader.Problems.Concat(SamePersonTwoNames(leads)).Concat(NobodyForAConcernAboutALead(leads)).ToList();
+        var refusing = problems.Where(p => p.Always || environment.IsProduction()).ToList();
+        if (refusing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "ConcernBot will not start: the safeguarding leads are not set up so that a concern about a lead is kept from them "
+                + "and every person in the escalation chain can be reached. Fix these settings (docs/deploy.md, step 8):"
+                + Environment.NewLine + string.Join(Environment.NewLine, refusing.Select(p => "- " + p.Message)));
+        }
+
+        foreach (var problem in problems)
+        {
+            LogProblem(logger, problem.Message);
+        }
+
+        foreach (var (serviceId, service) in Services(leads))
+        {
+            foreach (var (role, person) in Chain(service))
+            {
+                var route = EscalationRoutes.KindOf(person);
+                LogRoute(logger, serviceId, role, route);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static IEnumerable<(string ServiceId, ServiceLeadsOptions Service)> Services(LeadsOptions leads) =>
+        leads.Services.Select(s => (s.Key, (ServiceLeadsOptions)s.Value)).Prepend(("default", leads));
+
+    /// <summary>Each person in the service's chain with their role: designated leads, deputies, the escalation contact.</summary>
+    public static IEnumerable<(string Role, LeadPerson Person)> Chain(ServiceLeadsOptions service) =>
+        service.Designated.Select((p, i) => ($"designated lead {i + 1}", p))
+            .Concat(service.Deputies.Select((p, i) => ($"deputy {i + 1}", p)))
+            .Concat(service.EscalationContact is { } contact ? [("escalation contact", contact)] : []);
+
+    private static IEnumerable<(string Key, LeadPerson Person)> Keyed(string serviceId, ServiceLeadsOptions service)
+    {
+        var prefix = serviceId == "default" ? "Leads" : $"Leads:Services:{serviceId}";
+        return service.Designated.Select((p, i) => ($"{prefix}:Designated:{i}", p))
+            .Concat(service.Deputies.Select((p, i) => ($"{prefix}:Deputies:{i}", p)))
+            .Concat(service.EscalationContact is { } contact ? [($"{prefix}:EscalationContact", contact)] : []);
+    }
+
+    /// <summary>One object id under two names, anywhere in the settings: the reporter's choice could miss the person.</summary>
+    private static IEnumerable<LeadsSettingProblem> SamePersonTwoNames(LeadsOptions leads) =>
+        Services(leads)
+            .SelectMany(s => Keyed(s.ServiceId, s.Service))
+            .Where(p => p.Person.HasObjectId && p.Person.Name.Length > 0)
+            .GroupBy(p => p.Person.ObjectId, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(p => LeadNames.Fold(p.Person.Name)).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => new LeadsSettingProblem(
+                g.First().Key,
+                $"{string.Join(" and ", g.Select(p => p.Key))} are one person (the same ObjectId) under different names: use one Name for them everywhere.",
+                Always: false));
+
+    /// <summary>With no deputies and no escalation contact, a concern about an unnamed lead (or the only lead) has nowhere to go.</summary>
+    private static IEnumerable<LeadsSettingProblem> NobodyForAConcernAboutALead(LeadsOptions leads) =>
+        Services(leads)
+            .Where(s => s.Service.Designated.Count > 0 && LeadsDirectory.UnnamedLeadRecipients(s.Service).Count == 0)
+            .Select(s => s.ServiceId == "default" ? "Leads" : $"Leads:Services:{s.ServiceId}")
+            .Select(key => new LeadsSettingProblem(key, $"{key} has no EscalationContact and no Deputies: a concern about a lead would have nobody to go to. Name the head of the organisation or the chair as {key}:EscalationContact.", Always: false));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Leads settings: {Problem}")]
+    private static partial void LogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation chain, service {ServiceId}: {Role} is reached by {Route}")]
+    private static partial void LogRoute(ILogger logger, string serviceId, string role, string route);
+}
