@@ -37,7 +37,14 @@ public sealed class LeadsDirectory(IOptions<LeadsOptions> options)
         IEnumerable<LeadPerson> people = IsAboutUnnamedLead(concern)
             ? UnnamedLeadRecipients(service)
             : service.Designated.Concat(service.Deputies);
-        return [.. people.Where(p => p.HasObjectId && !IsSubject(concern, p.ObjectId)).DistinctBy(p => p.ObjectId, StringComparer.OrdinalIgnoreCase)];
+        List<LeadPerson> authorised = [.. people.Where(p => p.HasObjectId && !IsSubject(concern, p.ObjectId)).DistinctBy(p => p.ObjectId, StringComparer.OrdinalIgnoreCase)];
+        if (authorised.Count == 0 && IsAboutALead(concern))
+        {
+            // About the only lead: it goes where the policy sends a concern about a lead (the escalation contact, or deputies).
+            authorised = [.. UnnamedLeadRecipients(service).Where(p => p.HasObjectId && !IsSubject(concern, p.ObjectId))];
+        }
+
+        return authorised;
     }
 
     public IReadOnlyList<LeadPerson> Deputies(Concern concern)

@@ -58,7 +58,7 @@ internal sealed partial class LeadsEscalationHandler(
 
             var (text, card) = What(read.Value, stage, person, members);
             var reach = await routes.ReachAsync(serviceUrl, concern.OrganisationId, person, members, text, card, cancellationToken);
-            read = await RecordAsync(read, new EscalationNotice(stage, role, person.Name, reach.Reached, reach.Route, time.GetUtcNow()), reach.Post, cancellationToken);
+            read = await RecordAsync(read, new EscalationNotice(stage, role, person.Name, reach.Reached, reach.Route, time.GetUtcNow()), card is null ? null : reach.Post, cancellationToken);
             if (!reach.Reached)
             {
                 LogNotReached(logger, stage, role.ToString());

@@ -6,7 +6,7 @@ using ConcernBot.Teams.Connector;
 namespace ConcernBot.Tests.Support;
 
 /// <summary>A connector for the leads' tests: records every call and answers like Teams (thread ids, a roster per channel, two pages).</summary>
-public sealed class LeadsConnector : IConnectorClient
+public sealed class LeadsConnector : IConnectorClient, Chat.ISentActivities
 {
     private int _next;
 
@@ -20,6 +20,12 @@ public sealed class LeadsConnector : IConnectorClient
     }
 
     public ConcurrentQueue<LeadsConnectorCall> Calls { get; } = new();
+
+    /// <summary>Member ids (user or object ids) for whom opening a 1:1 answers 403, as Teams does when the app is not installed for them.</summary>
+    public ConcurrentDictionary<string, bool> Unreachable { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every activity sent or replied, in order (what a <see cref="Chat.TeamsChat"/> reads its replies from).</summary>
+    public IReadOnlyList<Activity> Sent => [.. Calls.Where(c => c.Operation is "send" or "reply" && c.Activity is not null).Select(c => c.Activity!)];
 
     /// <summary>Members by conversation id (a channel's roster).</summary>
     public ConcurrentDictionary<string, List<TeamsMember>> Members { get; } = new();
@@ -46,6 +52,8 @@ public sealed class LeadsConnector : IConnectorClient
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
         var id = "m" + NextId();
+        activity.Id ??= id;
+        activity.Conversation ??= new ConversationAccount { Id = conversationId };
         Calls.Enqueue(new LeadsConnectorCall("send", serviceUrl, conversationId, id, activity, null));
         return Task.FromResult(new ResourceResponse { Id = id });
     }
@@ -71,6 +79,11 @@ public sealed class LeadsConnector : IConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue(new LeadsConnectorCall("create", serviceUrl, null, null, null, parameters));
+        if (parameters.IsGroup != true && parameters.Members is [var member, ..] && Unreachable.ContainsKey(member.Id ?? ""))
+        {
+            throw new ConnectorException(403, "BotNotInConversationRoster", "The bot is not installed for this user.");
+        }
+
         if (parameters.IsGroup == true)
         {
             var channel = parameters.ChannelData!.Value.GetProperty("channel").GetProperty("id").GetString();

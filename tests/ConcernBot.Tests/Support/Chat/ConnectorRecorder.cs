@@ -5,7 +5,7 @@ using ConcernBot.Teams.Connector;
 namespace ConcernBot.Tests.Support.Chat;
 
 /// <summary>Stands in for the Bot Connector: records every message the bot sends, in order.</summary>
-public sealed class ConnectorRecorder : IConnectorClient
+public sealed class ConnectorRecorder : IConnectorClient, ISentActivities
 {
     private readonly ConcurrentQueue<Activity> _sent = new();
     private int _ids;

@@ -6,6 +6,12 @@ using ConcernBot.Teams.Activities;
 
 namespace ConcernBot.Tests.Support.Chat;
 
+/// <summary>A stand-in connector that keeps every activity the bot sent, in order.</summary>
+public interface ISentActivities
+{
+    IReadOnlyList<Activity> Sent { get; }
+}
+
 /// <summary>A made-up person in a made-up tenant.</summary>
 public sealed record TeamsUser(string Id, string Name, string AadObjectId, string TenantId, string ConversationId)
 {
@@ -22,7 +28,7 @@ public sealed record TeamsUser(string Id, string Name, string AadObjectId, strin
 /// Drives a 1:1 Teams chat through the real messaging endpoint, as a person would: types text, presses buttons on the
 /// latest card (filling its inputs), and reads the bot's replies to that turn.
 /// </summary>
-public sealed class TeamsChat(HttpClient client, ConnectorRecorder connector, TeamsUser user)
+public sealed class TeamsChat(HttpClient client, ISentActivities connector, TeamsUser user)
 {
     private JsonObject? _lastSent;
 
@@ -107,7 +113,8 @@ public sealed class TeamsChat(HttpClient client, ConnectorRecorder connector, Te
             MessagesSent++;
         }
 
-        var replies = connector.Sent.Skip(before).Select(a => new BotReply(a)).ToList();
+        // Only what reached this person's chat: the same host may be posting to the leads meanwhile.
+        var replies = connector.Sent.Skip(before).Where(a => a.Conversation?.Id is null || a.Conversation.Id == User.ConversationId).Select(a => new BotReply(a)).ToList();
         Transcript.AddRange(replies);
         Last = new BotReplies(replies);
         return Last;

@@ -8,7 +8,8 @@ public static class Walkthrough
     public const string Account = "At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair. He cried out and later had a bruise.";
 
     /// <summary>The guided staff path from "raise a concern" to the review card, for an adult at risk.</summary>
-    public static async Task ToReviewAsync(TeamsChat chat, string identityButton, string? service = null)
+    /// <param name="about">Answers "is it about someone who works here?" (and what follows); presses "a member of staff" when null.</param>
+    public static async Task ToReviewAsync(TeamsChat chat, string identityButton, string? service = null, Func<TeamsChat, Task>? about = null)
     {
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -25,7 +26,7 @@ public static class Walkthrough
         await chat.PressAsync(I.ButtonContinue, new { answer = "The lounge on the first floor" });
         await chat.PressAsync(I.ChoiceNo);
         await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
-        await chat.PressAsync(I.SubjectStaff);
+        await (about ?? (c => c.PressAsync(I.SubjectStaff)))(chat);
         await chat.PressAsync(I.ChoiceYes);
         await chat.PressAsync(I.OutcomesAskedNone);
         await chat.PressAsync(I.ButtonContinue, new { answer = "I'd like Mr Jones to feel safe." });
