@@ -65,6 +65,6 @@ public sealed partial class EscalationRoutes(LeadsMessenger messenger, ILogger<E
         return new PersonReach(false, tried.Count == 0 ? None : string.Join(", ", tried), null);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A 1:1 chat by {Route} could not be opened or sent to ({Status})")]
-    private static partial void LogRouteFailed(ILogger logger, string route, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A 1:1 chat by {Via} could not be opened or sent to ({Status})")]
+    private static partial void LogRouteFailed(ILogger logger, string via, int status);
 }

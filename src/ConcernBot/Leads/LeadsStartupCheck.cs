@@ -85,6 +85,6 @@ internal sealed partial class LeadsStartupCheck(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leads settings: {Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation chain, service {ServiceId}: {Role} is reached by {Route}")]
-    private static partial void LogRoute(ILogger logger, string serviceId, string role, string route);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation chain, service {ServiceId}: {Role} is reached by {Via}")]
+    private static partial void LogRoute(ILogger logger, string serviceId, string role, string via);
 }

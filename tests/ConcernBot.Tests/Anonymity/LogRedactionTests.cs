@@ -63,4 +63,14 @@ public sealed class LogRedactionTests
         Assert.Contains(logs.Entries, e => e.Message == "Inside a scope");
         Assert.Contains(logs.Entries, e => e.Message.StartsWith("Message [redacted] from [redacted]", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Each_hole_is_filled_with_its_own_value_whatever_order_the_values_come_in()
+    {
+        var values = new List<KeyValuePair<string, object?>> { new("Delay", TimeSpan.FromSeconds(5)), new("Attempt", 7), new("Kind", "concern.submitted") };
+
+        var line = ConcernBot.Anonymity.Logging.LogRedactor.Render("Delivering a {Kind} message failed (attempt {Attempt}); retrying in {Delay}", values);
+
+        Assert.Equal("Delivering a concern.submitted message failed (attempt 7); retrying in 00:00:05", line);
+    }
 }

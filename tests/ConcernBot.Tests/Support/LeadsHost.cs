@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ConcernBot.Teams.Connector;
 using ConcernBot.Tests.Leads;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,12 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The host's environment (Development unless a test needs Production's start-up checks).</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>Every log line the host writes.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
     public LeadsConnector Connector { get; } = new();
     /// <summary>The SQLite file; pass it to a second host to run two instances on one store.</summary>
     public string DatabasePath { get; }
@@ -44,7 +51,8 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

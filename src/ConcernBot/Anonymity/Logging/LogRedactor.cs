@@ -71,7 +71,7 @@ public static partial class LogRedactor
     /// <summary>A Teams id (29:, 28:, 8:orgid:, a:, 19:...@thread, also URL-encoded), a GUID, an email, a reference with a secret, a URL with a path, an IP address.</summary>
     public static bool LooksSensitive(string text) => SensitivePattern().IsMatch(text);
 
-    /// <summary>Renders a message template with (already redacted) values, in the order of its holes.</summary>
+    /// <summary>Renders a message template with (already redacted) values: each hole by its name, else by its position.</summary>
     public static string Render(string template, IReadOnlyList<KeyValuePair<string, object?>> values)
     {
         var builder = new StringBuilder(template.Length);
@@ -100,7 +100,10 @@ public static partial class LogRedactor
                 continue;
             }
 
-            var value = hole < values.Count ? values[hole].Value : null;
+            // The source generator's state need not list values in the template's order: a hole is filled by its own name.
+            var holeName = template.AsSpan(i + 1, close - i - 1).ToString().Split(',', ':')[0].Trim();
+            var named = values.FirstOrDefault(v => string.Equals(v.Key, holeName, StringComparison.OrdinalIgnoreCase));
+            var value = named.Key is not null ? named.Value : hole < values.Count ? values[hole].Value : null;
             builder.Append(value switch
             {
                 null => "(null)",
