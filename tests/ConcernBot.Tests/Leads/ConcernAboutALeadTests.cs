@@ -182,6 +182,32 @@ public sealed class ConcernAboutALeadTests
         await TheyCannotOpenOrActAsync(host, concern, People.Ben);
     }
 
+    [Fact]
+    public async Task On_the_one_form_path_a_lead_written_in_the_form_is_kept_from_it()
+    {
+        await using var host = NewHost("top-level leads");
+        var chat = Chat(host);
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+        await chat.PressAsync(I.RoleStaffForm);
+
+        var review = await chat.PressAsync(I.FormCheck, new
+        {
+            f_danger = "No", f_urgent = "false", f_atrisk = "AdultAtRisk", f_atriskwho = "Mr Jones", f_happened = Walkthrough.Account,
+            f_when = "yesterday", f_where = "The lounge", f_ongoing = "No", f_harm = "Physical", f_about = "SafeguardingLead", f_lead = "ben",
+            f_knows = "Yes", f_asked = "NotAsked", f_reporterwants = "That he is safe", f_consent = "Yes", f_identity = "Named",
+        });
+        Assert.True(review.Says("Ben Designated will not see it"), review.Words);
+        await chat.PressAsync(I.ReviewSubmit);
+        var concern = Assert.Single(await host.Stores.Concerns.ListByStatusAsync(People.Tenant, ConcernStatus.Received).ToListAsync());
+
+        Assert.Equal(People.Ben.ObjectId, concern.Subject.LeadAadObjectId);
+        await EverythingHappensAsync(host, concern, People.Ben);
+        Assert.Equal(0, Reached(host, People.Ben, concern.Reference));
+        await TheyCannotOpenOrActAsync(host, concern, People.Ben);
+        await SomeoneElseCanAsync(host, concern, People.Ben);
+    }
+
     private static LeadsHost NewHost(string shape)
     {
         var host = new LeadsHost(Shape(shape));
