@@ -1,7 +1,7 @@
 using ConcernBot.Conversation;
 using ConcernBot.Intake;
 using ConcernBot.Leads;
-using ConcernBot.Learn;
+using ConcernBot.Guidance;
 using ConcernBot.Learning;
 using ConcernBot.Storage;
 using ConcernBot.Teams.Turns;
@@ -24,7 +24,7 @@ public static class ConcernBotServiceCollectionExtensions
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
         services.AddLeads(configuration);
         services.AddLearning(configuration);
-        services.AddLearn(configuration);
+        services.AddGuidance(configuration);
         services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
         return services;

@@ -2,12 +2,12 @@ using System.Reflection;
 using ConcernBot.Concerns;
 using ConcernBot.Intake;
 using ConcernBot.Intake.Cards;
-using ConcernBot.Learn;
+using ConcernBot.Guidance;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Cards;
 
-/// <summary>The intake's and Learn's cards for the catalogue: every question of the flow, and each card with full and empty drafts.</summary>
+/// <summary>The intake's and the guidance cards for the catalogue: every question of the flow, and each card with full and empty drafts.</summary>
 internal static class IntakeCardSamples
 {
     public static IEnumerable<CardSample> All =>
@@ -26,20 +26,20 @@ internal static class IntakeCardSamples
         Intake(nameof(IntakeCards.Receipt), "anonymous", (cards, _) => cards.Receipt("SG-7K3-Q9P", false, IdentityChoice.Anonymous, [])),
         Intake(nameof(IntakeCards.Form), "empty", (cards, sp) => cards.Form(new IntakeDraft(), [], ["Priya Shah"], "Call 999 now.")),
         Intake(nameof(IntakeCards.Form), "problems-long", (cards, sp) => cards.Form(Full(longAnswers: true), ["Please choose how you would like to be known."], [], "Call 999 now.")),
-        Learn(nameof(LearnCards.Menu), "menu", c => c.Menu()),
-        Learn(nameof(LearnCards.WhatIsAbuse), "abuse", c => c.WhatIsAbuse()),
-        Learn(nameof(LearnCards.Signs), "signs", c => c.Signs()),
-        Learn(nameof(LearnCards.MyLead), "lead", c => c.MyLead()),
-        Learn(nameof(LearnCards.AfterRaising), "after", c => c.AfterRaising()),
-        Learn(nameof(LearnCards.Policies), "policies", c => c.Policies()),
-        Learn(nameof(LearnCards.For), "for-unknown-topic", c => c.For("nonsense")),
+        Guidance(nameof(GuidanceCards.Menu), "menu", c => c.Menu()),
+        Guidance(nameof(GuidanceCards.WhatIsAbuse), "abuse", c => c.WhatIsAbuse()),
+        Guidance(nameof(GuidanceCards.Signs), "signs", c => c.Signs()),
+        Guidance(nameof(GuidanceCards.MyLead), "lead", c => c.MyLead()),
+        Guidance(nameof(GuidanceCards.AfterRaising), "after", c => c.AfterRaising()),
+        Guidance(nameof(GuidanceCards.Policies), "policies", c => c.Policies()),
+        Guidance(nameof(GuidanceCards.For), "for-unknown-topic", c => c.For("nonsense")),
     ];
 
     private static CardSample Intake(string method, string name, Func<IntakeCards, IServiceProvider, System.Text.Json.JsonElement> build) =>
         new(typeof(IntakeCards), method, name, sp => build(sp.GetRequiredService<IntakeCards>(), sp));
 
-    private static CardSample Learn(string method, string name, Func<LearnCards, System.Text.Json.JsonElement> build) =>
-        new(typeof(LearnCards), method, name, sp => build(sp.GetRequiredService<LearnCards>()));
+    private static CardSample Guidance(string method, string name, Func<GuidanceCards, System.Text.Json.JsonElement> build) =>
+        new(typeof(GuidanceCards), method, name, sp => build(sp.GetRequiredService<GuidanceCards>()));
 
     /// <summary>A draft with every answer given (long ones at the limit when asked).</summary>
     private static IntakeDraft Full(bool longAnswers = false)

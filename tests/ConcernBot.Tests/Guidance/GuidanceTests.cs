@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using ConcernBot.Tests.Support.Chat;
 using I = ConcernBot.Resources.Intake;
-using L = ConcernBot.Resources.Learn;
+using L = ConcernBot.Resources.Guidance;
 
 namespace ConcernBot.Tests.Learn;
 
-public sealed class LearnTests : IDisposable
+public sealed class GuidanceTests : IDisposable
 {
     private readonly IntakeData _data = new();
 

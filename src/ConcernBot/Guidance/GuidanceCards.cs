@@ -4,26 +4,26 @@ using ConcernBot.Concerns;
 using ConcernBot.Intake;
 using ConcernBot.Teams.Cards;
 using Microsoft.Extensions.Options;
-using L = ConcernBot.Resources.Learn;
+using L = ConcernBot.Resources.Guidance;
 
-namespace ConcernBot.Learn;
+namespace ConcernBot.Guidance;
 
 /// <summary>"Learn about safeguarding": what abuse is, the signs of each kind, who my lead is, what happens next, our policies.</summary>
-public sealed class LearnCards(IntakeSettings intake, IOptions<LearnOptions> options)
+public sealed class GuidanceCards(IntakeSettings intake, IOptions<GuidanceOptions> options)
 {
     public JsonElement Menu() => new AdaptiveCard()
         .Add(CardElement.Heading(L.MenuTitle))
         .Add(CardElement.Text(L.MenuIntro))
         .Add(CardElement.Actions(
         [
-            Topic(L.TopicAbuse, LearnTopics.Abuse),
-            Topic(L.TopicSigns, LearnTopics.Signs),
-            Topic(L.TopicLead, LearnTopics.Lead),
+            Topic(L.TopicAbuse, GuidanceTopics.Abuse),
+            Topic(L.TopicSigns, GuidanceTopics.Signs),
+            Topic(L.TopicLead, GuidanceTopics.Lead),
         ]))
         .Add(CardElement.Actions(
         [
-            Topic(L.TopicAfter, LearnTopics.After),
-            Topic(L.TopicPolicies, LearnTopics.Policies),
+            Topic(L.TopicAfter, GuidanceTopics.After),
+            Topic(L.TopicPolicies, GuidanceTopics.Policies),
         ]))
         .AddAction(RaiseConcern())
         .WithFallbackText(L.MenuTitle)
@@ -77,33 +77,33 @@ public sealed class LearnCards(IntakeSettings intake, IOptions<LearnOptions> opt
             card.Add(CardElement.Actions(links.Select(l => CardAction.OpenUrl(l.Title!, new Uri(l.Url!)))));
         }
 
-        return card.AddAction(Topic(L.BackToTopics, LearnTopics.Menu)).AddAction(RaiseConcern()).WithFallbackText(L.PoliciesTitle).ToJsonElement();
+        return card.AddAction(Topic(L.BackToTopics, GuidanceTopics.Menu)).AddAction(RaiseConcern()).WithFallbackText(L.PoliciesTitle).ToJsonElement();
     }
 
     public JsonElement For(string topic) => topic switch
     {
-        LearnTopics.Abuse => WhatIsAbuse(),
-        LearnTopics.Signs => Signs(),
-        LearnTopics.Lead => MyLead(),
-        LearnTopics.After => AfterRaising(),
-        LearnTopics.Policies => Policies(),
+        GuidanceTopics.Abuse => WhatIsAbuse(),
+        GuidanceTopics.Signs => Signs(),
+        GuidanceTopics.Lead => MyLead(),
+        GuidanceTopics.After => AfterRaising(),
+        GuidanceTopics.Policies => Policies(),
         _ => Menu(),
     };
 
     private static JsonElement Page(string title, IEnumerable<CardElement> body) => new AdaptiveCard()
         .Add(CardElement.Heading(title))
         .AddRange(body)
-        .AddAction(Topic(L.BackToTopics, LearnTopics.Menu))
+        .AddAction(Topic(L.BackToTopics, GuidanceTopics.Menu))
         .AddAction(RaiseConcern())
         .WithFallbackText(title)
         .ToJsonElement();
 
-    private static CardAction Topic(string title, string topic) => CardAction.Submit(title, CardData.Verb(LearnTopics.Verb).With("topic", topic), validateInputs: false);
+    private static CardAction Topic(string title, string topic) => CardAction.Submit(title, CardData.Verb(GuidanceTopics.Verb).With("topic", topic), validateInputs: false);
 
     private static CardAction RaiseConcern() => CardAction.Submit(L.RaiseConcern, CardData.Verb(IntakeVerbs.Start), style: "positive", validateInputs: false);
 }
 
-public sealed class LearnOptions
+public sealed class GuidanceOptions
 {
     public List<PolicyLink> PolicyLinks { get; set; } = [];
 }
@@ -114,7 +114,7 @@ public sealed class PolicyLink
     public string? Url { get; set; }
 }
 
-public static class LearnTopics
+public static class GuidanceTopics
 {
     public const string Verb = "learn.topic";
     public const string Menu = "menu";

@@ -2,12 +2,12 @@ using ConcernBot.Conversation;
 using ConcernBot.Teams.Activities;
 using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
-using L = ConcernBot.Resources.Learn;
+using L = ConcernBot.Resources.Guidance;
 
-namespace ConcernBot.Learn;
+namespace ConcernBot.Guidance;
 
 /// <summary>Answers "learn", "what is abuse", "who is my safeguarding lead"... and the Learn buttons. Keeps no state.</summary>
-internal sealed class LearnHandler(LearnCards cards) : ITurnHandler
+internal sealed class GuidanceHandler(GuidanceCards cards) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -18,8 +18,8 @@ internal sealed class LearnHandler(LearnCards cards) : ITurnHandler
 
         var topic = action?.Verb switch
         {
-            WelcomeVerbs.Learn => LearnTopics.Menu,
-            LearnTopics.Verb => action.GetString("topic") ?? LearnTopics.Menu,
+            WelcomeVerbs.Learn => GuidanceTopics.Menu,
+            GuidanceTopics.Verb => action.GetString("topic") ?? GuidanceTopics.Menu,
             null => TopicFor(turn.Activity.Text),
             _ => null,
         };
@@ -50,8 +50,8 @@ internal sealed class LearnHandler(LearnCards cards) : ITurnHandler
     {
         (string Words, string Topic)[] phrases =
         [
-            (L.WordsMenu, LearnTopics.Menu), (L.WordsAbuse, LearnTopics.Abuse), (L.WordsSigns, LearnTopics.Signs),
-            (L.WordsLead, LearnTopics.Lead), (L.WordsAfter, LearnTopics.After), (L.WordsPolicies, LearnTopics.Policies),
+            (L.WordsMenu, GuidanceTopics.Menu), (L.WordsAbuse, GuidanceTopics.Abuse), (L.WordsSigns, GuidanceTopics.Signs),
+            (L.WordsLead, GuidanceTopics.Lead), (L.WordsAfter, GuidanceTopics.After), (L.WordsPolicies, GuidanceTopics.Policies),
         ];
         var byPhrase = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (words, topic) in phrases)
