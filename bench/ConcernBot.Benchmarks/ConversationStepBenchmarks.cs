@@ -207,6 +207,8 @@ public class ConversationStepBenchmarks
 
         public ConversationReference? Reference => ConversationReference.FromActivity(Activity);
 
+        public TurnFacts Facts => new(IsPrivate: true, OrganisationId: Activity.Conversation?.TenantId, PersonKey: Activity.From?.AadObjectId ?? Activity.From?.Id);
+
         public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken = default)
         {
             _ = ActivityJson.Serialize(activity);

@@ -47,7 +47,7 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
 
             await turn.SendTextAsync(Strings.UnknownAction, cancellationToken);
         }
-        else if (IsUnansweredWords(turn.Activity))
+        else if (turn.Facts.IsPrivate && IsUnansweredWords(turn.Activity))
         {
             // Someone may have typed their worry straight in: never leave them with silence.
             await turn.SendTextAsync(ConcernBot.Resources.Intake.NotUnderstood, cancellationToken);
@@ -57,10 +57,7 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
     }
 
     private static bool IsUnansweredWords(Activity activity) =>
-        activity.IsType(ActivityTypes.Message)
-        && activity.Conversation?.ConversationType is null or "personal"
-        && activity.Conversation?.IsGroup != true
-        && MessageText.Normalise(activity.Text).Length > 0;
+        activity.IsType(ActivityTypes.Message) && MessageText.Normalise(activity.Text).Length > 0;
 
     private static CultureInfo CultureFor(string? locale)
     {

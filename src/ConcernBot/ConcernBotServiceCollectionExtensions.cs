@@ -17,6 +17,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
+        services.AddSingleton<IReporterChat, Channels.ReporterChat>();
         services.AddAnonymity();
         services.Decorate<IConversationStore>((_, store) => new TurnConversationCache(store));
         services.AddSingleton<WelcomeCards>();

@@ -62,7 +62,7 @@ public static partial class BotEndpoint
         }
 
         var bot = services.GetRequiredService<IBot>();
-        var turn = new TurnContext(activity, services.GetRequiredService<IConnectorClient>());
+        var turn = new TurnContext(activity, services.GetRequiredService<ChannelAdapters>().For(activity.ChannelId));
         InvokeResponse? response;
         try
         {

@@ -1,3 +1,4 @@
+using ConcernBot.Teams.Turns;
 using ConcernBot.Teams.Authentication;
 using ConcernBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,9 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.AddSingleton<TrustedServiceUrls>();
         services.AddBotAuthentication();
         services.AddBotConnector(configuration.GetSection("BotConnector"));
+        services.AddSingleton<BotConnectorAdapter>();
+        services.AddSingleton<ChannelAdapters>(sp => new ChannelAdapters(
+            [.. sp.GetServices<IChannelAdapter>(), sp.GetRequiredService<BotConnectorAdapter>()]));
         return services;
     }
 }

@@ -9,6 +9,9 @@ public interface ITurnContext
 {
     Activity Activity { get; }
 
+    /// <summary>What the channel says about this turn: private or not, the organisation, the person's key.</summary>
+    TurnFacts Facts { get; }
+
     /// <summary>The reference of the conversation this activity came from.</summary>
     ConversationReference? Reference { get; }
 

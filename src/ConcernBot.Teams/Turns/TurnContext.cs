@@ -4,18 +4,17 @@ using ConcernBot.Teams.Connector;
 
 namespace ConcernBot.Teams.Turns;
 
-internal sealed class TurnContext(Activity activity, IConnectorClient connector) : ITurnContext
+/// <summary>One turn: every answer goes through the adapter that owns the conversation.</summary>
+public sealed class TurnContext(Activity inbound, IChannelAdapter adapter) : ITurnContext
 {
-    public Activity Activity { get; } = activity;
+    public Activity Activity { get; } = inbound;
 
-    public ConversationReference? Reference { get; } = ConversationReference.FromActivity(activity);
+    public ConversationReference? Reference { get; } = ConversationReference.FromActivity(inbound);
 
-    public Task<ResourceResponse> SendAsync(Activity message, CancellationToken cancellationToken = default)
-    {
-        var reference = Reference ?? throw new InvalidOperationException("The activity has no conversation to answer into.");
-        var outgoing = Prepare(message, reference);
-        return connector.SendAsync(reference.ServiceUrl, reference.ConversationId, outgoing, cancellationToken);
-    }
+    public TurnFacts Facts { get; } = adapter.Describe(inbound);
+
+    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken = default) =>
+        adapter.SendAsync(Reference ?? throw new InvalidOperationException("The activity has no conversation to answer into."), activity, cancellationToken);
 
     public Task<ResourceResponse> SendTextAsync(string text, CancellationToken cancellationToken = default) =>
         SendAsync(Activity.CreateReply(text), cancellationToken);
@@ -31,21 +30,11 @@ internal sealed class TurnContext(Activity activity, IConnectorClient connector)
     {
         var reference = Reference ?? throw new InvalidOperationException("The activity has no conversation to answer into.");
         var update = Activity.CreateReply();
-        update.Id = activityId;
         update.ReplyToId = null;
         update.Attachments = [Attachment.AdaptiveCard(card)];
-        return connector.UpdateAsync(reference.ServiceUrl, reference.ConversationId, activityId, update, cancellationToken);
+        return adapter.UpdateAsync(reference, activityId, update, cancellationToken);
     }
 
-    public Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity message, CancellationToken cancellationToken = default) =>
-        connector.SendAsync(reference.ServiceUrl, reference.ConversationId, Prepare(message, reference), cancellationToken);
-
-    private static Activity Prepare(Activity message, ConversationReference reference)
-    {
-        message.Type ??= ActivityTypes.Message;
-        message.Conversation ??= new ConversationAccount { Id = reference.ConversationId };
-        message.ServiceUrl ??= reference.ServiceUrl;
-        message.ChannelId ??= reference.ChannelId;
-        return message;
-    }
+    public Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
+        adapter.SendAsync(reference, activity, cancellationToken);
 }

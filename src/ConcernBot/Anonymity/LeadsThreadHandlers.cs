@@ -6,7 +6,7 @@ using Words = ConcernBot.Resources.Anonymity;
 namespace ConcernBot.Anonymity;
 
 /// <summary>Tells the concern's thread (or the leads' 1:1 chats) that the reporter added information: never what it says.</summary>
-internal sealed class ReporterInformationHandler(IConcernStore concerns, LeadsMessenger messenger) : IOutboxHandler
+internal sealed class ReporterInformationHandler(IConcernStore concerns, Leads.ITeamsLeads messenger) : IOutboxHandler
 {
     public string Kind => RelayKinds.ReporterAnswer;
 
@@ -27,7 +27,7 @@ internal sealed class ReporterInformationHandler(IConcernStore concerns, LeadsMe
 }
 
 /// <summary>Tells the leads' thread that the reporter ended contact: no more questions or updates can reach them.</summary>
-internal sealed class ContactEndedHandler(IConcernStore concerns, LeadsMessenger messenger) : IOutboxHandler
+internal sealed class ContactEndedHandler(IConcernStore concerns, Leads.ITeamsLeads messenger) : IOutboxHandler
 {
     public string Kind => RelayKinds.ContactEnded;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ConcernBot.Storage;
 using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Conversation;
 using ConcernBot.Teams.Turns;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -13,7 +13,7 @@ namespace ConcernBot.Anonymity;
 /// store) and stored apart from the concern under an opaque random token. Opened only to deliver a message or to check
 /// that an answer comes from the same chat; never shown, never logged.
 /// </summary>
-public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionProvider dataProtection, IConnectorClient connector, ILogger<ReplyRoutes> logger)
+public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionProvider dataProtection, IReporterChat chats, ILogger<ReplyRoutes> logger)
 {
     public const string Purpose = "ConcernBot.ReplyRoute";
 
@@ -42,15 +42,15 @@ public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionP
             return route.Status;
         }
 
-        activity.Conversation = new ConversationAccount { Id = open.ConversationId, ConversationType = "personal", TenantId = open.TenantId };
-        activity.ChannelId ??= open.ChannelId;
+        var chat = new ConversationReference { ServiceUrl = open.ServiceUrl, ChannelId = open.ChannelId, ConversationId = open.ConversationId, TenantId = open.TenantId, BotId = open.BotId };
+        activity.Conversation = null;
         activity.From ??= open.BotId is null ? null : new ChannelAccount { Id = open.BotId };
         if (beforeSend is not null)
         {
             await beforeSend(open.ConversationId, cancellationToken);
         }
 
-        await connector.SendAsync(open.ServiceUrl, open.ConversationId, activity, cancellationToken);
+        await chats.SendAsync(chat, activity, cancellationToken);
 
         return RouteDelivery.Delivered;
     }

@@ -41,8 +41,8 @@ public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets
         choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
 
     /// <summary>Concern.ReporterReference for a named or confidential reporter (a keyed hash of their id); null without an id.</summary>
-    public async Task<string?> ReporterReferenceAsync(string organisationId, ChannelAccount? from, CancellationToken cancellationToken = default) =>
-        (from?.AadObjectId ?? from?.Id) is { Length: > 0 } id ? await chats.ReporterKeyAsync(organisationId, id, cancellationToken) : null;
+    public async Task<string?> ReporterReferenceAsync(string organisationId, string? personKey, CancellationToken cancellationToken = default) =>
+        personKey is { Length: > 0 } id ? await chats.ReporterKeyAsync(organisationId, id, cancellationToken) : null;
 
     /// <summary>Both steps at once, for a concern stored right after with the returned token.</summary>
     public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)

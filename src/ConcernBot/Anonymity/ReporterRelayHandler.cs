@@ -17,7 +17,7 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!IsPersonal(activity) || activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        if (!turn.Facts.IsPrivate || activity.Conversation?.Id is not { Length: > 0 } conversationId)
         {
             return TurnOutcome.NotHandled;
         }
@@ -186,8 +186,6 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         return TurnOutcome.Done;
     }
 
-    private static bool IsPersonal(Activity activity) =>
-        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
 
     [GeneratedRegex(@"^(please\s+)?(stop\s+contact|end\s+contact|stop\s+contacting\s+me|don'?t\s+contact\s+me(\s+again)?)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex StopPattern();

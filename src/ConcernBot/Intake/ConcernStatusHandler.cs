@@ -19,7 +19,7 @@ internal sealed partial class ConcernStatusHandler(IConcernStore concerns, Repor
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (action is not null || !activity.IsType(ActivityTypes.Message) || activity.Conversation?.ConversationType is not (null or "personal")
+        if (action is not null || !activity.IsType(ActivityTypes.Message) || !turn.Facts.IsPrivate
             || StatusPattern().Match(MessageText.Normalise(activity.Text)) is not { Success: true } match)
         {
             return TurnOutcome.NotHandled;
@@ -28,8 +28,8 @@ internal sealed partial class ConcernStatusHandler(IConcernStore concerns, Repor
         var reference = match.Groups["reference"].Value.ToUpperInvariant();
         var found = await concerns.FindByReferenceAsync(reference, cancellationToken);
         var mine = found?.Value is { ReporterReference: { } owner } concern
-            && concern.OrganisationId == IntakeSubmission.OrganisationOf(activity)
-            && owner == await contacts.ReporterReferenceAsync(concern.OrganisationId, activity.From, cancellationToken);
+            && concern.OrganisationId == IntakeSubmission.OrganisationOf(turn.Facts)
+            && owner == await contacts.ReporterReferenceAsync(concern.OrganisationId, turn.Facts.PersonKey, cancellationToken);
         await turn.SendTextAsync(mine ? Describe(found!.Value) : Words.Format(IntakeText.StatusNotFound, reference), cancellationToken);
         return TurnOutcome.Done;
     }

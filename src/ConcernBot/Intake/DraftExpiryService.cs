@@ -1,7 +1,7 @@
+using ConcernBot.Conversation;
 using System.Text.Json;
 using IntakeText = ConcernBot.Resources.Intake;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Connector;
 using ConcernBot.Teams.Turns;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace ConcernBot.Intake;
 /// <see cref="IntakeOptions.ExpiryCheckInterval"/>; <see cref="RunOnceAsync"/> is one pass.
 /// </summary>
 internal sealed partial class DraftExpiryService(
-    IConversationStore store, IConnectorClient connector, IOptions<IntakeOptions> options, TimeProvider time, ILogger<DraftExpiryService> logger) : BackgroundService
+    IConversationStore store, IReporterChat chats, IOptions<IntakeOptions> options, TimeProvider time, ILogger<DraftExpiryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +61,7 @@ internal sealed partial class DraftExpiryService(
                     await store.SaveAsync(conversationId, state with { ReminderSent = true }, versioned.ETag, cancellationToken);
                     var message = reference.CreateMessage();
                     message.Text = IntakeText.DraftReminder;
-                    await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, message, cancellationToken);
+                    await chats.SendAsync(reference, message, cancellationToken);
                     reminded++;
                 }
             }

@@ -128,7 +128,7 @@ internal sealed partial class IntakeConversation
             return;
         }
 
-        var submitted = await submission.SubmitAsync(draft, activity, cancellationToken);
+        var submitted = await submission.SubmitAsync(draft, activity, plan.Facts, cancellationToken);
         plan.Clear(forget: draft.Identity == Concerns.IdentityChoice.Anonymous);
         plan.Show(cards.Receipt(draft.Reference, draft.Urgent, draft.Identity.Value, settings.Options.SupportContacts));
         if (submitted.Secret is { } secret)

@@ -4,6 +4,7 @@ using ConcernBot.Intake.Cards;
 using IntakeText = ConcernBot.Resources.Intake;
 using ConcernBot.Storage;
 using ConcernBot.Teams.Activities;
+using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Intake;
@@ -20,10 +21,10 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
     private Flow<IntakeDraft> Flow => script.Flow;
 
     /// <summary>The plan for this turn; null when the turn is not for the intake (another feature may take it).</summary>
-    public async Task<TurnPlan?> PlanAsync(ConversationState state, Activity activity, UserAction? action, CancellationToken cancellationToken)
+    public async Task<TurnPlan?> PlanAsync(ConversationState state, Activity activity, TurnFacts facts, UserAction? action, CancellationToken cancellationToken)
     {
         var draft = state.Flow == FlowName ? IntakeDraft.From(state.Data) : null;
-        var plan = new TurnPlan(draft, draft is null ? null : state.Step);
+        var plan = new TurnPlan(draft, draft is null ? null : state.Step, facts);
         if (action is null)
         {
             return await PlanTypedAsync(plan, activity, cancellationToken);

@@ -17,7 +17,7 @@ internal sealed partial class IntakeHandler(
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!activity.IsType(ActivityTypes.Message) || !IsPersonal(activity) || activity.Conversation?.Id is not { } conversationId
+        if (!activity.IsType(ActivityTypes.Message) || !turn.Facts.IsPrivate || activity.Conversation?.Id is not { } conversationId
             || (action is not null && (action.IsInvoke || !action.Verb.StartsWith(IntakeVerbs.Prefix, StringComparison.Ordinal))))
         {
             return TurnOutcome.NotHandled;
@@ -33,7 +33,7 @@ internal sealed partial class IntakeHandler(
                 return TurnOutcome.Done;
             }
 
-            var plan = await conversation.PlanAsync(state, activity, action, cancellationToken);
+            var plan = await conversation.PlanAsync(state, activity, turn.Facts, action, cancellationToken);
             if (plan is null)
             {
                 return TurnOutcome.NotHandled;
@@ -96,8 +96,6 @@ internal sealed partial class IntakeHandler(
         };
     }
 
-    private static bool IsPersonal(Activity activity) =>
-        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a replayed activity")]
     private static partial void LogReplay(ILogger logger);

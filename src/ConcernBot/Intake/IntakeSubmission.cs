@@ -30,13 +30,13 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
     /// the new one for the receipt. The reporter gets a sealed reply route (every choice) and, unless named, a secret word
     /// to show once.
     /// </summary>
-    public async Task<Submitted> SubmitAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    public async Task<Submitted> SubmitAsync(IntakeDraft draft, Activity activity, TurnFacts facts, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StoreAsync(draft, activity, cancellationToken);
+                return await StoreAsync(draft, activity, facts, cancellationToken);
             }
             catch (DuplicateReferenceException) when (attempt < 5)
             {
@@ -45,18 +45,18 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         }
     }
 
-    private async Task<Submitted> StoreAsync(IntakeDraft draft, Activity activity, CancellationToken cancellationToken)
+    private async Task<Submitted> StoreAsync(IntakeDraft draft, Activity activity, TurnFacts facts, CancellationToken cancellationToken)
     {
         var identity = draft.Identity ?? IdentityChoice.Anonymous;
         var now = time.GetUtcNow();
         var receivedAt = identity == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now;
         var chat = ConversationReference.FromActivity(activity);
         var token = chat is null ? null : await contacts.OpenRouteAsync(chat, ConcernIdFor(draft), draft.Reference, cancellationToken);
-        var concern = Build(draft, activity, identity, receivedAt);
+        var concern = Build(draft, activity, facts, identity, receivedAt);
         concern = concern with
         {
             Reporter = concern.Reporter with { ReplyRouteToken = token },
-            ReporterReference = identity == IdentityChoice.Anonymous ? null : await contacts.ReporterReferenceAsync(concern.OrganisationId, activity.From, cancellationToken),
+            ReporterReference = identity == IdentityChoice.Anonymous ? null : await contacts.ReporterReferenceAsync(concern.OrganisationId, facts.PersonKey, cancellationToken),
         };
         var entry = new AuditEntry
         {
@@ -95,10 +95,10 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         return new Submitted(stored, stored ? await contacts.IssueSecretAsync(identity, concern.Reference, cancellationToken) : null, stored && AnonymousTiming.IsDelayed(identity, concern.Urgent));
     }
 
-    private Concern Build(IntakeDraft d, Activity activity, IdentityChoice identity, DateTimeOffset receivedAt)
+    private Concern Build(IntakeDraft d, Activity activity, TurnFacts facts, IdentityChoice identity, DateTimeOffset receivedAt)
     {
-        var tenantId = TenantOf(activity);
-        var organisationId = OrganisationOf(activity);
+        var tenantId = facts.OrganisationId;
+        var organisationId = OrganisationOf(facts);
         return new Concern
         {
             Id = ConcernIdFor(d),
@@ -148,10 +148,8 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         };
     }
 
-    public static string? TenantOf(Activity activity) => activity.Conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
-
-    /// <summary>The organisation a concern belongs to: the Entra tenant, or "local" in the Playground without one.</summary>
-    public static string OrganisationOf(Activity activity) => TenantOf(activity) is { Length: > 0 } tenant ? tenant : "local";
+    /// <summary>The organisation a concern belongs to, as the channel tells it (Teams: the tenant); "local" in the Playground without one.</summary>
+    public static string OrganisationOf(TurnFacts facts) => facts.OrganisationId is { Length: > 0 } organisation ? organisation : "local";
 
     private ReporterIdentity Reporter(IdentityChoice identity, Activity activity, string? tenantId) => identity switch
     {

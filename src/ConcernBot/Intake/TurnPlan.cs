@@ -1,10 +1,14 @@
 using System.Text.Json;
+using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Intake;
 
 /// <summary>What one turn of the intake decided: the draft and step to save, and the replies to send once it is saved.</summary>
-internal sealed class TurnPlan(IntakeDraft? draft, string? step)
+internal sealed class TurnPlan(IntakeDraft? draft, string? step, TurnFacts? facts = null)
 {
+    /// <summary>What the channel said about this turn (the organisation, the person's key), for the submission.</summary>
+    public TurnFacts Facts { get; } = facts ?? new TurnFacts(true, null, null);
+
     public IntakeDraft? Draft { get; set; } = draft;
     public string? Step { get; set; } = step;
 

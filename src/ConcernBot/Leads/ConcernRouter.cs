@@ -15,8 +15,7 @@ internal sealed partial class ConcernRouter(
     IConcernStore store,
     LeadsChannels channels,
     LeadsDirectory directory,
-    LeadsRoster roster,
-    LeadsMessenger messenger,
+    ITeamsLeads messenger,
     EscalationRoutes routes,
     LeadsCards cards,
     LeadsClocks clocks,
@@ -48,7 +47,7 @@ internal sealed partial class ConcernRouter(
             ?? throw new InvalidOperationException("No leads' channel is set yet: the concern waits in the outbox until one is.");
         await organisations.RememberAsync(concern.OrganisationId, cancellationToken);
 
-        var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+        var members = await messenger.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
         var leads = directory.AuthorisedLeads(concern);
         var viewers = leads.Select(l => LeadsRoster.UserIdOf(l, members)).OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxViewers).ToList();
         var privately = LeadsDirectory.IsAboutALead(concern);

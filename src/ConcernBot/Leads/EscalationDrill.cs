@@ -8,14 +8,14 @@ namespace ConcernBot.Leads;
 /// test message by the route escalation would use, and the channel is told who got it; no concern is made. The drill is
 /// recorded in the audit, under its own stream.
 /// </summary>
-internal sealed class EscalationDrill(LeadsDirectory directory, LeadsRoster roster, EscalationRoutes routes, IAuditLog audit, TimeProvider time)
+internal sealed class EscalationDrill(LeadsDirectory directory, ITeamsLeads roster, EscalationRoutes routes, IAuditLog audit, TimeProvider time)
 {
     public static string AuditStream(string? serviceId) => "escalation-drill:" + (serviceId ?? "default");
 
     public async Task<string> RunAsync(string? serviceId, LeadsChannel channel, string tenantId, string actor, CancellationToken cancellationToken)
     {
         var service = directory.ForService(serviceId);
-        var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+        var members = await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
         var people = service.Designated.Select(p => (Words.DrillRoleDesignated, p))
             .Concat(service.Deputies.Select(p => (Words.DrillRoleDeputy, p)))
             .Concat(service.EscalationContact is { } c ? [(Words.DrillRoleContact, c)] : [])

@@ -12,7 +12,7 @@ public sealed record PersonReach(bool Reached, string Route, LeadsCardPost? Post
 /// their user id in the leads' channel roster, the Teams user id in the settings, then their Entra object id (Teams opens a
 /// 1:1 by object id when the app is installed for them: an admin's app setup policy, or Graph's teamsAppInstallation).
 /// </summary>
-public sealed partial class EscalationRoutes(LeadsMessenger messenger, ILogger<EscalationRoutes> logger)
+public sealed partial class EscalationRoutes(ITeamsLeads messenger, ILogger<EscalationRoutes> logger)
 {
     public const string Roster = "channel roster";
     public const string SettingsUserId = "Teams user id";

@@ -20,7 +20,7 @@ internal sealed partial class LeadsCardHandler(
     LeadsDirectory directory,
     LeadsCards cards,
     LeadsActions actions,
-    LeadsMessenger messenger,
+    ITeamsLeads messenger,
     LeadsClocks clocks,
     IDataProtectionProvider dataProtection,
     Learning.LearningPatterns patterns,

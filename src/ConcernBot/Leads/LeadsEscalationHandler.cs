@@ -15,7 +15,7 @@ internal sealed partial class LeadsEscalationHandler(
     IConcernStore store,
     LeadsDirectory directory,
     LeadsChannels channels,
-    LeadsRoster roster,
+    ITeamsLeads roster,
     EscalationRoutes routes,
     LeadsCards cards,
     LeadsClocks clocks,
@@ -41,7 +41,7 @@ internal sealed partial class LeadsEscalationHandler(
         var channel = await channels.FindAsync(concern.ServiceId, cancellationToken);
         var serviceUrl = channel?.ServiceUrl ?? (concern.Leads.Posts.Count > 0 ? concern.Leads.Posts[0].ServiceUrl : null)
             ?? throw new InvalidOperationException("No leads' channel is set: the escalation waits until one is.");
-        var members = channel is null ? new Dictionary<string, Teams.Connector.TeamsMember>() : await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+        var members = channel is null ? new Dictionary<string, Teams.Connector.TeamsMember>() : await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
 
         var toContact = stage == EscalationStep.AckContact;
         var role = toContact ? EscalationRole.EscalationContact : EscalationRole.Deputy;

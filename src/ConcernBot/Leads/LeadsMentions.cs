@@ -3,7 +3,7 @@ using ConcernBot.Concerns;
 namespace ConcernBot.Leads;
 
 /// <summary>The concern's authorised leads who are in its leads' channel, as @mentions for a reply in the thread.</summary>
-internal sealed class LeadsMentions(LeadsDirectory directory, LeadsChannels channels, LeadsRoster roster)
+internal sealed class LeadsMentions(LeadsDirectory directory, LeadsChannels channels, ITeamsLeads roster)
 {
     /// <param name="only">Narrows the leads mentioned (e.g. only those who asked a question); all authorised leads when null.</param>
     public async Task<IReadOnlyList<(string UserId, string Name)>> ForAsync(Concern concern, Func<LeadPerson, bool>? only, CancellationToken cancellationToken)
@@ -13,7 +13,7 @@ internal sealed class LeadsMentions(LeadsDirectory directory, LeadsChannels chan
             return [];
         }
 
-        var members = await roster.ReadAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+        var members = await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
         return [.. directory.AuthorisedLeads(concern)
             .Where(l => only?.Invoke(l) ?? true)
             .Select(l => (Id: LeadsRoster.UserIdOf(l, members), l.Name))

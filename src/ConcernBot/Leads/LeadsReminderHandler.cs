@@ -9,7 +9,7 @@ namespace ConcernBot.Leads;
 internal sealed class LeadsReminderHandler(
     IConcernStore store,
     LeadsMentions leads,
-    LeadsMessenger messenger,
+    ITeamsLeads messenger,
     LeadsClocks clocks) : IOutboxHandler
 {
     public string Kind => LeadsOutbox.Reminder;

@@ -2,25 +2,9 @@ using ConcernBot.Teams.Connector;
 
 namespace ConcernBot.Leads;
 
-/// <summary>Reads a conversation's members (paged), keyed by Entra object id.</summary>
-public sealed class LeadsRoster(IConnectorClient connector)
+/// <summary>Finding a person in a roster read with <see cref="ITeamsLeads.ReadRosterAsync"/>.</summary>
+public static class LeadsRoster
 {
-    private const int PageSize = 500;
-
-    public async Task<IReadOnlyDictionary<string, TeamsMember>> ReadAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
-    {
-        var members = new Dictionary<string, TeamsMember>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, PageSize, cancellationToken))
-        {
-            if (member.AadObjectId is { Length: > 0 } objectId)
-            {
-                members[objectId] = member;
-            }
-        }
-
-        return members;
-    }
-
     /// <summary>The person's Teams user id: from the roster, else from settings.</summary>
     public static string? UserIdOf(LeadPerson person, IReadOnlyDictionary<string, TeamsMember> roster) =>
         roster.TryGetValue(person.ObjectId, out var member) && !string.IsNullOrEmpty(member.Id) ? member.Id : person.UserId;

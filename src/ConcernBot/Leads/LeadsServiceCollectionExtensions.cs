@@ -23,9 +23,8 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsCards>();
         services.AddSingleton<LeadsActions>();
         services.AddSingleton<LeadsChannels>();
-        services.AddSingleton<LeadsRoster>();
         services.AddSingleton<LeadsMentions>();
-        services.AddSingleton<LeadsMessenger>();
+        services.AddSingleton<ITeamsLeads, Channels.TeamsLeads>();
         services.AddSingleton<EscalationRoutes>();
         services.AddSingleton<EscalationDrill>();
         services.AddSingleton<LeadsOrganisations>();

@@ -58,7 +58,7 @@ public sealed class ReporterAnswers(IConcernStore store, LeadsClocks clocks, Tim
 internal sealed class ReporterAnswerHandler(
     IConcernStore store,
     LeadsMentions leads,
-    LeadsMessenger messenger,
+    ITeamsLeads messenger,
     LeadsCards cards) : IOutboxHandler
 {
     public string Kind => LeadsOutbox.Answer;

@@ -25,9 +25,8 @@ public sealed class ReporterDelivery(
     IConversationStore conversations,
     LeadsChannels channels,
     ReporterMessages messages,
-    IConnectorClient connector,
-    IDataProtectionProvider dataProtection,
-    IOptions<BotAuthenticationOptions> bot)
+    IReporterChat chats,
+    IDataProtectionProvider dataProtection)
 {
     public const string AnswerFlow = "leads.answer";
 
@@ -64,43 +63,30 @@ public sealed class ReporterDelivery(
             throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
         }
 
-        var (serviceUrl, conversationId) = await OpenChatAsync(concern, member, cancellationToken);
+        var chat = await OpenChatAsync(concern, member, cancellationToken);
         if (questionNumber is { } number)
         {
-            await ExpectAnswerAsync(conversationId, concern.Id, number, cancellationToken);
+            await ExpectAnswerAsync(chat.ConversationId, concern.Id, number, cancellationToken);
         }
 
-        await connector.SendAsync(serviceUrl, conversationId, new Activity
-        {
-            Type = ActivityTypes.Message,
-            Conversation = new ConversationAccount { Id = conversationId },
-            Text = text(concern),
-            TextFormat = "markdown",
-        }, cancellationToken);
+        await chats.SendAsync(chat, new Activity { Type = ActivityTypes.Message, Text = text(concern), TextFormat = "markdown" }, cancellationToken);
     }
 
     /// <summary>A card for a named or confidential reporter without a reply route, in their 1:1 chat (the follow-up question).</summary>
     public async Task DeliverCardWithoutRouteAsync(Concern concern, JsonElement card, CancellationToken cancellationToken)
     {
         var member = MemberId(concern) ?? throw new InvalidOperationException("The reporter cannot be reached yet; the message waits.");
-        var (serviceUrl, conversationId) = await OpenChatAsync(concern, member, cancellationToken);
-        await connector.SendAsync(serviceUrl, conversationId, new Activity
-        {
-            Type = ActivityTypes.Message,
-            Conversation = new ConversationAccount { Id = conversationId },
-            Attachments = [Attachment.AdaptiveCard(card)],
-        }, cancellationToken);
+        var chat = await OpenChatAsync(concern, member, cancellationToken);
+        await chats.SendAsync(chat, new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
     }
 
-    private async Task<(string ServiceUrl, string ConversationId)> OpenChatAsync(Concern concern, string member, CancellationToken cancellationToken)
+    /// <summary>A named or confidential reporter without a sealed route is known to Teams by id: their chat is opened there.</summary>
+    private async Task<ConversationReference> OpenChatAsync(Concern concern, string member, CancellationToken cancellationToken)
     {
         var channel = await channels.FindAsync(concern.ServiceId, cancellationToken)
             ?? throw new InvalidOperationException("No service URL is known yet to reach the reporter.");
-        var appId = bot.Value.MicrosoftAppId;
-        var botId = string.IsNullOrWhiteSpace(appId) ? LeadsMessenger.LocalBotId : TeamsConversationIds.Bot(appId);
-        var chat = await connector.CreatePersonalChatAsync(channel.ServiceUrl, botId, member, concern.OrganisationId, cancellationToken);
-        var conversationId = chat.Id ?? throw new InvalidOperationException("The connector did not return the reporter's chat.");
-        return (chat.ServiceUrl ?? channel.ServiceUrl, conversationId);
+        return await chats.OpenAsync(ChannelIds.Teams, channel.ServiceUrl, concern.OrganisationId, member, cancellationToken)
+            ?? throw new InvalidOperationException("The reporter's chat could not be opened.");
     }
 
     public Task DeliverNotificationAsync(ReporterNotifyPayload payload, CancellationToken cancellationToken) =>

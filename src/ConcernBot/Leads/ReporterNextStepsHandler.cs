@@ -15,7 +15,7 @@ internal sealed partial class ReporterNextStepsHandler(IConversationStore conver
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (action is not null || !activity.IsType(ActivityTypes.Message) || !IsPersonal(activity)
+        if (action is not null || !activity.IsType(ActivityTypes.Message) || !turn.Facts.IsPrivate
             || !UnhappyPattern().IsMatch(MessageText.Normalise(activity.Text))
             || await InAFlowAsync(activity, cancellationToken))
         {
@@ -30,8 +30,6 @@ internal sealed partial class ReporterNextStepsHandler(IConversationStore conver
     private async Task<bool> InAFlowAsync(Activity activity, CancellationToken cancellationToken) =>
         activity.Conversation?.Id is { } id && (await conversations.GetAsync(id, cancellationToken))?.Value.Flow is not null;
 
-    private static bool IsPersonal(Activity activity) =>
-        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
 
     [GeneratedRegex(@"^(i'?m not happy|i am not happy|not happy|unhappy|i'?m unhappy|nothing has happened|no one has done anything|nobody has done anything|no action|what can i do next|next steps?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex UnhappyPattern();

@@ -11,7 +11,7 @@ namespace ConcernBot.Leads;
 /// When the bot is added to a team, stores the team and its channels; keeps the channel list current when channels change;
 /// forgets the team when the bot is removed.
 /// </summary>
-internal sealed partial class TeamSetupHandler(ITeamStore teams, IConnectorClient connector, TimeProvider time, ILogger<TeamSetupHandler> logger) : ITurnHandler
+internal sealed partial class TeamSetupHandler(ITeamStore teams, ITeamsLeads leads, TimeProvider time, ILogger<TeamSetupHandler> logger) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -65,7 +65,7 @@ internal sealed partial class TeamSetupHandler(ITeamStore teams, IConnectorClien
     /// <summary>Stores the team and its channels; true when the team was new.</summary>
     private async Task<bool> CaptureAsync(string organisationId, string teamId, TeamInfo team, string serviceUrl, CancellationToken cancellationToken)
     {
-        var channels = await connector.GetChannelsAsync(serviceUrl, teamId, cancellationToken);
+        var channels = await leads.ListChannelsAsync(serviceUrl, teamId, cancellationToken);
         var list = channels.Where(c => !string.IsNullOrEmpty(c.Id)).Select(c => new TeamChannel(c.Id!, c.Name)).ToList();
         if (!list.Any(c => c.Id == teamId))
         {

@@ -17,7 +17,7 @@ internal sealed partial class LearningChannelCommands(
     Leads.LeadsDirectory directory,
     LearningConcerns concerns,
     LearningCards cards,
-    IConnectorClient connector,
+    Leads.ITeamsLeads teams,
     TimeProvider time,
     ILogger<LearningChannelCommands> logger) : ITurnHandler
 {
@@ -87,22 +87,17 @@ internal sealed partial class LearningChannelCommands(
         }
 
         var activity = turn.Activity;
-        if (activity.ServiceUrl is not { } serviceUrl || activity.Recipient?.Id is not { } botId || activity.From?.Id is not { } userId)
+        if (activity.ServiceUrl is not { } serviceUrl || activity.From?.Id is not { } userId)
         {
             await turn.SendTextAsync(W.ExportCouldNotSend, cancellationToken);
             return;
         }
 
-        var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(cards.Export(period, withAccounts)), .. files] };
         try
         {
-            var chat = await connector.CreateConversationAsync(
-                serviceUrl,
-                ConversationParameters.ForPersonalChat(botId, userId, organisationId),
-                cancellationToken);
-            await connector.SendAsync(chat.ServiceUrl ?? serviceUrl, chat.Id ?? throw new ConnectorException(0, null, "No conversation id"), message, cancellationToken);
+            await teams.SendPrivateAttachmentsAsync(serviceUrl, organisationId, userId, [Attachment.AdaptiveCard(cards.Export(period, withAccounts)), .. files], cancellationToken);
         }
-        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or InvalidOperationException)
         {
             LogExportFailed(logger, e.GetType().Name);
             await turn.SendTextAsync(W.ExportCouldNotSend, cancellationToken);

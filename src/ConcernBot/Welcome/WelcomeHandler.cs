@@ -11,7 +11,7 @@ internal sealed class WelcomeHandler(WelcomeCards cards) : ITurnHandler
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!IsPersonal(activity))
+        if (!turn.Facts.IsPrivate)
         {
             return TurnOutcome.NotHandled;
         }
@@ -37,8 +37,6 @@ internal sealed class WelcomeHandler(WelcomeCards cards) : ITurnHandler
         return TurnOutcome.NotHandled;
     }
 
-    private static bool IsPersonal(Activity activity) =>
-        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
 }
 
 public static class WelcomeVerbs

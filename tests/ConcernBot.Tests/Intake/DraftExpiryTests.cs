@@ -22,7 +22,7 @@ public sealed class DraftExpiryTests : IDisposable
 
         var time = new FakeTimeProvider(started + TimeSpan.FromDays(6) + TimeSpan.FromHours(1));
         var connector = new ConnectorRecorder();
-        var service = new DraftExpiryService(_data.Conversations, connector, Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
+        var service = new DraftExpiryService(_data.Conversations, ThroughTheBotConnector(connector), Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((1, 0), await service.RunOnceAsync(CancellationToken.None));
         var reminder = Assert.Single(connector.Sent);
@@ -47,11 +47,16 @@ public sealed class DraftExpiryTests : IDisposable
 
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(5));
         var connector = new ConnectorRecorder();
-        var service = new DraftExpiryService(_data.Conversations, connector, Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
+        var service = new DraftExpiryService(_data.Conversations, ThroughTheBotConnector(connector), Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((0, 0), await service.RunOnceAsync(CancellationToken.None));
         Assert.Empty(connector.Sent);
     }
 
     public void Dispose() => _data.Dispose();
+
+    /// <summary>The product's reporter chat over the Bot Connector's adapter, with the recorder in place of the connector.</summary>
+    private static ConcernBot.Channels.ReporterChat ThroughTheBotConnector(ConnectorRecorder connector) =>
+        new ConcernBot.Channels.ReporterChat(new ConcernBot.Teams.Turns.ChannelAdapters(
+            [new ConcernBot.Teams.Turns.BotConnectorAdapter(connector, Options.Create(new ConcernBot.Teams.Authentication.BotAuthenticationOptions()))]));
 }

@@ -2,31 +2,26 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Concerns;
 using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Authentication;
 using ConcernBot.Teams.Connector;
-using Microsoft.Extensions.Options;
 
-namespace ConcernBot.Leads;
+using ConcernBot.Leads;
+using ConcernBot.Teams.Turns;
 
-/// <summary>Sends the leads' cards and messages: a new channel thread, 1:1 chats, replies in the thread, updates in place.</summary>
-public sealed class LeadsMessenger(IConnectorClient connector, IOptions<BotAuthenticationOptions> bot)
+namespace ConcernBot.Channels;
+
+/// <summary>
+/// The leads' side of Teams, over the Bot Connector: a new channel thread, 1:1 chats, replies in the thread, updates in
+/// place, the channel's roster and a team's channels. Teams-only on purpose: the leads work in Teams.
+/// </summary>
+public sealed class TeamsLeads(IConnectorClient connector, BotConnectorAdapter adapter) : ITeamsLeads
 {
-    /// <summary>The bot's id when no app id is configured (local development, the Playground).</summary>
-    public const string LocalBotId = "28:concernbot-local";
+    private const int RosterPageSize = 500;
 
     /// <summary>Starts a new thread in the channel with the card.</summary>
     public async Task<LeadsCardPost> PostThreadAsync(LeadsChannel channel, JsonElement card, CancellationToken cancellationToken)
     {
         var thread = await connector.StartChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, CardMessage(card), cancellationToken);
         return new LeadsCardPost(channel.ServiceUrl, thread.ConversationId, thread.RootActivityId, InChannel: true);
-    }
-
-    /// <summary>Sends the card to one person in a 1:1 chat.</summary>
-    public async Task<LeadsCardPost> PostPrivateAsync(string serviceUrl, string tenantId, string userId, JsonElement card, CancellationToken cancellationToken)
-    {
-        var conversationId = await OpenPersonalAsync(serviceUrl, tenantId, userId, cancellationToken);
-        var sent = await connector.SendAsync(serviceUrl, conversationId, CardMessage(card, conversationId), cancellationToken);
-        return new LeadsCardPost(serviceUrl, conversationId, sent.Id ?? "", InChannel: false);
     }
 
     /// <summary>A message to one person in a 1:1 chat: text, a card, or both in one message. Answers where it went.</summary>
@@ -45,7 +40,7 @@ public sealed class LeadsMessenger(IConnectorClient connector, IOptions<BotAuthe
     }
 
     /// <summary>A message in the card's thread (channel) or chat (1:1), with @mentions.</summary>
-    public Task ReplyAsync(LeadsCardPost post, string text, IReadOnlyList<(string UserId, string Name)> mentions, CancellationToken cancellationToken)
+    public Task<ResourceResponse> ReplyAsync(LeadsCardPost post, string text, IReadOnlyList<(string UserId, string Name)> mentions, CancellationToken cancellationToken)
     {
         var conversationId = post.InChannel ? TeamsConversationIds.ThreadReply(post.ConversationId, post.ActivityId) : post.ConversationId;
         var message = TextMessage(text, conversationId);
@@ -74,11 +69,32 @@ public sealed class LeadsMessenger(IConnectorClient connector, IOptions<BotAuthe
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, TeamsMember>> ReadRosterAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        var members = new Dictionary<string, TeamsMember>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, RosterPageSize, cancellationToken))
+        {
+            if (member.AadObjectId is { Length: > 0 } objectId)
+            {
+                members[objectId] = member;
+            }
+        }
+
+        return members;
+    }
+
+    public Task<IReadOnlyList<ChannelInfo>> ListChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        connector.GetChannelsAsync(serviceUrl, teamId, cancellationToken);
+
+    public async Task SendPrivateAttachmentsAsync(string serviceUrl, string tenantId, string memberId, IReadOnlyList<Attachment> attachments, CancellationToken cancellationToken)
+    {
+        var conversationId = await OpenPersonalAsync(serviceUrl, tenantId, memberId, cancellationToken);
+        await connector.SendAsync(serviceUrl, conversationId, new Activity { Type = ActivityTypes.Message, Conversation = new ConversationAccount { Id = conversationId }, Attachments = [.. attachments] }, cancellationToken);
+    }
+
     private async Task<string> OpenPersonalAsync(string serviceUrl, string tenantId, string userId, CancellationToken cancellationToken)
     {
-        var appId = bot.Value.MicrosoftAppId;
-        var botId = string.IsNullOrWhiteSpace(appId) ? LocalBotId : TeamsConversationIds.Bot(appId);
-        var response = await connector.CreatePersonalChatAsync(serviceUrl, botId, userId, tenantId, cancellationToken);
+        var response = await connector.CreatePersonalChatAsync(serviceUrl, adapter.BotId, userId, tenantId, cancellationToken);
         return response.Id ?? throw new InvalidOperationException("The connector did not return a conversation id.");
     }
 
