@@ -25,8 +25,9 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("concernbot-leads-").FullName;
     private readonly Func<IConcernStore, IConcernStore>? _wrapConcerns;
 
-    public LeadsHost(Dictionary<string, string?>? settings = null, DateTimeOffset? start = null, Func<IConcernStore, IConcernStore>? wrapConcerns = null, string? sharedDatabase = null)
+    public LeadsHost(Dictionary<string, string?>? settings = null, DateTimeOffset? start = null, Func<IConcernStore, IConcernStore>? wrapConcerns = null, string? sharedDatabase = null, Chat.InMemoryChannel? secondChannel = null)
     {
+        SecondChannel = secondChannel;
         DatabasePath = sharedDatabase ?? Path.Combine(_folder, "concernbot.db");
         _settings = settings ?? People.Settings();
         _settings["Storage:Provider"] = "Sqlite";
@@ -38,6 +39,9 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>A second channel beside Teams, when the test gave one.</summary>
+    public Chat.InMemoryChannel? SecondChannel { get; }
 
     /// <summary>The host's environment (Development unless a test needs Production's start-up checks).</summary>
     public string EnvironmentName { get; init; } = "Development";
@@ -62,6 +66,11 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
+            if (SecondChannel is { } second)
+            {
+                services.AddSingleton<ConcernBot.Teams.Turns.IChannelAdapter>(second);
+            }
+
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
 

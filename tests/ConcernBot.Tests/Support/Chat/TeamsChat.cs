@@ -28,9 +28,18 @@ public sealed record TeamsUser(string Id, string Name, string AadObjectId, strin
 /// Drives a 1:1 Teams chat through the real messaging endpoint, as a person would: types text, presses buttons on the
 /// latest card (filling its inputs), and reads the bot's replies to that turn.
 /// </summary>
-public sealed class TeamsChat(HttpClient client, ISentActivities connector, TeamsUser user)
+public sealed class TeamsChat(HttpClient? client, ISentActivities connector, TeamsUser user)
 {
     private JsonObject? _lastSent;
+
+    /// <summary>A chat on another channel: its activities go to <paramref name="transport"/> (no tenant, no Entra ids).</summary>
+    public TeamsChat(Func<JsonObject, Task> transport, ISentActivities sent, string conversationId)
+        : this(null, sent, new TeamsUser("web-visitor", "Visitor", "", "", conversationId))
+    {
+        Transport = transport;
+    }
+
+    private Func<JsonObject, Task>? Transport { get; }
 
     public TeamsUser User { get; } = user;
 
@@ -88,6 +97,14 @@ public sealed class TeamsChat(HttpClient client, ISentActivities connector, Team
             ["locale"] = Locale,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = User.TenantId } },
         };
+        if (Transport is not null)
+        {
+            // Not Teams: the client says who it is, but the channel decides; no tenant, no Entra object id.
+            activity["from"] = new JsonObject { ["id"] = "client-chosen-id", ["name"] = "Visitor" };
+            activity["conversation"] = new JsonObject { ["id"] = User.ConversationId };
+            activity.Remove("channelData");
+        }
+
         if (text is not null)
         {
             activity["text"] = text;
@@ -105,8 +122,16 @@ public sealed class TeamsChat(HttpClient client, ISentActivities connector, Team
     private async Task<BotReplies> SendAsync(JsonObject activity, bool replay = false)
     {
         var before = connector.Sent.Count;
-        using var response = await client.PostAsJsonAsync("/api/messages", activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (Transport is not null)
+        {
+            await Transport(activity);
+        }
+        else
+        {
+            using var response = await client!.PostAsJsonAsync("/api/messages", activity);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
         if (!replay)
         {
             _lastSent = activity;
