@@ -8,9 +8,15 @@ using ConcernBot.Teams.Turns;
 
 namespace ConcernBot;
 
-/// <summary>The bot: sets the reader's language, then offers the turn to each feature in order.</summary>
-internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, ILogger<ConcernBotApp> logger) : IBot
+/// <summary>
+/// The bot: runs what every turn needs (the middleware, the reader's language, the turn's shared conversation read), then
+/// offers the turn to each feature in the order of <see cref="TurnRoutes"/>, skipping routes for another channel.
+/// </summary>
+internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, IEnumerable<ITurnMiddleware> middleware, ILogger<ConcernBotApp> logger) : IBot
 {
+    private readonly IReadOnlyList<(TurnRoute Route, ITurnHandler Handler)> _routes = TurnRoutes.Resolve(handlers);
+    private readonly ITurnMiddleware[] _middleware = [.. middleware];
+
     private const int MaxRememberedLocales = 64;
     private static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("en-GB");
 
@@ -19,6 +25,11 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        foreach (var step in _middleware)
+        {
+            step.OnTurn(turn);
+        }
+
         var culture = CultureFor(turn.Activity.Locale);
         if (!ReferenceEquals(CultureInfo.CurrentUICulture, culture))
         {
@@ -28,8 +39,14 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
         using var conversationReads = TurnConversationCache.BeginTurn();
         var action = UserAction.From(turn.Activity);
 
-        foreach (var handler in handlers)
+        var channel = turn.Activity.ChannelId;
+        foreach (var (route, handler) in _routes)
         {
+            if (route.Channel is not null && !string.Equals(route.Channel, channel, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var outcome = await handler.HandleAsync(turn, action, cancellationToken);
             if (outcome.Handled)
             {

@@ -21,8 +21,8 @@ public static class AnonymityServiceCollectionExtensions
         SealConversationStore(services);
         // First of all turn handlers whenever this is called: nothing sees the client details, and the relay's explicit
         // commands ("stop contact", "status SG-… WORD", answers on its cards) come before any flow's.
-        services.Insert(0, ServiceDescriptor.Singleton<ITurnHandler, ClientDetailsScrubber>());
-        services.Insert(1, ServiceDescriptor.Singleton<ITurnHandler, ReporterRelayHandler>());
+        services.AddSingleton<ITurnMiddleware, ClientDetailsScrubber>();
+        services.AddSingleton<ITurnHandler, ReporterRelayHandler>();
         services.AddSingleton<ReplyRoutes>();
         services.AddSingleton<ReporterSecrets>();
         services.AddSingleton<ChatLinks>();

@@ -9,9 +9,9 @@ namespace ConcernBot.Anonymity;
 /// the local timestamp (it carries their timezone offset) and the clientInfo entity (locale, country, platform,
 /// timezone). Nothing later can store what is no longer there.
 /// </summary>
-internal sealed class ClientDetailsScrubber : ITurnHandler
+internal sealed class ClientDetailsScrubber : ITurnMiddleware
 {
-    public Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
+    public void OnTurn(ITurnContext turn)
     {
         var activity = turn.Activity;
         activity.LocalTimestamp = null;
@@ -21,7 +21,6 @@ internal sealed class ClientDetailsScrubber : ITurnHandler
             activity.Entities = [.. entities.Where(e => !IsClientInfo(e))];
         }
 
-        return Task.FromResult(TurnOutcome.NotHandled);
     }
 
     private static bool IsClientInfo(JsonElement entity) =>

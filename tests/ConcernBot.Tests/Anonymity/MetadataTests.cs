@@ -47,7 +47,7 @@ public sealed class MetadataTests
     public async Task No_feature_sees_the_local_timestamp_or_the_client_info()
     {
         var seen = new SeenActivity();
-        await using var host = Support.BotHost.Start(services: s => s.AddSingleton<ITurnHandler>(seen));
+        await using var host = Support.BotHost.Start(services: s => s.AddSingleton<ConcernBot.Conversation.ITurnMiddleware>(seen));
 
         await host.SayAsync(Distinctive.Message("something nobody handles"));
 
@@ -56,14 +56,15 @@ public sealed class MetadataTests
         Assert.DoesNotContain(activity.Entities ?? [], e => e.ToString().Contains("clientInfo", StringComparison.Ordinal));
     }
 
-    private sealed class SeenActivity : ITurnHandler
+    /// <summary>Runs after the scrubber (every middleware runs before any feature is offered the turn): sees what features see.</summary>
+    private sealed class SeenActivity : ConcernBot.Conversation.ITurnMiddleware
     {
         public Activity? Activity { get; private set; }
 
-        public Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
+        public void OnTurn(ITurnContext turn)
         {
             Activity ??= turn.Activity;
-            return Task.FromResult(TurnOutcome.NotHandled);
+            Assert.Null(turn.Activity.LocalTimestamp);
         }
     }
 }
