@@ -52,38 +52,51 @@ internal sealed class FollowUpHandler(IConcernStore store, ReporterDelivery deli
     }
 }
 
-/// <summary>The reporter's answer from the follow-up card: stored with the concern and audited, once.</summary>
+/// <summary>
+/// The reporter's answer from the follow-up card: stored with the concern and audited, once. The card uses Action.Submit,
+/// which every channel a reporter may use renders (a message with the inputs); an Action.Execute invoke from a card sent
+/// before is answered too.
+/// </summary>
 internal sealed partial class FollowUpAnswerHandler(IConcernStore store, LearningCards cards, TimeProvider time, ILogger<FollowUpAnswerHandler> logger) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
-        if (action is not { IsInvoke: true, Verb: FollowUp.Verb })
+        if (action is not { Verb: FollowUp.Verb })
         {
             return TurnOutcome.NotHandled;
         }
 
-        return TurnOutcome.Invoke(await AnswerAsync(action, cancellationToken));
+        var (card, text) = await AnswerAsync(action, cancellationToken);
+        if (action.IsInvoke)
+        {
+            return TurnOutcome.Invoke(card is { } c ? InvokeResponse.Card(c) : InvokeResponse.Message(text!));
+        }
+
+        // Action.Submit: the answer is a new message in the reporter's chat (every channel can show that; not all can update).
+        _ = card is { } shown ? await turn.SendCardAsync(shown, cancellationToken) : await turn.SendTextAsync(text!, cancellationToken);
+        return TurnOutcome.Done;
     }
 
-    private async Task<InvokeResponse> AnswerAsync(UserAction action, CancellationToken cancellationToken)
+    /// <summary>What the reporter is shown: a card, or words.</summary>
+    private async Task<(System.Text.Json.JsonElement? Card, string? Text)> AnswerAsync(UserAction action, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var read = action.GetString("concernId") is { } id ? await store.GetAsync(id, cancellationToken) : null;
             if (read is null || !FollowUp.Matches(read.Value.ReporterFeedback, action.GetString("token")))
             {
-                return InvokeResponse.Message(W.FollowUpNotFound);
+                return (null, W.FollowUpNotFound);
             }
 
             var concern = read.Value;
             if (concern.ReporterFeedback!.AnsweredAt is not null)
             {
-                return InvokeResponse.Card(cards.FollowUpAlreadyAnswered(concern.Reference));
+                return (cards.FollowUpAlreadyAnswered(concern.Reference), null);
             }
 
             if (!Enum.TryParse<FeedbackOutcome>(action.GetString(FollowUp.Inputs.Outcome), out var outcome) || !Enum.IsDefined(outcome))
             {
-                return InvokeResponse.Message(W.FollowUpIncomplete);
+                return (null, W.FollowUpIncomplete);
             }
 
             bool? listened = action.GetString(FollowUp.Inputs.Listened) switch { "yes" => true, "no" => false, _ => null };
@@ -103,7 +116,7 @@ internal sealed partial class FollowUpAnswerHandler(IConcernStore store, Learnin
             try
             {
                 await store.UpdateAsync(updated, read.ETag, entry, [], cancellationToken);
-                return InvokeResponse.Card(cards.FollowUpThanks(concern.Reference));
+                return (cards.FollowUpThanks(concern.Reference), null);
             }
             catch (ConcurrencyConflictException)
             {
@@ -111,7 +124,7 @@ internal sealed partial class FollowUpAnswerHandler(IConcernStore store, Learnin
             }
         }
 
-        return InvokeResponse.Message(W.FollowUpTryAgain);
+        return (null, W.FollowUpTryAgain);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The concern changed while a follow-up answer was saved; reading it again")]

@@ -130,7 +130,7 @@ public sealed class LearningCards
                 [.. Enum.GetValues<FeedbackOutcome>().Select(o => (LearningText.Word("FollowUpOutcome", o), o.ToString()))], required: true, errorMessage: W.FollowUpChooseOutcome))
             .Add(CardElement.Choices(FollowUp.Inputs.Listened, W.FollowUpListenedQuestion, [(W.FollowUpYes, "yes"), (W.FollowUpNo, "no")]))
             .Add(CardElement.TextInput(FollowUp.Inputs.Comment, W.FollowUpCommentLabel, multiline: true, maxLength: FollowUp.MaxCommentLength))
-            .AddAction(CardAction.Execute(W.FollowUpSend, FollowUp.Verb, CardData.Of("concernId", concernId).With("token", token), style: "positive"))
+            .AddAction(CardAction.Submit(W.FollowUpSend, CardData.Verb(FollowUp.Verb).With("concernId", concernId).With("token", token), style: "positive"))
             .WithFallbackText(title)
             .ToJsonElement();
     }

@@ -1,4 +1,5 @@
 using ConcernBot.Concerns;
+using Microsoft.Extensions.DependencyInjection;
 using ConcernBot.Leads;
 using ConcernBot.Tests.Leads;
 using ConcernBot.Tests.Support;
@@ -11,7 +12,7 @@ namespace ConcernBot.Tests.Channels;
 /// The proof that a second channel needs no feature change: a test-only channel (its own id, no tenant, no Entra ids)
 /// registered as one IChannelAdapter carries a whole anonymous concern, its receipt, a lead's question and the answer.
 /// </summary>
-public sealed class SecondChannelTests
+public sealed partial class SecondChannelTests
 {
     [Fact]
     public async Task A_whole_anonymous_concern_on_another_channel_reaches_the_leads_and_their_question_reaches_the_reporter_and_back()
@@ -53,5 +54,46 @@ public sealed class SecondChannelTests
         var detail = LeadsFlow.Readable(LeadsFlow.CardOf(await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.View, concern.Id)));
         Assert.Contains("Room 4, the blue one", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("client-chosen-id", string.Join("\n", (await host.Stores.ReadAsync(concern.Id)).Select(e => e.Actor + e.Detail)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_channels_ids_and_names_never_reach_the_logs_whatever_their_shape()
+    {
+        var channel = new InMemoryChannel(organisationId: "org-riverside-web");
+        await using var host = new LeadsHost(secondChannel: channel) { ExtraServices = s => s.AddSingleton<ConcernBot.Conversation.ITurnMiddleware, CarelessLogging>() };
+        channel.Services = host.Services;
+        var conversationId = channel.Open();
+        var chat = new TeamsChat(channel.DeliverAsync, channel, conversationId);
+
+        await chat.SayAsync("hello");
+
+        var lines = host.Logs.Entries.Where(e => e.Category.EndsWith(nameof(CarelessLogging), StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, lines.Count);
+        foreach (var line in host.Logs.Entries)
+        {
+            Assert.DoesNotContain(conversationId, line.AllText, StringComparison.Ordinal);
+            Assert.DoesNotContain("client-chosen-id", line.AllText, StringComparison.Ordinal);
+            Assert.DoesNotContain("org-riverside-web", line.AllText, StringComparison.Ordinal);
+            Assert.DoesNotContain("visitor-", line.AllText, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(lines, l => l.Message == "Turn in [redacted] for [redacted]");
+    }
+
+    /// <summary>What a careless developer might log on every turn, under names the redactor cannot guess.</summary>
+    private sealed partial class CarelessLogging(Microsoft.Extensions.Logging.ILogger<CarelessLogging> logger) : ConcernBot.Conversation.ITurnMiddleware
+    {
+        public void OnTurn(ConcernBot.Teams.Turns.ITurnContext turn)
+        {
+            LogTurn(logger, turn.Activity.Conversation?.Id, turn.Facts.OrganisationId);
+            LogThing(logger, turn.Activity.From?.Id);
+            LogThing(logger, "the visitor's key is " + turn.Facts.PersonKey);
+        }
+
+        [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Turn in {Place} for {Org}")]
+        private static partial void LogTurn(Microsoft.Extensions.Logging.ILogger logger, string? place, string? org);
+
+        [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Thing {Thing}")]
+        private static partial void LogThing(Microsoft.Extensions.Logging.ILogger logger, string? thing);
     }
 }

@@ -51,6 +51,28 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task The_follow_up_card_is_answered_with_Action_Submit_which_every_reporters_channel_renders()
+    {
+        var (host, concern) = await CloseAsync(IdentityChoice.Named, askPersonAtRisk: false);
+        await using var _ = host;
+        var card = QuestionCard(host);
+        var send = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("title").GetString() == ConcernBot.Resources.Learning.FollowUpSend);
+        Assert.Equal("Action.Submit", send.GetProperty("type").GetString());
+        host.Connector.Clear();
+
+        var message = LeadsActivities.PersonalMessage(People.Rita, "");
+        message.Remove("text");
+        message["conversation"]!["id"] = LeadsConnector.ReporterChat;
+        message["value"] = Answer(card, "Fully", "yes", null);
+        var (status, _) = await host.PostAsync(message);
+
+        Assert.Equal(200, status);
+        Assert.Equal(FeedbackOutcome.Fully, (await SampleConcerns.CurrentAsync(host, concern)).ReporterFeedback!.OutcomesAchieved);
+        var thanks = Assert.Single(host.Connector.Calls, c => c.Operation == "send" && c.ConversationId == LeadsConnector.ReporterChat);
+        Assert.Contains("Thank you for telling us", LeadsFlow.Readable(thanks.CardJson), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_reporter_is_asked_once_in_their_chat_and_their_answer_is_stored_and_audited()
     {
         var (host, concern) = await CloseAsync(IdentityChoice.Named, askPersonAtRisk: true);

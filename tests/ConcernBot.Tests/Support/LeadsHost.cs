@@ -40,6 +40,9 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>More services for a test (registered last).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>A second channel beside Teams, when the test gave one.</summary>
     public Chat.InMemoryChannel? SecondChannel { get; }
 
@@ -66,6 +69,7 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
+            ExtraServices?.Invoke(services);
             if (SecondChannel is { } second)
             {
                 services.AddSingleton<ConcernBot.Teams.Turns.IChannelAdapter>(second);

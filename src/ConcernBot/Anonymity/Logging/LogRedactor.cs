@@ -43,6 +43,15 @@ public static partial class LogRedactor
         return SensitiveNameParts.Any(lower.Contains);
     }
 
+    private static readonly AsyncLocal<string[]?> TurnValues = new();
+
+    /// <summary>
+    /// Redaction by structure: the ids and names the channel gave for this turn (whoever sent it, the conversation, the
+    /// organisation), whatever their shape, are redacted from every log line written while the turn runs.
+    /// </summary>
+    public static void ForThisTurn(IEnumerable<string?> idsAndNames) =>
+        TurnValues.Value = [.. idsAndNames.OfType<string>().Select(v => v.Trim()).Where(v => v.Length >= 4).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The value as it may be logged: harmless types pass, text is checked for anything identifying.</summary>
     public static object? RedactValue(string name, object? value)
     {
@@ -53,6 +62,9 @@ public static partial class LogRedactor
 
         switch (value)
         {
+            // A channel's own structures (an activity, an account, a conversation, a reference) are never logged.
+            case ConcernBot.Teams.Activities.Activity or ConcernBot.Teams.Activities.ChannelAccount or ConcernBot.Teams.Activities.ConversationAccount or ConcernBot.Teams.Turns.ConversationReference:
+                return Redacted;
             case null or bool or byte or short or int or long or float or double or decimal or TimeSpan or DateTime or DateTimeOffset or Enum:
                 return value;
             case Uri uri:
@@ -66,7 +78,10 @@ public static partial class LogRedactor
     }
 
     /// <summary>Text with anything identifying in it replaced as a whole.</summary>
-    public static string RedactText(string text) => LooksSensitive(text) ? Redacted : text;
+    public static string RedactText(string text) => LooksSensitive(text) || HoldsATurnValue(text) ? Redacted : text;
+
+    private static bool HoldsATurnValue(string text) =>
+        TurnValues.Value is { Length: > 0 } values && Array.Exists(values, v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A Teams id (29:, 28:, 8:orgid:, a:, 19:...@thread, also URL-encoded), a GUID, an email, a reference with a secret, a URL with a path, an IP address.</summary>
     public static bool LooksSensitive(string text) => SensitivePattern().IsMatch(text);
