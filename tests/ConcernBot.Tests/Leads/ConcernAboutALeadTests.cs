@@ -92,17 +92,9 @@ public sealed class ConcernAboutALeadTests
         var lead = Named(leadName);
         await using var host = NewHost(shape);
 
-        var concern = await RaiseAsync(host, about: async chat =>
-        {
-            await chat.PressAsync(I.SubjectLead);
-            await chat.PressAsync(lead.Name);
-        });
+        var concern = await RaiseAsync(host, about: chat => AboutALeadAsync(chat, () => chat.PressAsync(lead.Name)));
 
-        Assert.Equal(lead.ObjectId, concern.Subject.LeadAadObjectId);
-        await EverythingHappensAsync(host, concern, lead);
-        Assert.Equal(0, Reached(host, lead, concern.Reference));
-        await TheyCannotOpenOrActAsync(host, concern, lead);
-        await SomeoneElseCanAsync(host, concern, lead);
+        await KeptFromThemAsync(host, concern, lead);
     }
 
     [Theory]
@@ -113,16 +105,9 @@ public sealed class ConcernAboutALeadTests
     {
         await using var host = NewHost("top-level leads");
 
-        var concern = await RaiseAsync(host, about: async chat =>
-        {
-            await chat.PressAsync(I.SubjectLead);
-            await chat.PressAsync(I.ButtonContinue, new { answer = typed });
-        });
+        var concern = await RaiseAsync(host, about: chat => AboutALeadAsync(chat, () => chat.PressAsync(I.ButtonContinue, new { answer = typed })));
 
-        Assert.Equal(People.Asha.ObjectId, concern.Subject.LeadAadObjectId);
-        await EverythingHappensAsync(host, concern, People.Asha);
-        Assert.Equal(0, Reached(host, People.Asha, concern.Reference));
-        await SomeoneElseCanAsync(host, concern, People.Asha);
+        await KeptFromThemAsync(host, concern, People.Asha);
     }
 
     [Theory]
@@ -132,11 +117,7 @@ public sealed class ConcernAboutALeadTests
     {
         await using var host = NewHost("top-level leads");
 
-        var concern = await RaiseAsync(host, about: async chat =>
-        {
-            await chat.PressAsync(I.SubjectLead);
-            await (answer == "dont-know" ? chat.PressAsync(I.ChoiceDontKnow) : chat.PressAsync(I.ButtonContinue, new { answer }));
-        }, review: review => Assert.True(review.Says("Only Erin Trustee, in a private chat"), review.Words));
+        var concern = await RaiseAsync(host, about: chat => AboutALeadAsync(chat, () => answer == "dont-know" ? chat.PressAsync(I.ChoiceDontKnow) : chat.PressAsync(I.ButtonContinue, new { answer })), review: review => Assert.True(review.Says("Only Erin Trustee, in a private chat"), review.Words));
 
         Assert.Null(concern.Subject.LeadAadObjectId);
         await EverythingHappensAsync(host, concern, People.Asha);
@@ -201,11 +182,23 @@ public sealed class ConcernAboutALeadTests
         await chat.PressAsync(I.ReviewSubmit);
         var concern = Assert.Single(await host.Stores.Concerns.ListByStatusAsync(People.Tenant, ConcernStatus.Received).ToListAsync());
 
-        Assert.Equal(People.Ben.ObjectId, concern.Subject.LeadAadObjectId);
-        await EverythingHappensAsync(host, concern, People.Ben);
-        Assert.Equal(0, Reached(host, People.Ben, concern.Reference));
-        await TheyCannotOpenOrActAsync(host, concern, People.Ben);
-        await SomeoneElseCanAsync(host, concern, People.Ben);
+        await KeptFromThemAsync(host, concern, People.Ben);
+    }
+
+    private static async Task AboutALeadAsync(TeamsChat chat, Func<Task<BotReplies>> which)
+    {
+        await chat.PressAsync(I.SubjectLead);
+        await which();
+    }
+
+    /// <summary>The whole rule for one concern about <paramref name="lead"/>: matched, never reached, refused, and handled by others.</summary>
+    private static async Task KeptFromThemAsync(LeadsHost host, Concern concern, Person lead)
+    {
+        Assert.Equal(lead.ObjectId, concern.Subject.LeadAadObjectId);
+        await EverythingHappensAsync(host, concern, lead);
+        Assert.Equal(0, Reached(host, lead, concern.Reference));
+        await TheyCannotOpenOrActAsync(host, concern, lead);
+        await SomeoneElseCanAsync(host, concern, lead);
     }
 
     private static LeadsHost NewHost(string shape)
