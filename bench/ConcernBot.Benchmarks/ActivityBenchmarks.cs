@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BenchmarkDotNet.Attributes;
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Benchmarks;

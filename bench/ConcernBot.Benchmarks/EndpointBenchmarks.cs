@@ -1,8 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using ConcernBot.Teams.Hosting;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Teams.Hosting;
+using ConcernBot.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,14 +1,14 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using ConcernBot.Teams.Authentication;
-using ConcernBot.Teams.Hosting;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Teams.Authentication;
+using ConcernBot.Channels.Teams.Hosting;
+using ConcernBot.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Benchmarks;
@@ -58,7 +58,7 @@ public class HostPipelineBenchmarks
     {
         private static readonly Task<AuthenticationOutcome> Accepted = Task.FromResult(new AuthenticationOutcome(true, "bench"));
 
-        public Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Teams.Activities.Activity activity, CancellationToken cancellationToken) => Accepted;
+        public Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, ConcernBot.Channels.Activities.Activity activity, CancellationToken cancellationToken) => Accepted;
     }
 
     private sealed class SilentBot : IBot

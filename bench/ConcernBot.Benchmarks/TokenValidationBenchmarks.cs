@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Authentication;
-using ConcernBot.Teams.Hosting;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Authentication;
+using ConcernBot.Channels.Teams.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
 
 // The ceiling: a bare Kestrel endpoint that does the least a bot turn can do. It parses the same activity JSON with the
 // same serializer as ConcernBot, and makes one connector call (a reply into the conversation). No routing beyond one

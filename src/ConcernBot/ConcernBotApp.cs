@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Resources;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot;
 

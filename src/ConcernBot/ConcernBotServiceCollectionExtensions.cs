@@ -1,10 +1,10 @@
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
+using ConcernBot.Guidance;
 using ConcernBot.Intake;
 using ConcernBot.Leads;
-using ConcernBot.Guidance;
 using ConcernBot.Learning;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
 namespace ConcernBot;
@@ -17,7 +17,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddConcernStorage(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
-        services.AddSingleton<IReporterChat, Channels.ReporterChat>();
+        services.AddSingleton<IReporterChat, Connectors.ReporterChat>();
         services.AddAnonymity();
         services.Decorate<IConversationStore>((_, store) => new TurnConversationCache(store));
         services.AddSingleton<WelcomeCards>();

@@ -1,5 +1,5 @@
+using ConcernBot.Channels.Teams.Hosting;
 using ConcernBot;
-using ConcernBot.Teams.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Anonymity;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ConcernBot.Teams.Cards;
+using ConcernBot.Channels.Cards;
 using Words = ConcernBot.Resources.Anonymity;
 
 namespace ConcernBot.Anonymity;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ConcernBot.Anonymity;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Anonymity;
 

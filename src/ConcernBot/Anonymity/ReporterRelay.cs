@@ -1,6 +1,6 @@
+using ConcernBot.Channels.Activities;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
 using Words = ConcernBot.Resources.Anonymity;
 
 namespace ConcernBot.Anonymity;

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
 using Words = ConcernBot.Resources.Anonymity;
 
 namespace ConcernBot.Anonymity;

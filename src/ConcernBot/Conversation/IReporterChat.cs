@@ -1,6 +1,5 @@
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 
 namespace ConcernBot.Conversation;
 

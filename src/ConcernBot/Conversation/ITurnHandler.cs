@@ -1,5 +1,5 @@
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Turns;
 
 namespace ConcernBot.Conversation;
 

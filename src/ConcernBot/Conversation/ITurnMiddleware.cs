@@ -1,4 +1,4 @@
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Turns;
 
 namespace ConcernBot.Conversation;
 

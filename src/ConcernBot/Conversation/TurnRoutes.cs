@@ -1,9 +1,9 @@
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Guidance;
 using ConcernBot.Intake;
 using ConcernBot.Leads;
 using ConcernBot.Learning;
-using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Conversation;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Invoke;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Invoke;
 
 namespace ConcernBot.Conversation;
 

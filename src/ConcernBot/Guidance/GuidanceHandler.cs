@@ -1,6 +1,6 @@
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 using ConcernBot.Welcome;
 using L = ConcernBot.Resources.Guidance;
 

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 using IntakeText = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Intake;

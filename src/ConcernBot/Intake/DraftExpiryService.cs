@@ -1,8 +1,8 @@
-using ConcernBot.Conversation;
 using System.Text.Json;
+using ConcernBot.Conversation;
 using IntakeText = ConcernBot.Resources.Intake;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Turns;
 using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Intake;

@@ -1,7 +1,7 @@
 using ConcernBot.Conversation;
 using ConcernBot.Intake.Cards;
 using IntakeText = ConcernBot.Resources.Intake;
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
 
 namespace ConcernBot.Intake;
 

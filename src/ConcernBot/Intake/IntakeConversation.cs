@@ -3,8 +3,8 @@ using ConcernBot.Conversation;
 using ConcernBot.Intake.Cards;
 using IntakeText = ConcernBot.Resources.Intake;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Intake;

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Intake;

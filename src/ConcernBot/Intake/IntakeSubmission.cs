@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Intake;
 
@@ -50,7 +50,7 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
         var identity = draft.Identity ?? IdentityChoice.Anonymous;
         var now = time.GetUtcNow();
         var receivedAt = identity == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now;
-        var chat = ConversationReference.FromActivity(activity);
+        var chat = ConversationReference.FromActivity(activity, facts.OrganisationId);
         var token = chat is null ? null : await contacts.OpenRouteAsync(chat, ConcernIdFor(draft), draft.Reference, cancellationToken);
         var concern = Build(draft, activity, facts, identity, receivedAt);
         concern = concern with

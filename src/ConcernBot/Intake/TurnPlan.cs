@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Turns;
 
 namespace ConcernBot.Intake;
 

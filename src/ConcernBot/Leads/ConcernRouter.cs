@@ -1,7 +1,7 @@
+using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Concerns;
-using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Storage;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Concerns;
-using ConcernBot.Teams.Connector;
 
 namespace ConcernBot.Leads;
 

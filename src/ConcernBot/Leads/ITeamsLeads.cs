@@ -1,7 +1,8 @@
 using System.Text.Json;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
 using ConcernBot.Concerns;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
 
 namespace ConcernBot.Leads;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Connector;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
 using Microsoft.AspNetCore.DataProtection;
 using Words = ConcernBot.Resources.Leads;
 

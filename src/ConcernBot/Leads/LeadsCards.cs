@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using ConcernBot.Channels.Cards;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Cards;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;

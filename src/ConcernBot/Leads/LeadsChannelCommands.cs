@@ -1,10 +1,11 @@
-using ConcernBot.Teams.Connector;
 using System.Text.RegularExpressions;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 using Microsoft.Extensions.Options;
 using Words = ConcernBot.Resources.Leads;
 

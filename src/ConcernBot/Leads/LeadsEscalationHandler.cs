@@ -1,6 +1,6 @@
 using ConcernBot.Concerns;
-using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
+using ConcernBot.Storage;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;
@@ -41,7 +41,7 @@ internal sealed partial class LeadsEscalationHandler(
         var channel = await channels.FindAsync(concern.ServiceId, cancellationToken);
         var serviceUrl = channel?.ServiceUrl ?? (concern.Leads.Posts.Count > 0 ? concern.Leads.Posts[0].ServiceUrl : null)
             ?? throw new InvalidOperationException("No leads' channel is set: the escalation waits until one is.");
-        var members = channel is null ? new Dictionary<string, Teams.Connector.TeamsMember>() : await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
+        var members = channel is null ? new Dictionary<string, ConcernBot.Channels.Teams.Connector.TeamsMember>() : await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
 
         var toContact = stage == EscalationStep.AckContact;
         var role = toContact ? EscalationRole.EscalationContact : EscalationRole.Deputy;
@@ -69,7 +69,7 @@ internal sealed partial class LeadsEscalationHandler(
     }
 
     /// <summary>A deputy in the channel is pointed to it; a deputy outside it gets the need-to-know card to act on here.</summary>
-    private (string Text, System.Text.Json.JsonElement? Card) What(Concern concern, string stage, LeadPerson person, IReadOnlyDictionary<string, Teams.Connector.TeamsMember> members)
+    private (string Text, System.Text.Json.JsonElement? Card) What(Concern concern, string stage, LeadPerson person, IReadOnlyDictionary<string, ConcernBot.Channels.Teams.Connector.TeamsMember> members)
     {
         var urgency = LeadsClocks.IsUrgent(concern) ? Words.UrgencyUrgent : Words.UrgencyNotUrgent;
         var due = clocks.Show(clocks.AcknowledgementDue(concern));

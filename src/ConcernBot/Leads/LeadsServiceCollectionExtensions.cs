@@ -1,6 +1,6 @@
 using ConcernBot.Conversation;
-using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
+using ConcernBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ConcernBot.Leads;
@@ -24,7 +24,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsActions>();
         services.AddSingleton<LeadsChannels>();
         services.AddSingleton<LeadsMentions>();
-        services.AddSingleton<ITeamsLeads, Channels.TeamsLeads>();
+        services.AddSingleton<ITeamsLeads, Connectors.TeamsLeads>();
         services.AddSingleton<EscalationRoutes>();
         services.AddSingleton<EscalationDrill>();
         services.AddSingleton<LeadsOrganisations>();

@@ -1,13 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
-using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Authentication;
-using ConcernBot.Teams.Connector;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Words = ConcernBot.Resources.Leads;

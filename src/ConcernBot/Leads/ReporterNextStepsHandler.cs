@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Leads;
 

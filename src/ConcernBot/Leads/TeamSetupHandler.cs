@@ -1,8 +1,9 @@
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
-using ConcernBot.Teams.Turns;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Leads;
-using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Storage;
 using W = ConcernBot.Resources.Learning;
 
 namespace ConcernBot.Learning;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using ConcernBot.Channels.Cards;
 using ConcernBot.Concerns;
 using ConcernBot.Intake;
-using ConcernBot.Teams.Cards;
 using W = ConcernBot.Resources.Learning;
 
 namespace ConcernBot.Learning;

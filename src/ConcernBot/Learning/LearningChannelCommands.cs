@@ -1,9 +1,10 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
-using ConcernBot.Teams.Turns;
 using W = ConcernBot.Resources.Learning;
 
 namespace ConcernBot.Learning;

@@ -1,6 +1,6 @@
-using ConcernBot.Teams.Connector;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Leads;
-using ConcernBot.Teams.Activities;
 using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Learning;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using ConcernBot.Channels.Cards;
 using ConcernBot.Resources;
-using ConcernBot.Teams.Cards;
 
 namespace ConcernBot.Welcome;
 

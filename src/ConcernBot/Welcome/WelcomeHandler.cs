@@ -1,7 +1,7 @@
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Resources;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Welcome;
 

@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
-using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Storage;
 using ConcernBot.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Anonymity;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
 
 namespace ConcernBot.Tests.Anonymity;
 

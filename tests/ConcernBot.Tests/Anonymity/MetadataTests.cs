@@ -1,8 +1,8 @@
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Anonymity;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Activities;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
 using ConcernBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Words = ConcernBot.Resources.Anonymity;

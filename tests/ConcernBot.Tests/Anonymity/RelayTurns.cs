@@ -1,5 +1,5 @@
 using System.Net;
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Anonymity;

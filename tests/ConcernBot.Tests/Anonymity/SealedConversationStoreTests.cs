@@ -1,6 +1,6 @@
 using System.Text.Json;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Anonymity;

@@ -1,9 +1,9 @@
 using ConcernBot.Concerns;
-using Microsoft.Extensions.DependencyInjection;
 using ConcernBot.Leads;
 using ConcernBot.Tests.Leads;
-using ConcernBot.Tests.Support;
 using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Channels;
@@ -83,7 +83,7 @@ public sealed partial class SecondChannelTests
     /// <summary>What a careless developer might log on every turn, under names the redactor cannot guess.</summary>
     private sealed partial class CarelessLogging(Microsoft.Extensions.Logging.ILogger<CarelessLogging> logger) : ConcernBot.Conversation.ITurnMiddleware
     {
-        public void OnTurn(ConcernBot.Teams.Turns.ITurnContext turn)
+        public void OnTurn(ConcernBot.Channels.Turns.ITurnContext turn)
         {
             LogTurn(logger, turn.Activity.Conversation?.Id, turn.Facts.OrganisationId);
             LogThing(logger, turn.Activity.From?.Id);

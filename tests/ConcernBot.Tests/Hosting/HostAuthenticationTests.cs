@@ -1,6 +1,6 @@
 using System.Net;
-using ConcernBot.Teams.Authentication;
-using ConcernBot.Teams.Tests.Authentication;
+using ConcernBot.Channels.Teams.Authentication;
+using ConcernBot.Channels.Teams.Tests.Authentication;
 using ConcernBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Net;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Hosting;
 

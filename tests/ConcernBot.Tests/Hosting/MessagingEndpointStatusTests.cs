@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Invoke;
-using ConcernBot.Teams.Turns;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Invoke;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Hosting;
 

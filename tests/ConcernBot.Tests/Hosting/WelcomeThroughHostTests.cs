@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using ConcernBot.Channels.Activities;
 using ConcernBot.Resources;
-using ConcernBot.Teams.Activities;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Hosting;

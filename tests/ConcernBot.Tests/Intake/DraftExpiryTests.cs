@@ -1,3 +1,4 @@
+using ConcernBot.Channels.Teams;
 using ConcernBot.Intake;
 using ConcernBot.Tests.Support.Chat;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,7 +57,7 @@ public sealed class DraftExpiryTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     /// <summary>The product's reporter chat over the Bot Connector's adapter, with the recorder in place of the connector.</summary>
-    private static ConcernBot.Channels.ReporterChat ThroughTheBotConnector(ConnectorRecorder connector) =>
-        new ConcernBot.Channels.ReporterChat(new ConcernBot.Teams.Turns.ChannelAdapters(
-            [new ConcernBot.Teams.Turns.BotConnectorAdapter(connector, Options.Create(new ConcernBot.Teams.Authentication.BotAuthenticationOptions()))]));
+    private static ConcernBot.Connectors.ReporterChat ThroughTheBotConnector(ConnectorRecorder connector) =>
+        new ConcernBot.Connectors.ReporterChat(new ConcernBot.Channels.Turns.ChannelAdapters(
+            [new ConcernBot.Channels.Teams.BotConnectorAdapter(connector, Options.Create(new ConcernBot.Channels.Teams.Authentication.BotAuthenticationOptions()))]));
 }

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
-using ConcernBot.Tests.Support;
 using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Tests.Support;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Leads;
@@ -204,7 +204,7 @@ public sealed class ConcernAboutALeadTests
     private static LeadsHost NewHost(string shape)
     {
         var host = new LeadsHost(Shape(shape));
-        var roster = new List<Teams.Connector.TeamsMember> { People.Asha.AsMember(), People.Ben.AsMember(), People.Dee.AsMember(), People.Nick.AsMember() };
+        var roster = new List<ConcernBot.Channels.Teams.Connector.TeamsMember> { People.Asha.AsMember(), People.Ben.AsMember(), People.Dee.AsMember(), People.Nick.AsMember() };
         host.Connector.Members[People.LeadsChannel] = roster;
         host.Connector.Members[OakChannel] = roster;
         return host;

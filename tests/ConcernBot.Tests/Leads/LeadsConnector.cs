@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
 
 namespace ConcernBot.Tests.Support;
 

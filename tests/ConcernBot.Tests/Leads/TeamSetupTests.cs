@@ -1,5 +1,6 @@
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;

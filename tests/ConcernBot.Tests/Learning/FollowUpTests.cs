@@ -1,12 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using ConcernBot.Anonymity;
+using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Learning;
 using ConcernBot.Tests.Leads;
 using ConcernBot.Tests.Support;
-using ConcernBot.Teams.Turns;
 
 namespace ConcernBot.Tests.Learning;
 

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using ConcernBot.Channels.Activities;
 using ConcernBot.Concerns;
 using ConcernBot.Learning;
 using ConcernBot.Storage;
-using ConcernBot.Teams.Activities;
 using ConcernBot.Tests.Leads;
 using ConcernBot.Tests.Support;
 using SkiaSharp;

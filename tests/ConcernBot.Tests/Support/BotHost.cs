@@ -1,13 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ConcernBot.Tests.Support;

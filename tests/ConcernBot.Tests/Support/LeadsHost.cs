@@ -1,16 +1,16 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConcernBot.Storage;
+using System.Text.Json;
+using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Storage.Outbox;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Storage;
 using ConcernBot.Tests.Leads;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ConcernBot.Tests.Support;
@@ -72,7 +72,7 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
             ExtraServices?.Invoke(services);
             if (SecondChannel is { } second)
             {
-                services.AddSingleton<ConcernBot.Teams.Turns.IChannelAdapter>(second);
+                services.AddSingleton<ConcernBot.Channels.Turns.IChannelAdapter>(second);
             }
 
             services.RemoveAll<TimeProvider>();

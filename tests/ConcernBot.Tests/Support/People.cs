@@ -1,4 +1,4 @@
-using ConcernBot.Teams.Connector;
+using ConcernBot.Channels.Teams.Connector;
 
 namespace ConcernBot.Tests.Support;
 

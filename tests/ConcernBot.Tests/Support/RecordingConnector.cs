@@ -1,6 +1,7 @@
 using System.Globalization;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Teams;
 
 namespace ConcernBot.Tests.Support;
 

@@ -1,4 +1,4 @@
-using ConcernBot.Teams.Activities;
+using ConcernBot.Channels.Activities;
 
 namespace ConcernBot.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 
 namespace ConcernBot.Anonymity.Logging;
 
@@ -63,7 +63,7 @@ public static partial class LogRedactor
         switch (value)
         {
             // A channel's own structures (an activity, an account, a conversation, a reference) are never logged.
-            case ConcernBot.Teams.Activities.Activity or ConcernBot.Teams.Activities.ChannelAccount or ConcernBot.Teams.Activities.ConversationAccount or ConcernBot.Teams.Turns.ConversationReference:
+            case ConcernBot.Channels.Activities.Activity or ConcernBot.Channels.Activities.ChannelAccount or ConcernBot.Channels.Activities.ConversationAccount or ConcernBot.Channels.Turns.ConversationReference:
                 return Redacted;
             case null or bool or byte or short or int or long or float or double or decimal or TimeSpan or DateTime or DateTimeOffset or Enum:
                 return value;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ConcernBot.Conversation;
 using IntakeText = ConcernBot.Resources.Intake;
-using ConcernBot.Teams.Cards;
+using ConcernBot.Channels.Cards;
 
 namespace ConcernBot.Intake.Cards;
 

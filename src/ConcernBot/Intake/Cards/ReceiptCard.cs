@@ -1,9 +1,9 @@
-using ConcernBot.Conversation;
 using System.Globalization;
 using System.Text.Json;
 using ConcernBot.Concerns;
+using ConcernBot.Conversation;
 using IntakeText = ConcernBot.Resources.Intake;
-using ConcernBot.Teams.Cards;
+using ConcernBot.Channels.Cards;
 
 namespace ConcernBot.Intake.Cards;
 

@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConcernBot.Teams.Activities;
+using System.Text.Json;
+using System.Text;
+using ConcernBot.Channels.Activities;
 
 namespace ConcernBot.Tests.Support.Chat;
 

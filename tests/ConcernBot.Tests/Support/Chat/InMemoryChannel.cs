@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
-using ConcernBot.Teams.Activities;
-using ConcernBot.Teams.Connector;
-using ConcernBot.Teams.Turns;
+using System.Text;
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Support.Chat;

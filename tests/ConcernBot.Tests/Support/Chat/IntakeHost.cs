@@ -1,10 +1,10 @@
-using ConcernBot.Storage;
+using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Storage.Sqlite;
-using ConcernBot.Teams.Connector;
+using ConcernBot.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Support.Chat;
 

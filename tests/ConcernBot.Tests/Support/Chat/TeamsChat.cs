@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using ConcernBot.Teams.Activities;
+using System.Text.Json;
+using ConcernBot.Channels.Activities;
 
 namespace ConcernBot.Tests.Support.Chat;
 

@@ -1,0 +1,63 @@
+using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Teams.Authentication;
+using ConcernBot.Channels.Teams.Connector;
+using ConcernBot.Channels.Turns;
+using Microsoft.Extensions.Options;
+
+namespace ConcernBot.Channels.Teams;
+
+/// <summary>
+/// The Bot Framework channels, Teams first: turns arrive on POST /api/messages; messages leave through the Bot Connector.
+/// Owns every channel id no other adapter claims.
+/// </summary>
+public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<BotAuthenticationOptions> bot) : IChannelAdapter
+{
+    /// <summary>The bot's id when no app id is configured (local development, the Playground).</summary>
+    public const string LocalBotId = "28:concernbot-local";
+
+    public bool Owns(string? channelId) => true;
+
+    public TurnFacts Describe(Activity activity)
+    {
+        var conversation = activity.Conversation;
+        var isPrivate = conversation?.ConversationType is null or "personal" && conversation?.IsGroup != true;
+        var tenant = conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
+        return new TurnFacts(isPrivate, string.IsNullOrEmpty(tenant) ? null : tenant, activity.From?.AadObjectId ?? activity.From?.Id);
+    }
+
+    public Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
+        connector.SendAsync(reference.ServiceUrl, reference.ConversationId, Prepare(activity, reference), cancellationToken);
+
+    public Task UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        activity.Id = activityId;
+        return connector.UpdateAsync(reference.ServiceUrl, reference.ConversationId, activityId, Prepare(activity, reference), cancellationToken);
+    }
+
+    public async Task<ConversationReference?> OpenPrivateAsync(string serviceUrl, string organisationId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var chat = await connector.CreatePersonalChatAsync(serviceUrl, BotId, memberId, organisationId, cancellationToken);
+        var id = chat.Id ?? throw new InvalidOperationException("The connector did not return a conversation id.");
+        return new ConversationReference
+        {
+            ServiceUrl = chat.ServiceUrl ?? serviceUrl,
+            ChannelId = "msteams",
+            ConversationId = id,
+            ConversationType = "personal",
+            TenantId = organisationId,
+            BotId = BotId,
+        };
+    }
+
+    /// <summary>The bot's Teams id (28:app id), or the local one.</summary>
+    public string BotId => string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppId) ? LocalBotId : TeamsConversationIds.Bot(bot.Value.MicrosoftAppId);
+
+    private static Activity Prepare(Activity message, ConversationReference reference)
+    {
+        message.Type ??= ActivityTypes.Message;
+        message.Conversation ??= new ConversationAccount { Id = reference.ConversationId, ConversationType = reference.ConversationType, TenantId = reference.TenantId };
+        message.ServiceUrl ??= reference.ServiceUrl;
+        message.ChannelId ??= reference.ChannelId;
+        return message;
+    }
+}

@@ -1,0 +1,16 @@
+namespace ConcernBot.Channels.Activities;
+
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string MessageReaction = "messageReaction";
+    public const string Typing = "typing";
+}
+
+public static class InvokeNames
+{
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+}
