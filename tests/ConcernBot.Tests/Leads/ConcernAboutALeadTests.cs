@@ -185,6 +185,35 @@ public sealed class ConcernAboutALeadTests
         await KeptFromThemAsync(host, concern, People.Ben);
     }
 
+    [Fact]
+    public async Task Information_the_reporter_adds_later_reaches_only_the_people_handling_it()
+    {
+        await using var host = NewHost("top-level leads");
+        var chat = Chat(host);
+        await Walkthrough.ToReviewAsync(chat, I.IdentityConfidential, about: c => AboutALeadAsync(c, () => c.PressAsync(People.Asha.Name)));
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+        var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, @"\b[A-Z0-9]{4}(-[A-Z0-9]{4}){3}\b").Value;
+        Assert.NotEmpty(secret);
+        var concern = Assert.Single(await host.Stores.Concerns.ListByStatusAsync(People.Tenant, ConcernStatus.Received).ToListAsync());
+        await host.DeliverOutboxAsync();
+
+        var added = await chat.SendValueAsync(new JsonObject
+        {
+            ["verb"] = ConcernBot.Anonymity.RelayVerbs.Status,
+            ["reference"] = concern.Reference,
+            ["secret"] = secret,
+            ["addition"] = "She did it again this morning.",
+        });
+        Assert.True(added.Says(ConcernBot.Resources.Anonymity.AddSent), added.Words);
+        await EverythingHappensAsync(host, concern, People.Asha);
+
+        Assert.Equal(0, Reached(host, People.Asha, concern.Reference));
+        Assert.DoesNotContain(host.Connector.Calls, c => (c.Activity?.Text ?? c.CardJson).Contains("again this morning", StringComparison.Ordinal) && (IsTo(c, People.Asha) || IsInAChannel(c)));
+        var bens = (await SampleConcerns.CurrentAsync(host, concern)).Leads.Posts.First(p => p.ConversationId == "a:personal-" + People.Ben.UserId);
+        var view = LeadsFlow.Readable(LeadsFlow.CardOf(await LeadsFlow.ActAsync(host, People.Ben, bens, LeadsVerbs.View, concern.Id)));
+        Assert.Contains("She did it again this morning.", view, StringComparison.Ordinal);
+    }
+
     private static async Task AboutALeadAsync(TeamsChat chat, Func<Task<BotReplies>> which)
     {
         await chat.PressAsync(I.SubjectLead);
