@@ -85,13 +85,13 @@ internal sealed partial class LeadsEscalationHandler(
     }
 
     /// <summary>The truth for the escalation contact: who was reminded, told, and could not be reached.</summary>
-    private static string WhoWasTold(Concern concern)
+    private string WhoWasTold(Concern concern)
     {
         var deputies = concern.Leads.EscalationNotices.Where(n => n.Step == EscalationStep.AckDeputies).ToList();
         var parts = new List<string> { concern.Leads.Posts.Any(p => p.InChannel) ? Words.EscalationLeadsRemindedInChannel : Words.EscalationLeadsRemindedPrivately };
         if (deputies.Count == 0)
         {
-            parts.Add(Words.EscalationNoDeputies);
+            parts.Add(directory.ForService(concern.ServiceId).Deputies.Count == 0 ? Words.EscalationNoDeputies : Words.EscalationDeputiesKeptOut);
         }
 
         if (deputies.Where(n => n.Reached).Select(n => n.Name).ToList() is { Count: > 0 } told)
@@ -152,8 +152,9 @@ internal sealed partial class LeadsEscalationHandler(
             return;
         }
 
+        var anyDeputies = directory.ForService(read.Value.ServiceId).Deputies.Count > 0;
         var text = named == 0
-            ? (stage == EscalationStep.AckContact ? Words.EscalationNoContactInThread : Words.EscalationNoDeputiesInThread)
+            ? (stage == EscalationStep.AckContact ? Words.EscalationNoContactInThread : anyDeputies ? Words.EscalationDeputiesKeptOutInThread : Words.EscalationNoDeputiesInThread)
             : LeadsText.Format(Words.EscalationNotReachedInThread, string.Join(", ", missed), read.Value.Reference);
         if (bringForward)
         {

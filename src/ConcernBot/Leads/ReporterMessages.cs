@@ -55,5 +55,6 @@ public sealed class ReporterMessages(LeadsDirectory directory, LeadsClocks clock
     }
 
     private string Receivers(Concern concern) =>
-        directory.ForService(concern.ServiceId).Name is { Length: > 0 } service ? LeadsText.Format(Words.TheLeadsForService, service) : Words.TheSafeguardingLeads;
+        LeadsDirectory.IsAboutALead(concern) ? Words.TheReceiversOfAConcernAboutALead
+        : directory.ForService(concern.ServiceId).Name is { Length: > 0 } service ? LeadsText.Format(Words.TheLeadsForService, service) : Words.TheSafeguardingLeads;
 }

@@ -228,7 +228,11 @@ public sealed class ConcernAboutALeadTests
         Assert.Equal(0, Reached(host, lead, concern.Reference));
         await TheyCannotOpenOrActAsync(host, concern, lead);
         await SomeoneElseCanAsync(host, concern, lead);
+        var toReporter = string.Join("\n", host.Connector.Calls.Where(c => c.ConversationId == ReporterChat).Select(c => c.Activity?.Text));
+        Assert.Contains("has reached the people your organisation has chosen to handle a concern about a safeguarding lead", toReporter, StringComparison.Ordinal);
     }
+
+    private const string ReporterChat = "a:rosa-chat";
 
     private static LeadsHost NewHost(string shape)
     {
@@ -240,7 +244,7 @@ public sealed class ConcernAboutALeadTests
     }
 
     private static TeamsChat Chat(LeadsHost host) =>
-        new(host.CreateClient(), host.Connector, new TeamsUser("29:rosa", "Rosa Ellery", "00000000-0000-0000-0000-0000000005a0", People.Tenant, "a:rosa-chat"));
+        new(host.CreateClient(), host.Connector, new TeamsUser("29:rosa", "Rosa Ellery", "00000000-0000-0000-0000-0000000005a0", People.Tenant, ReporterChat));
 
     private static async Task<Concern> RaiseAsync(LeadsHost host, Func<TeamsChat, Task> about, Action<BotReplies>? review = null)
     {

@@ -140,6 +140,24 @@ public sealed class EscalationChainTests
     }
 
     [Fact]
+    public async Task A_concern_about_the_only_deputy_tells_the_contact_the_truth_that_the_deputies_were_kept_out()
+    {
+        var (host, concern, post) = await RouteAsync();
+        await using var _ = host;
+        // Routed as a concern about Dee (the only deputy) would be: the subject set on the stored concern.
+        var stored = (await host.Stores.GetAsync(concern.Id))!;
+        var about = stored.Value with { Subject = new ConcernSubject { Kind = SubjectKind.SafeguardingLead, LeadAadObjectId = People.Dee.ObjectId } };
+        await host.Stores.Concerns.UpdateAsync(about, stored.ETag, new ConcernBot.Storage.AuditEntry { Actor = "test", At = host.Clock.GetUtcNow(), Action = "test.subject" }, [], CancellationToken.None);
+        await AtAsync(host, concern, 16);
+
+        var at30 = await AtAsync(host, concern, 31);
+
+        Assert.DoesNotContain(People.Dee.UserId, OneToOneWith(at30));
+        Assert.Contains("The deputy leads were not told, because this concern is kept from them.", TextTo(at30, People.Erin.UserId), StringComparison.Ordinal);
+        Assert.DoesNotContain("No deputy leads are set up", TextTo(at30, People.Erin.UserId), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_no_escalation_contact_the_thread_is_told_that_nobody_outside_the_leads_was()
     {
         var settings = People.Settings();
