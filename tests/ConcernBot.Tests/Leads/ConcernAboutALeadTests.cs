@@ -275,6 +275,7 @@ public sealed class ConcernAboutALeadTests
         foreach (var channel in new[] { People.LeadsChannel, OakChannel })
         {
             await host.PostAsync(LeadsActivities.ChannelMessage(lead, "open concerns", channel));
+            await host.PostAsync(LeadsActivities.ChannelMessage(lead, "report 2026-10-01 2026-12-31", channel));
             await host.PostAsync(LeadsActivities.ChannelMessage(lead, "export 2026-10-01 2026-12-31 with accounts", channel));
         }
     }
