@@ -37,7 +37,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
     public static AnonymityHarness Create() => new(Path.Combine(Path.GetTempPath(), $"concernbot-anon-{Guid.NewGuid():N}"));
 
     /// <param name="alsoRecordInto">A chat recorder that also sees every message the bot sends (for <see cref="Support.Chat.TeamsChat"/>).</param>
-    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null, Support.Chat.ConnectorRecorder? alsoRecordInto = null)
+    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null, FakeTeamsConnector? alsoRecordInto = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -197,7 +197,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
     }
 
     /// <summary>Every call goes to the recording connector; messages are also shown to the chat recorder.</summary>
-    private sealed class TeeConnector(RecordingConnector recording, Support.Chat.ConnectorRecorder chat) : IConnectorClient
+    private sealed class TeeConnector(RecordingConnector recording, FakeTeamsConnector chat) : IConnectorClient
     {
         public async Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
         {

@@ -89,7 +89,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var harness = AnonymityHarness.Create();
         using var logs = new CapturingLoggerProvider();
-        var recorder = new ConnectorRecorder();
+        var recorder = new FakeTeamsConnector();
         await using (var host = harness.Start(logs, alsoRecordInto: recorder))
         {
             var chat = new TeamsChat(host.Client, recorder, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { Locale = Distinctive.Locale };
@@ -114,7 +114,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var harness = AnonymityHarness.Create();
         using var logs = new CapturingLoggerProvider();
-        var recorder = new ConnectorRecorder();
+        var recorder = new FakeTeamsConnector();
         Concern concern;
         await using (var host = harness.Start(logs, alsoRecordInto: recorder))
         {

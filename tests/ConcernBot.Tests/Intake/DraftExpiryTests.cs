@@ -22,7 +22,7 @@ public sealed class DraftExpiryTests : IDisposable
         var started = DateTimeOffset.UtcNow;
 
         var time = new FakeTimeProvider(started + TimeSpan.FromDays(6) + TimeSpan.FromHours(1));
-        var connector = new ConnectorRecorder();
+        var connector = new Support.FakeTeamsConnector();
         var service = new DraftExpiryService(_data.Conversations, ThroughTheBotConnector(connector), Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((1, 0), await service.RunOnceAsync(CancellationToken.None));
@@ -47,7 +47,7 @@ public sealed class DraftExpiryTests : IDisposable
         await chat.SayAsync("raise a concern");
 
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(5));
-        var connector = new ConnectorRecorder();
+        var connector = new Support.FakeTeamsConnector();
         var service = new DraftExpiryService(_data.Conversations, ThroughTheBotConnector(connector), Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((0, 0), await service.RunOnceAsync(CancellationToken.None));
@@ -57,7 +57,7 @@ public sealed class DraftExpiryTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     /// <summary>The product's reporter chat over the Bot Connector's adapter, with the recorder in place of the connector.</summary>
-    private static ConcernBot.Connectors.ReporterChat ThroughTheBotConnector(ConnectorRecorder connector) =>
+    private static ConcernBot.Connectors.ReporterChat ThroughTheBotConnector(Support.FakeTeamsConnector connector) =>
         new ConcernBot.Connectors.ReporterChat(new ConcernBot.Channels.Turns.ChannelAdapters(
             [new ConcernBot.Channels.Teams.BotConnectorAdapter(connector, Options.Create(new ConcernBot.Channels.Teams.Authentication.BotAuthenticationOptions()))]));
 }

@@ -41,7 +41,7 @@ public sealed class ReporterDeliveryTests
         Assert.All(told, t => Assert.DoesNotContain("Asha", t, StringComparison.Ordinal));
 
         var answer = LeadsActivities.PersonalMessage(People.Rita, "Tuesday, about 9pm");
-        answer["conversation"]!["id"] = LeadsConnector.ReporterChat;
+        answer["conversation"]!["id"] = FakeTeamsConnector.ReporterChat;
         await host.PostAsync(answer);
         await host.DeliverOutboxAsync();
 

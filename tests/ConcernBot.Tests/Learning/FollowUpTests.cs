@@ -30,7 +30,7 @@ public sealed class FollowUpTests
     }
 
     private static JsonElement QuestionCard(LeadsHost host) =>
-        host.Connector.Calls.Single(c => c.Operation == "send" && c.ConversationId == LeadsConnector.ReporterChat && c.Activity!.Attachments is { Count: > 0 }).Card;
+        host.Connector.Calls.Single(c => c.Operation == "send" && c.ConversationId == FakeTeamsConnector.ReporterChat && c.Activity!.Attachments is { Count: > 0 }).Card;
 
     private static JsonObject Answer(JsonElement card, string outcome, string? listened, string? comment)
     {
@@ -43,7 +43,7 @@ public sealed class FollowUpTests
 
     private static async Task<JsonElement> SendAsync(LeadsHost host, JsonObject data)
     {
-        var invoke = LeadsActivities.Invoke(People.Rita, FollowUp.Verb, data, LeadsConnector.ReporterChat, "m1");
+        var invoke = LeadsActivities.Invoke(People.Rita, FollowUp.Verb, data, FakeTeamsConnector.ReporterChat, "m1");
         invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = People.Tenant } };
         var (status, body) = await host.PostAsync(invoke);
         Assert.Equal(200, status);
@@ -62,13 +62,13 @@ public sealed class FollowUpTests
 
         var message = LeadsActivities.PersonalMessage(People.Rita, "");
         message.Remove("text");
-        message["conversation"]!["id"] = LeadsConnector.ReporterChat;
+        message["conversation"]!["id"] = FakeTeamsConnector.ReporterChat;
         message["value"] = Answer(card, "Fully", "yes", null);
         var (status, _) = await host.PostAsync(message);
 
         Assert.Equal(200, status);
         Assert.Equal(FeedbackOutcome.Fully, (await SampleConcerns.CurrentAsync(host, concern)).ReporterFeedback!.OutcomesAchieved);
-        var thanks = Assert.Single(host.Connector.Calls, c => c.Operation == "send" && c.ConversationId == LeadsConnector.ReporterChat);
+        var thanks = Assert.Single(host.Connector.Calls, c => c.Operation == "send" && c.ConversationId == FakeTeamsConnector.ReporterChat);
         Assert.Contains("Thank you for telling us", LeadsFlow.Readable(thanks.CardJson), StringComparison.Ordinal);
     }
 

@@ -51,7 +51,7 @@ public sealed class LeadsHost : WebApplicationFactory<Program>
 
     /// <summary>Every log line the host writes.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
-    public LeadsConnector Connector { get; } = new();
+    public FakeTeamsConnector Connector { get; } = new();
     /// <summary>The SQLite file; pass it to a second host to run two instances on one store.</summary>
     public string DatabasePath { get; }
     public HostStores Stores => new(Services, DatabasePath);

@@ -18,7 +18,7 @@ namespace ConcernBot.Tests.Support.Chat;
 /// </param>
 public sealed class IntakeHost(IntakeData data, IReadOnlyDictionary<string, string?>? settings = null, bool countConversations = true) : WebApplicationFactory<Program>
 {
-    public ConnectorRecorder Connector { get; } = new();
+    public FakeTeamsConnector Connector { get; } = new();
 
     public IntakeData Data => data;
 

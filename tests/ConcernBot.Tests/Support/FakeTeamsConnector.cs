@@ -6,8 +6,11 @@ using ConcernBot.Channels.Teams;
 
 namespace ConcernBot.Tests.Support;
 
-/// <summary>A connector for the leads' tests: records every call and answers like Teams (thread ids, a roster per channel, two pages).</summary>
-public sealed class LeadsConnector : IConnectorClient, Chat.ISentActivities
+/// <summary>
+/// The Bot Connector, stood in for: records every call in order and answers like Teams (message ids, thread ids, personal
+/// chats, a roster per channel in two pages, a 403 for people the app is not installed for). The leads' and the intake's hosts share it.
+/// </summary>
+public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
 {
     private int _next;
 
@@ -53,7 +56,7 @@ public sealed class LeadsConnector : IConnectorClient, Chat.ISentActivities
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
         var id = "m" + NextId();
-        activity.Id ??= id;
+        activity.Id = id;
         activity.Conversation ??= new ConversationAccount { Id = conversationId };
         Calls.Enqueue(new LeadsConnectorCall("send", serviceUrl, conversationId, id, activity, null));
         return Task.FromResult(new ResourceResponse { Id = id });
