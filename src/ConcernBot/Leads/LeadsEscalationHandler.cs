@@ -44,6 +44,12 @@ internal sealed partial class LeadsEscalationHandler(
         var members = channel is null ? new Dictionary<string, ConcernBot.Channels.Teams.Connector.TeamsMember>() : await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
 
         var toContact = stage == EscalationStep.AckContact;
+        if (toContact && ContactHandlesIt(concern))
+        {
+            // A concern about a lead that went to the escalation contact: they have it already, and had the reminder.
+            return;
+        }
+
         var role = toContact ? EscalationRole.EscalationContact : EscalationRole.Deputy;
         IReadOnlyList<LeadPerson> people = toContact
             ? directory.EscalationContact(concern) is { } contact ? [contact] : []
@@ -67,6 +73,9 @@ internal sealed partial class LeadsEscalationHandler(
 
         await FinishStepAsync(read, stage, people.Count, cancellationToken);
     }
+
+    private bool ContactHandlesIt(Concern concern) =>
+        directory.EscalationContact(concern) is { HasObjectId: true } contact && directory.FindAuthorised(concern, contact.ObjectId) is not null;
 
     /// <summary>A deputy in the channel is pointed to it; a deputy outside it gets the need-to-know card to act on here.</summary>
     private (string Text, System.Text.Json.JsonElement? Card) What(Concern concern, string stage, LeadPerson person, IReadOnlyDictionary<string, ConcernBot.Channels.Teams.Connector.TeamsMember> members)
@@ -145,7 +154,7 @@ internal sealed partial class LeadsEscalationHandler(
         var notices = read.Value.Leads.EscalationNotices.Where(n => n.Step == stage).ToList();
         var nobody = notices.All(n => !n.Reached);
         var bringForward = nobody && stage == EscalationStep.AckDeputies && !read.Value.Leads.EscalationsFired.Contains(EscalationStep.AckContact)
-            && directory.EscalationContact(read.Value) is not null;
+            && directory.EscalationContact(read.Value) is not null && !ContactHandlesIt(read.Value);
         var missed = notices.Where(n => !n.Reached).Select(n => n.Name).ToList();
         if (missed.Count == 0 && named > 0)
         {

@@ -129,6 +129,11 @@ public sealed class ConcernAboutALeadTests
         var stored = await SampleConcerns.CurrentAsync(host, concern);
         var post = Assert.Single(stored.Leads.Posts);
         Assert.Equal("a:personal-" + People.Erin.ObjectId, post.ConversationId);
+
+        // Erin handles it: she had the reminder in her chat, and is not escalated to as if someone else had it.
+        var toErin = host.Connector.Calls.Where(c => c.Operation == "send" && c.ConversationId == post.ConversationId).Select(c => c.Activity?.Text ?? "").ToList();
+        Assert.Contains(toErin, t => t.Contains("has not been acknowledged yet", StringComparison.Ordinal));
+        Assert.DoesNotContain(toErin, t => t.Contains("You are receiving this as the escalation contact", StringComparison.Ordinal));
         await SomeoneElseCanAsync(host, concern, People.Asha, expected: People.Erin);
     }
 
