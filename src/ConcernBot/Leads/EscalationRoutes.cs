@@ -21,9 +21,13 @@ public sealed partial class EscalationRoutes(ITeamsLeads messenger, ILogger<Esca
 
     /// <summary>The routes a person may be reached by, for the start-up log (kinds, never ids).</summary>
     public static string KindOf(LeadPerson person) =>
-        person.UserId is not null ? $"the {SettingsUserId} in the settings" + (person.HasObjectId ? $", else the {Roster} or their {ObjectId}" : "")
-        : person.HasObjectId ? $"the {Roster} when they are in the leads' channel, else a 1:1 by their {ObjectId} (the app must be installed for them)"
-        : $"{None}: set ObjectId";
+        (person.HasObjectId, person.UserId is not null) switch
+        {
+            (true, true) => $"the {Roster} when they are in the leads' channel, else the {SettingsUserId} in the settings, else their {ObjectId}",
+            (true, false) => $"the {Roster} when they are in the leads' channel, else a 1:1 by their {ObjectId} (the app must be installed for them)",
+            (false, true) => $"the {SettingsUserId} in the settings only",
+            _ => $"{None}: set ObjectId",
+        };
 
     public static IEnumerable<(string Route, string MemberId)> Candidates(LeadPerson person, IReadOnlyDictionary<string, TeamsMember> roster)
     {

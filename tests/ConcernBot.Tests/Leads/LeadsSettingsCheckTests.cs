@@ -45,7 +45,7 @@ public sealed class LeadsSettingsCheckTests
         Assert.Equal(4, routes.Count);
         Assert.Contains("Escalation chain, service default: designated lead 1 is reached by", routes[0], StringComparison.Ordinal);
         Assert.Contains(routes, r => r.Contains("deputy 1 is reached by the channel roster when they are in the leads' channel, else a 1:1 by their Entra object id", StringComparison.Ordinal));
-        Assert.Contains(routes, r => r.Contains("escalation contact is reached by the Teams user id in the settings", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.Contains("escalation contact is reached by the channel roster when they are in the leads' channel, else the Teams user id in the settings, else their Entra object id", StringComparison.Ordinal));
         foreach (var person in new[] { People.Asha, People.Ben, People.Dee, People.Erin })
         {
             Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(person.Name, StringComparison.Ordinal) || e.Message.Contains(person.ObjectId, StringComparison.Ordinal));
