@@ -65,7 +65,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ContactEnded, ForLeads));
             if (alsoRecordInto is not null)
             {
-                var recording = (RecordingConnector)s.Last(d => d.ServiceType == typeof(IConnectorClient)).ImplementationInstance!;
+                var recording = (FakeTeamsConnector)s.Last(d => d.ServiceType == typeof(IConnectorClient)).ImplementationInstance!;
                 s.RemoveAll<IConnectorClient>();
                 s.AddSingleton<IConnectorClient>(new TeeConnector(recording, alsoRecordInto));
             }
@@ -197,7 +197,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
     }
 
     /// <summary>Every call goes to the recording connector; messages are also shown to the chat recorder.</summary>
-    private sealed class TeeConnector(RecordingConnector recording, FakeTeamsConnector chat) : IConnectorClient
+    private sealed class TeeConnector(FakeTeamsConnector recording, FakeTeamsConnector chat) : IConnectorClient
     {
         public async Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
         {

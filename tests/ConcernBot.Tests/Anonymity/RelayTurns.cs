@@ -16,10 +16,10 @@ internal static class RelayTurns
     }
 
     /// <summary>The calls to the connector for one conversation.</summary>
-    public static IReadOnlyList<ConnectorCall> To(this RecordingConnector connector, string conversationId) =>
+    public static IReadOnlyList<ConnectorCall> To(this FakeTeamsConnector connector, string conversationId) =>
         [.. connector.Calls.Where(c => c.ConversationId == conversationId)];
 
-    public static async Task<ConnectorCall> WaitForSendToAsync(this RecordingConnector connector, string conversationId, int count = 1)
+    public static async Task<ConnectorCall> WaitForSendToAsync(this FakeTeamsConnector connector, string conversationId, int count = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (connector.To(conversationId).Count < count)
@@ -32,7 +32,7 @@ internal static class RelayTurns
     }
 
     /// <summary>Waits for a message to the chat that contains <paramref name="text"/>.</summary>
-    public static async Task<ConnectorCall> WaitForSendToAsync(this RecordingConnector connector, string conversationId, string text)
+    public static async Task<ConnectorCall> WaitForSendToAsync(this FakeTeamsConnector connector, string conversationId, string text)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)

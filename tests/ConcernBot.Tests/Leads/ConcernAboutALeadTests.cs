@@ -319,13 +319,13 @@ public sealed class ConcernAboutALeadTests
     private static int Reached(LeadsHost host, Person lead, string reference) =>
         host.Connector.Calls.Count(c => Names(c, reference) && (IsTo(c, lead) || IsInAChannel(c)));
 
-    private static bool IsTo(FakeTeamsConnector.LeadsConnectorCall call, Person person) =>
+    private static bool IsTo(ConnectorCall call, Person person) =>
         call.ConversationId is { } id && (id == "a:personal-" + person.UserId || id == "a:personal-" + person.ObjectId);
 
-    private static bool IsInAChannel(FakeTeamsConnector.LeadsConnectorCall call) =>
+    private static bool IsInAChannel(ConnectorCall call) =>
         call.Parameters?.IsGroup == true || call.ConversationId?.StartsWith("19:", StringComparison.Ordinal) == true;
 
-    private static bool Names(FakeTeamsConnector.LeadsConnectorCall call, string reference)
+    private static bool Names(ConnectorCall call, string reference)
     {
         var activity = call.Activity ?? call.Parameters?.Activity;
         if (activity is null)

@@ -12,7 +12,7 @@ namespace ConcernBot.Tests.Leads;
 public sealed class EscalationChainTests
 {
     /// <summary>Sets the clock to <paramref name="minutes"/> after the concern arrived, scans and delivers; answers what was sent.</summary>
-    private static async Task<IReadOnlyList<FakeTeamsConnector.LeadsConnectorCall>> AtAsync(LeadsHost host, Concern concern, int minutes)
+    private static async Task<IReadOnlyList<ConnectorCall>> AtAsync(LeadsHost host, Concern concern, int minutes)
     {
         host.Connector.Clear();
         var at = concern.ReceivedAt.AddMinutes(minutes);
@@ -31,14 +31,14 @@ public sealed class EscalationChainTests
         return (host, concern, post);
     }
 
-    private static IEnumerable<string> OneToOneWith(IEnumerable<FakeTeamsConnector.LeadsConnectorCall> calls) =>
+    private static IEnumerable<string> OneToOneWith(IEnumerable<ConnectorCall> calls) =>
         calls.Where(c => c.Operation == "create" && c.Parameters?.IsGroup != true).Select(c => c.Parameters!.Members![0].Id!)
             .Where(id => id != People.Rita.ObjectId && id != People.Rita.UserId); // the reporter's own chat is not the chain
 
-    private static string TextTo(IEnumerable<FakeTeamsConnector.LeadsConnectorCall> calls, string memberId) =>
+    private static string TextTo(IEnumerable<ConnectorCall> calls, string memberId) =>
         string.Join("\n", calls.Where(c => c.Operation == "send" && c.ConversationId == "a:personal-" + memberId).Select(c => c.Activity!.Text));
 
-    private static string Thread(IEnumerable<FakeTeamsConnector.LeadsConnectorCall> calls, LeadsCardPost post) =>
+    private static string Thread(IEnumerable<ConnectorCall> calls, LeadsCardPost post) =>
         string.Join("\n", calls.Where(c => c.Operation == "send" && c.ConversationId?.StartsWith(People.LeadsChannel, StringComparison.Ordinal) == true && c.Activity?.ReplyToId == post.ActivityId).Select(c => c.Activity!.Text));
 
     [Fact]

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace ConcernBot.Tests.Support;
 
 /// <summary>
-/// The real web host (Program) in memory, with the connector replaced by a <see cref="RecordingConnector"/>.
+/// The real web host (Program) in memory, with the connector replaced by a <see cref="FakeTeamsConnector"/>.
 /// Defaults to Development, where appsettings.Development.json lets token-less loopback requests in.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
@@ -22,7 +22,7 @@ public sealed class BotHost : IAsyncDisposable
 
     private readonly TestDataFolder _data;
 
-    private BotHost(WebApplicationFactory<Program> factory, RecordingConnector connector, TestDataFolder data)
+    private BotHost(WebApplicationFactory<Program> factory, FakeTeamsConnector connector, TestDataFolder data)
     {
         _factory = factory;
         _data = data;
@@ -30,7 +30,7 @@ public sealed class BotHost : IAsyncDisposable
         Client = factory.CreateClient();
     }
 
-    public RecordingConnector Connector { get; }
+    public FakeTeamsConnector Connector { get; }
 
     public HttpClient Client { get; }
 
@@ -55,7 +55,7 @@ public sealed class BotHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         ILoggerProvider? logs = null)
     {
-        var connector = new RecordingConnector();
+        var connector = new FakeTeamsConnector();
         var data = new TestDataFolder();
         var effective = new Dictionary<string, string?>(data.Settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -6,30 +6,54 @@ using ConcernBot.Channels.Teams;
 
 namespace ConcernBot.Tests.Support;
 
+/// <summary>One call the bot made to the connector: send, reply, update, delete or create (a conversation).</summary>
+public sealed record ConnectorCall(string Operation, string ServiceUrl, string? ConversationId, string? ActivityId, Activity? Activity, ConversationParameters? Parameters = null)
+{
+    /// <summary>The first adaptive card of the call's activity, as JSON text ("" when none).</summary>
+    public string CardJson =>
+        (Activity ?? Parameters?.Activity)?.Attachments?.FirstOrDefault()?.Content is { } card ? card.GetRawText() : "";
+
+    public JsonElement Card => (Activity ?? Parameters?.Activity)!.Attachments![0].Content!.Value;
+}
+
 /// <summary>
 /// The Bot Connector, stood in for: records every call in order and answers like Teams (message ids, thread ids, personal
-/// chats, a roster per channel in two pages, a 403 for people the app is not installed for). The leads' and the intake's hosts share it.
+/// chats, a roster per channel in two pages, a 403 for people the app is not installed for). Every host of these tests uses it.
 /// </summary>
 public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
 {
     private int _next;
 
-    public sealed record LeadsConnectorCall(string Operation, string ServiceUrl, string? ConversationId, string? ActivityId, Activity? Activity, ConversationParameters? Parameters)
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+
+    /// <summary>A snapshot of every call so far, in order.</summary>
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    /// <summary>The activities sent, replied or updated so far, in order.</summary>
+    public IReadOnlyList<Activity> Activities => [.. _calls.Where(c => c.Activity is not null && c.Operation != "create").Select(c => c.Activity!)];
+
+    /// <summary>Waits until at least <paramref name="count"/> calls have been made; fails after the timeout (default 10 s).</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        /// <summary>The first adaptive card of the call's activity, as JSON text ("" when none).</summary>
-        public string CardJson =>
-            (Activity ?? Parameters?.Activity)?.Attachments?.FirstOrDefault()?.Content is { } card ? card.GetRawText() : "";
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_calls.Count < count)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"Expected {count} connector calls, saw {_calls.Count}.");
+            }
 
-        public JsonElement Card => (Activity ?? Parameters?.Activity)!.Attachments![0].Content!.Value;
+            await Task.Delay(10);
+        }
+
+        return Calls;
     }
-
-    public ConcurrentQueue<LeadsConnectorCall> Calls { get; } = new();
 
     /// <summary>Member ids (user or object ids) for whom opening a 1:1 answers 403, as Teams does when the app is not installed for them.</summary>
     public ConcurrentDictionary<string, bool> Unreachable { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every activity sent or replied, in order (what a <see cref="Chat.TeamsChat"/> reads its replies from).</summary>
-    public IReadOnlyList<Activity> Sent => [.. Calls.Where(c => c.Operation is "send" or "reply" && c.Activity is not null).Select(c => c.Activity!)];
+    public IReadOnlyList<Activity> Sent => [.. _calls.Where(c => c.Operation is "send" or "reply" && c.Activity is not null).Select(c => c.Activity!)];
 
     /// <summary>Members by conversation id (a channel's roster).</summary>
     public ConcurrentDictionary<string, List<TeamsMember>> Members { get; } = new();
@@ -38,18 +62,18 @@ public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
     public ConcurrentDictionary<string, List<ChannelInfo>> Channels { get; } = new();
 
     /// <summary>The calls of one kind, leaving out the reporter's own chat (see <see cref="ToReporter"/>).</summary>
-    public IReadOnlyList<LeadsConnectorCall> Of(string operation) => [.. Calls.Where(c => c.Operation == operation && !IsReporterChat(c))];
+    public IReadOnlyList<ConnectorCall> Of(string operation) => [.. _calls.Where(c => c.Operation == operation && !IsReporterChat(c))];
 
     /// <summary>What was sent into the reporter's 1:1 chat.</summary>
     public IReadOnlyList<string> ToReporter() =>
-        [.. Calls.Where(c => c.Operation == "send" && IsReporterChat(c)).Select(c => c.Activity!.Text ?? "")];
+        [.. _calls.Where(c => c.Operation == "send" && IsReporterChat(c)).Select(c => c.Activity!.Text ?? "")];
 
     public static string ReporterChat => "a:personal-" + People.Rita.ObjectId;
 
-    private static bool IsReporterChat(LeadsConnectorCall call) =>
+    private static bool IsReporterChat(ConnectorCall call) =>
         call.ConversationId == ReporterChat || call.Parameters?.Members?.FirstOrDefault()?.Id == People.Rita.ObjectId;
 
-    public void Clear() => Calls.Clear();
+    public void Clear() => _calls.Clear();
 
     private string NextId() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -58,31 +82,31 @@ public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
         var id = "m" + NextId();
         activity.Id = id;
         activity.Conversation ??= new ConversationAccount { Id = conversationId };
-        Calls.Enqueue(new LeadsConnectorCall("send", serviceUrl, conversationId, id, activity, null));
+        _calls.Enqueue(new ConnectorCall("send", serviceUrl, conversationId, id, activity, null));
         return Task.FromResult(new ResourceResponse { Id = id });
     }
 
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
-        Calls.Enqueue(new LeadsConnectorCall("reply", serviceUrl, conversationId, activityId, activity, null));
+        _calls.Enqueue(new ConnectorCall("reply", serviceUrl, conversationId, activityId, activity, null));
         return Task.FromResult(new ResourceResponse { Id = "m" + NextId() });
     }
 
     public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
-        Calls.Enqueue(new LeadsConnectorCall("update", serviceUrl, conversationId, activityId, activity, null));
+        _calls.Enqueue(new ConnectorCall("update", serviceUrl, conversationId, activityId, activity, null));
         return Task.FromResult(new ResourceResponse { Id = activityId });
     }
 
     public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
-        Calls.Enqueue(new LeadsConnectorCall("delete", serviceUrl, conversationId, activityId, null, null));
+        _calls.Enqueue(new ConnectorCall("delete", serviceUrl, conversationId, activityId, null, null));
         return Task.CompletedTask;
     }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
-        Calls.Enqueue(new LeadsConnectorCall("create", serviceUrl, null, null, null, parameters));
+        _calls.Enqueue(new ConnectorCall("create", serviceUrl, null, null, null, parameters));
         if (parameters.IsGroup != true && parameters.Members is [var member, ..] && Unreachable.ContainsKey(member.Id ?? ""))
         {
             throw new ConnectorException(403, "BotNotInConversationRoster", "The bot is not installed for this user.");
@@ -119,7 +143,7 @@ public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
 
     public Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default)
     {
-        Calls.Enqueue(new LeadsConnectorCall("channels", serviceUrl, teamId, null, null, null));
+        _calls.Enqueue(new ConnectorCall("channels", serviceUrl, teamId, null, null, null));
         return Task.FromResult<IReadOnlyList<ChannelInfo>>(Channels.TryGetValue(teamId, out var list) ? list : []);
     }
 
