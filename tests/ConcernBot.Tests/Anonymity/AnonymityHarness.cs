@@ -36,8 +36,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
     public static AnonymityHarness Create() => new(Path.Combine(Path.GetTempPath(), $"concernbot-anon-{Guid.NewGuid():N}"));
 
-    /// <param name="alsoRecordInto">A chat recorder that also sees every message the bot sends (for <see cref="Support.Chat.TeamsChat"/>).</param>
-    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null, FakeTeamsConnector? alsoRecordInto = null)
+    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -63,12 +62,6 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ReporterAnswer, ForLeads));
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ContactEnded, ForLeads));
-            if (alsoRecordInto is not null)
-            {
-                var recording = (FakeTeamsConnector)s.Last(d => d.ServiceType == typeof(IConnectorClient)).ImplementationInstance!;
-                s.RemoveAll<IConnectorClient>();
-                s.AddSingleton<IConnectorClient>(new TeeConnector(recording, alsoRecordInto));
-            }
         });
     }
 
@@ -194,37 +187,5 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
             return Task.CompletedTask;
         }
-    }
-
-    /// <summary>Every call goes to the recording connector; messages are also shown to the chat recorder.</summary>
-    private sealed class TeeConnector(FakeTeamsConnector recording, FakeTeamsConnector chat) : IConnectorClient
-    {
-        public async Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
-        {
-            await chat.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
-            return await recording.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
-        }
-
-        public async Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
-        {
-            await chat.ReplyAsync(serviceUrl, conversationId, activityId, activity, cancellationToken);
-            return await recording.ReplyAsync(serviceUrl, conversationId, activityId, activity, cancellationToken);
-        }
-
-        public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) => recording.UpdateAsync(serviceUrl, conversationId, activityId, activity, cancellationToken);
-
-        public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default) => recording.DeleteAsync(serviceUrl, conversationId, activityId, cancellationToken);
-
-        public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) => recording.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
-
-        public Task<IReadOnlyList<TeamsMember>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default) => recording.GetMembersAsync(serviceUrl, conversationId, cancellationToken);
-
-        public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default) => recording.GetPagedMembersAsync(serviceUrl, conversationId, pageSize, continuationToken, cancellationToken);
-
-        public Task<TeamsMember?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken = default) => recording.GetMemberAsync(serviceUrl, conversationId, userId, cancellationToken);
-
-        public Task<TeamDetails> GetTeamAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) => recording.GetTeamAsync(serviceUrl, teamId, cancellationToken);
-
-        public Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) => recording.GetChannelsAsync(serviceUrl, teamId, cancellationToken);
     }
 }

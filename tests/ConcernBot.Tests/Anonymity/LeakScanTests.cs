@@ -89,10 +89,9 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var harness = AnonymityHarness.Create();
         using var logs = new CapturingLoggerProvider();
-        var recorder = new FakeTeamsConnector();
-        await using (var host = harness.Start(logs, alsoRecordInto: recorder))
+        await using (var host = harness.Start(logs))
         {
-            var chat = new TeamsChat(host.Client, recorder, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { Locale = Distinctive.Locale };
+            var chat = new TeamsChat(host.Client, host.Connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { Locale = Distinctive.Locale };
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
 
@@ -114,11 +113,10 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var harness = AnonymityHarness.Create();
         using var logs = new CapturingLoggerProvider();
-        var recorder = new FakeTeamsConnector();
         Concern concern;
-        await using (var host = harness.Start(logs, alsoRecordInto: recorder))
+        await using (var host = harness.Start(logs))
         {
-            var chat = new TeamsChat(host.Client, recorder, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId));
+            var chat = new TeamsChat(host.Client, host.Connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId));
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityConfidential);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
             var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
