@@ -78,7 +78,7 @@ internal sealed partial class LeadsChannelCommands(
         var data = activity.GetTeamsChannelData();
         var channelId = TeamsConversationIds.ChannelOf(activity);
         await channels.ChooseAsync(serviceId, new LeadsChannel(activity.ServiceUrl!, channelId, data.Team?.Id), cancellationToken);
-        await MarkTeamAsync(data.Tenant?.Id ?? activity.Conversation?.TenantId, data.Team?.Id, channelId, cancellationToken);
+        await MarkTeamAsync(turn.Facts.OrganisationId, data.Team?.Id, channelId, cancellationToken);
         var who = directory.ForService(serviceId).Name;
         await turn.SendTextAsync(who is null ? Words.AlertsHereDone : LeadsText.Format(Words.AlertsHereDoneFor, who), cancellationToken);
     }
@@ -110,7 +110,7 @@ internal sealed partial class LeadsChannelCommands(
             return;
         }
 
-        var organisationId = activity.GetTeamsChannelData().Tenant?.Id ?? activity.Conversation?.TenantId ?? "";
+        var organisationId = turn.Facts.OrganisationId ?? "";
         var open = new List<Concern>();
         foreach (var status in new[] { ConcernStatus.Received, ConcernStatus.Acknowledged, ConcernStatus.InProgress })
         {
@@ -137,7 +137,7 @@ internal sealed partial class LeadsChannelCommands(
     private async Task TestEscalationAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var tenantId = activity.GetTeamsChannelData().Tenant?.Id ?? activity.Conversation?.TenantId;
+        var tenantId = turn.Facts.OrganisationId;
         if (!directory.IsAdmin(activity.From?.AadObjectId) || string.IsNullOrEmpty(tenantId))
         {
             await turn.SendTextAsync(Words.DrillRefused, cancellationToken);

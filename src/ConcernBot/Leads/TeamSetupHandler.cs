@@ -23,7 +23,7 @@ internal sealed partial class TeamSetupHandler(ITeamStore teams, ITeamsLeads lea
             return TurnOutcome.NotHandled;
         }
 
-        var organisationId = data.Tenant?.Id ?? activity.Conversation?.TenantId ?? "";
+        var organisationId = turn.Facts.OrganisationId ?? "";
         if (IsInstall(activity))
         {
             if (await CaptureAsync(organisationId, teamId, data.Team, activity.ServiceUrl, cancellationToken))

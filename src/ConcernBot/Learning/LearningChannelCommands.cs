@@ -42,7 +42,7 @@ internal sealed partial class LearningChannelCommands(
         }
 
         var services = await leads.ServicesHereAsync(activity, cancellationToken);
-        var organisationId = activity.GetTeamsChannelData().Tenant?.Id ?? activity.Conversation?.TenantId;
+        var organisationId = turn.Facts.OrganisationId;
         if (services.Count == 0 || string.IsNullOrEmpty(organisationId))
         {
             LogRefused(logger);
