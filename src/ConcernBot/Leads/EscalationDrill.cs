@@ -16,14 +16,11 @@ internal sealed class EscalationDrill(LeadsDirectory directory, ITeamsLeads rost
     {
         var service = directory.ForService(serviceId);
         var members = await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
-        var people = service.Designated.Select(p => (Words.DrillRoleDesignated, p))
-            .Concat(service.Deputies.Select(p => (Words.DrillRoleDeputy, p)))
-            .Concat(service.EscalationContact is { } c ? [(Words.DrillRoleContact, c)] : [])
-            .ToList();
+        var people = LeadsChain.Of(service).ToList();
 
         var lines = new List<string>();
         var reached = 0;
-        foreach (var (role, person) in people)
+        foreach (var (role, person) in people.Select(m => (m.Title, m.Person)))
         {
             var reach = await routes.ReachAsync(channel.ServiceUrl, tenantId, person, members, LeadsText.Format(Words.DrillMessage, role), null, cancellationToken);
             reached += reach.Reached ? 1 : 0;

@@ -32,12 +32,12 @@ internal sealed partial class LeadsStartupCheck(
             LogProblem(logger, problem.Message);
         }
 
-        foreach (var (serviceId, service) in Services(leads))
+        foreach (var (serviceId, service) in LeadsChain.Services(leads))
         {
-            foreach (var (role, person) in Chain(service))
+            foreach (var member in LeadsChain.Of(service))
             {
-                var route = EscalationRoutes.KindOf(person);
-                LogRoute(logger, serviceId, role, route);
+                var route = EscalationRoutes.KindOf(member.Person);
+                LogRoute(logger, serviceId ?? "default", member.LogName, route);
             }
         }
 
@@ -46,27 +46,10 @@ internal sealed partial class LeadsStartupCheck(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static IEnumerable<(string ServiceId, ServiceLeadsOptions Service)> Services(LeadsOptions leads) =>
-        leads.Services.Select(s => (s.Key, (ServiceLeadsOptions)s.Value)).Prepend(("default", leads));
-
-    /// <summary>Each person in the service's chain with their role: designated leads, deputies, the escalation contact.</summary>
-    public static IEnumerable<(string Role, LeadPerson Person)> Chain(ServiceLeadsOptions service) =>
-        service.Designated.Select((p, i) => ($"designated lead {i + 1}", p))
-            .Concat(service.Deputies.Select((p, i) => ($"deputy {i + 1}", p)))
-            .Concat(service.EscalationContact is { } contact ? [("escalation contact", contact)] : []);
-
-    private static IEnumerable<(string Key, LeadPerson Person)> Keyed(string serviceId, ServiceLeadsOptions service)
-    {
-        var prefix = serviceId == "default" ? "Leads" : $"Leads:Services:{serviceId}";
-        return service.Designated.Select((p, i) => ($"{prefix}:Designated:{i}", p))
-            .Concat(service.Deputies.Select((p, i) => ($"{prefix}:Deputies:{i}", p)))
-            .Concat(service.EscalationContact is { } contact ? [($"{prefix}:EscalationContact", contact)] : []);
-    }
-
     /// <summary>One object id under two names, anywhere in the settings: the reporter's choice could miss the person.</summary>
     private static IEnumerable<LeadsSettingProblem> SamePersonTwoNames(LeadsOptions leads) =>
-        Services(leads)
-            .SelectMany(s => Keyed(s.ServiceId, s.Service))
+        LeadsChain.Services(leads)
+            .SelectMany(s => LeadsChain.Of(s.Service).Select(m => (Key: m.Key(s.ServiceId), m.Person)))
             .Where(p => p.Person.HasObjectId && p.Person.Name.Length > 0)
             .GroupBy(p => p.Person.ObjectId, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Select(p => LeadNames.Fold(p.Person.Name)).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -77,9 +60,9 @@ internal sealed partial class LeadsStartupCheck(
 
     /// <summary>With no deputies and no escalation contact, a concern about an unnamed lead (or the only lead) has nowhere to go.</summary>
     private static IEnumerable<LeadsSettingProblem> NobodyForAConcernAboutALead(LeadsOptions leads) =>
-        Services(leads)
+        LeadsChain.Services(leads)
             .Where(s => s.Service.Designated.Count > 0 && LeadsDirectory.UnnamedLeadRecipients(s.Service).Count == 0)
-            .Select(s => s.ServiceId == "default" ? "Leads" : $"Leads:Services:{s.ServiceId}")
+            .Select(s => LeadsChain.SettingsOf(s.ServiceId))
             .Select(key => new LeadsSettingProblem(key, $"{key} has no EscalationContact and no Deputies: a concern about a lead would have nobody to go to. Name the head of the organisation or the chair as {key}:EscalationContact.", Always: false));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leads settings: {Problem}")]

@@ -21,8 +21,7 @@ public sealed class LearningLeads(IOptions<LeadsOptions> options, LeadsChannels 
         }
 
         var here = TeamsConversationIds.ChannelOf(activity);
-        var all = options.Value.Services.Select(s => (Id: (string?)s.Key, Leads: s.Value)).Prepend((null, options.Value));
-        foreach (var (id, leads) in all)
+        foreach (var (id, leads) in LeadsChain.Services(options.Value))
         {
             if (leads.Designated.Concat(leads.Deputies).Any(p => Same(p.ObjectId, oid))
                 && await channels.FindAsync(id, cancellationToken) is { } channel
