@@ -98,11 +98,8 @@ internal sealed partial class ConcernRouter(
 
     private async Task<List<LeadsCardPost>> PostPrivatelyAsync(Concern concern, LeadsChannel channel, IReadOnlyDictionary<string, TeamsMember> members, System.Text.Json.JsonElement card, CancellationToken cancellationToken)
     {
-        var recipients = directory.AuthorisedLeads(concern).ToList();
-        if (recipients.Count == 0 && directory.EscalationContact(concern) is { } contact)
-        {
-            recipients.Add(contact);
-        }
+        // Who may handle it is the directory's one rule (for the only lead, or an unnamed one: the policy's recipients).
+        var recipients = directory.AuthorisedLeads(concern);
 
         var posts = new List<LeadsCardPost>();
         foreach (var person in recipients)

@@ -40,7 +40,7 @@ public static class LeadNames
     private static (bool Found, bool Ambiguous, LeadPerson? Person) Unique(IEnumerable<LeadPerson> matches)
     {
         // One person may be listed twice (a lead who is also a deputy): the same object id is one match.
-        var distinct = matches.DistinctBy(p => p.HasObjectId ? p.ObjectId.ToUpperInvariant() : "name:" + Fold(p.Name)).ToList();
+        var distinct = matches.DistinctBy(p => p.Identity, StringComparer.Ordinal).ToList();
         return distinct.Count switch
         {
             1 => (true, false, distinct[0]),

@@ -22,7 +22,7 @@ public sealed class LeadsDirectory(IOptions<LeadsOptions> options)
     public IReadOnlyList<LeadPerson> LeadsOf(string? serviceId)
     {
         var service = ForService(serviceId);
-        return [.. service.Designated.Concat(service.Deputies).Where(p => p.Name.Length > 0).DistinctBy(Identity, StringComparer.Ordinal)];
+        return [.. service.Designated.Concat(service.Deputies).Where(p => p.Name.Length > 0).DistinctBy(p => p.Identity, StringComparer.Ordinal)];
     }
 
     /// <summary>The lead a reporter chose or typed: the concern's service first, then every service (so it is kept from them anywhere).</summary>
@@ -98,8 +98,6 @@ public sealed class LeadsDirectory(IOptions<LeadsOptions> options)
             _ => contact.Count > 0 ? contact : deputies,
         };
     }
-
-    private static string Identity(LeadPerson p) => p.HasObjectId ? p.ObjectId.ToUpperInvariant() : "name:" + LeadNames.Fold(p.Name);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -55,7 +55,7 @@ internal sealed partial class LeadsEscalationHandler(
             ? directory.EscalationContact(concern) is { } contact ? [contact] : []
             : directory.Deputies(concern);
 
-        foreach (var person in people.DistinctBy(p => p.HasObjectId ? p.ObjectId.ToUpperInvariant() : p.Name))
+        foreach (var person in people.DistinctBy(p => p.Identity, StringComparer.Ordinal))
         {
             if (read.Value.Leads.EscalationNotices.Any(n => n.Step == stage && n.Role == role && n.Name == person.Name))
             {

@@ -88,6 +88,9 @@ public sealed class LeadPerson
     public string? Contact { get; set; }
 
     public bool HasObjectId => !string.IsNullOrWhiteSpace(ObjectId);
+
+    /// <summary>Who this is, for telling one person from another: the object id, else the folded name.</summary>
+    public string Identity => HasObjectId ? ObjectId.ToUpperInvariant() : "name:" + LeadNames.Fold(Name);
 }
 
 public sealed class OutsideRoute
