@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using ConcernBot.Channels.Activities;
+using ConcernBot.Channels.Cards;
 using ConcernBot.Channels.Invoke;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
@@ -47,7 +49,16 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
                 continue;
             }
 
-            var outcome = await handler.HandleAsync(turn, action, cancellationToken);
+            TurnOutcome outcome;
+            try
+            {
+                outcome = await handler.HandleAsync(turn, action, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return await TryAgainShortlyAsync(turn, action, exception, cancellationToken);
+            }
+
             if (outcome.Handled)
             {
                 return outcome.InvokeResponse;
@@ -72,6 +83,43 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
 
         return null;
     }
+
+    /// <summary>
+    /// A feature failed (the store or a service it needs is down): nothing of the turn was saved, so the person is asked
+    /// to try again in a moment, instead of silence. When even that cannot be sent, the channel gets the failure (500).
+    /// </summary>
+    private async Task<InvokeResponse?> TryAgainShortlyAsync(ITurnContext turn, UserAction? action, Exception failure, CancellationToken cancellationToken)
+    {
+        LogTurnFailed(logger, failure.GetType().Name);
+        Telemetry.OperatorMetrics.TurnsFailed.Add(1);
+        if (action?.IsInvoke == true)
+        {
+            return InvokeResponse.Error(503, "TryAgain", Strings.TryAgainShortly);
+        }
+
+        if (turn.Facts.IsPrivate)
+        {
+            try
+            {
+                await turn.SendCardAsync(TryAgainCard(), cancellationToken);
+                return null;
+            }
+#pragma warning disable CA1031 // the original failure is what the channel is told about
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                LogApologyFailed(logger);
+            }
+        }
+
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return null;
+    }
+
+    private static JsonElement TryAgainCard() => new AdaptiveCard()
+        .Add(CardElement.Text(Strings.TryAgainShortly, wrap: true))
+        .WithFallbackText(Strings.TryAgainShortly)
+        .ToJsonElement();
 
     private static bool IsUnansweredWords(Activity activity) =>
         activity.IsType(ActivityTypes.Message) && MessageText.Normalise(activity.Text).Length > 0;
@@ -105,6 +153,12 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
 
         return culture;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn failed ({ExceptionType}); the person was asked to try again shortly")]
+    private static partial void LogTurnFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asking the person to try again failed too; the channel is told the turn failed")]
+    private static partial void LogApologyFailed(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No feature handles a card action (verb of {VerbLength} characters)")]
     private static partial void LogUnknownAction(ILogger logger, int verbLength);

@@ -130,15 +130,12 @@ internal sealed partial class IntakeConversation
 
         var submitted = await submission.SubmitAsync(draft, activity, plan.Facts, cancellationToken);
         plan.Clear(forget: draft.Identity == Concerns.IdentityChoice.Anonymous);
-        plan.Show(cards.Receipt(draft.Reference, draft.Urgent, draft.Identity.Value, settings.Options.SupportContacts));
-        if (submitted.Secret is { } secret)
+        if (!submitted.Stored)
         {
-            plan.Say(Words.Format(Resources.Anonymity.SecretShownOnce, secret, draft.Reference));
+            // Sent before (the state save or the reply was cut off): the same answer, and nothing new stored.
+            plan.Say(Words.Format(IntakeText.AlreadyReceived, submitted.Reference));
         }
 
-        if (submitted.Delayed)
-        {
-            plan.Say(Resources.Anonymity.DelayTold);
-        }
+        plan.DeliverNow = submitted.ReceiptId;
     }
 }

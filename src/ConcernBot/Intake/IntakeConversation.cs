@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcernBot.Anonymity;
 using ConcernBot.Conversation;
 using ConcernBot.Intake.Cards;
 using IntakeText = ConcernBot.Resources.Intake;
@@ -14,7 +15,7 @@ namespace ConcernBot.Intake;
 /// next state and replies. Questions come from the flow; "help", "back", "pause", "cancel" and "start again" work at
 /// every step; the review, the one form and submit are handled here.
 /// </summary>
-internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards cards, IntakeSettings settings, IntakeSubmission submission, TimeProvider time)
+internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards cards, IntakeSettings settings, IntakeSubmission submission, ChatLinks chats, TimeProvider time)
 {
     public const string FlowName = "intake";
 
@@ -38,7 +39,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             }
             else
             {
-                plan.Say(IntakeText.NoDraft);
+                await AfterTheDraftAsync(plan, activity, action, cancellationToken);
             }
 
             return plan;
@@ -99,13 +100,16 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         var draft = plan.Draft;
         if (draft is null)
         {
-            if (!IntakePhrases.IsStart(normalised))
+            if (IntakePhrases.IsStart(normalised))
             {
-                return null;
+                Start(plan);
+                return plan;
             }
 
-            Start(plan);
-            return plan;
+            // "send" again after sending: the same answer as the first time, if this chat sent a concern.
+            return IntakePhrases.IsSubmit(normalised) && await SentFromThisChatAsync(activity, null, cancellationToken) is { } sent
+                ? AlreadyReceived(plan, sent)
+                : null;
         }
 
         if (draft.Paused)
@@ -158,6 +162,48 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// A button pressed once the draft is gone. Submit on a review card whose concern this chat sent answers as the first
+    /// press did (and makes sure the receipt goes); any other button says kindly why it does nothing now.
+    /// </summary>
+    private async Task AfterTheDraftAsync(TurnPlan plan, Activity activity, UserAction action, CancellationToken cancellationToken)
+    {
+        var draftId = action.GetString("draft");
+        if (action.Verb == IntakeVerbs.Submit && await SentFromThisChatAsync(activity, draftId, cancellationToken) is { } sent)
+        {
+            AlreadyReceived(plan, sent);
+        }
+        else if (await SentFromThisChatAsync(activity, null, cancellationToken) is { } last)
+        {
+            plan.Say(Words.Format(IntakeText.StaleAfterSent, last.Reference));
+        }
+        else
+        {
+            plan.Say(IntakeText.StaleEnded);
+        }
+    }
+
+    private static TurnPlan AlreadyReceived(TurnPlan plan, ChatLink sent)
+    {
+        plan.Say(Words.Format(IntakeText.AlreadyReceived, sent.Reference));
+        plan.DeliverNow = ReporterReceipt.MessageIdFor(sent.ConcernId);
+        return plan;
+    }
+
+    /// <summary>The concern this chat sent from draft <paramref name="draftId"/> (or its latest, without one); null if none.</summary>
+    private async Task<ChatLink?> SentFromThisChatAsync(Activity activity, string? draftId, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is not { } conversationId)
+        {
+            return null;
+        }
+
+        var links = (await chats.GetAsync(conversationId, cancellationToken)).Links;
+        return draftId is null
+            ? (links.Count == 0 ? null : links[^1])
+            : links.FirstOrDefault(l => l.ConcernId == IntakeSubmission.ConcernIdFor(draftId));
     }
 
     private void Start(TurnPlan plan)

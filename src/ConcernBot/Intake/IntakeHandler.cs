@@ -3,16 +3,18 @@ using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Intake;
 
 /// <summary>
-/// The intake's turn: one read of the conversation state, the plan, one ETag-guarded save, then the replies. A replayed
-/// activity (the Bot Service retries what it got no answer for) is recognised by its id and changes nothing.
+/// The intake's turn: one read of the conversation state, the plan, one ETag-guarded save, the replies, then the receipt
+/// if the turn submitted. A replayed activity (the Bot Service retries what it got no answer for) is recognised by its id
+/// and changes nothing; a replayed Submit answers as the first did.
 /// </summary>
 internal sealed partial class IntakeHandler(
-    IConversationStore store, IntakeConversation conversation, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
+    IConversationStore store, IntakeConversation conversation, OutboxDispatcher outbox, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -30,6 +32,11 @@ internal sealed partial class IntakeHandler(
             if (ActivityReplay.IsReplay(state, activity.Id))
             {
                 LogReplay(logger);
+                if (IsSubmit(action) && await conversation.PlanAsync(new ConversationState(), activity, turn.Facts, action, cancellationToken) is { } again)
+                {
+                    await ReplyAsync(turn, again, cancellationToken);
+                }
+
                 return TurnOutcome.Done;
             }
 
@@ -56,19 +63,31 @@ internal sealed partial class IntakeHandler(
                 continue;
             }
 
-            foreach (var reply in plan.Replies)
-            {
-                if (reply.Card is { } card)
-                {
-                    await turn.SendCardAsync(card, cancellationToken);
-                }
-                else if (reply.Text is { } text)
-                {
-                    await turn.SendTextAsync(text, cancellationToken);
-                }
-            }
-
+            await ReplyAsync(turn, plan, cancellationToken);
             return TurnOutcome.Done;
+        }
+    }
+
+    private static bool IsSubmit(UserAction? action) => action?.Verb == IntakeVerbs.Submit;
+
+    private async Task ReplyAsync(ITurnContext turn, TurnPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var reply in plan.Replies)
+        {
+            if (reply.Card is { } card)
+            {
+                await turn.SendCardAsync(card, cancellationToken);
+            }
+            else if (reply.Text is { } text)
+            {
+                await turn.SendTextAsync(text, cancellationToken);
+            }
+        }
+
+        if (plan.DeliverNow is { } message)
+        {
+            // Not the request's token: once the claim is taken the delivery should finish, or be released for a retry.
+            await outbox.DeliverNowAsync(message, CancellationToken.None);
         }
     }
 

@@ -18,6 +18,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IntakeCards>();
         services.AddSingleton<IntakeConversation>();
         services.AddSingleton<IntakeSubmission>();
+        services.AddSingleton<ReporterReceipt>();
+        services.AddSingleton<Storage.Outbox.IOutboxHandler, ReceiptDelivery>();
         services.AddSingleton<ReporterIdentityProtector>();
         services.AddSingleton<DraftExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftExpiryService>());

@@ -1,17 +1,22 @@
+using System.Globalization;
 using System.Text.Json;
 using ConcernBot.Anonymity;
 using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
+using ConcernBot.Storage.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace ConcernBot.Intake;
 
 /// <summary>
-/// Turns a finished draft into a stored concern: one concern, its first audit entry and a "concern.submitted" outbox
-/// message, together. The concern's id comes from the draft's, so a repeated submit stores nothing new.
+/// Turns a finished draft into a stored concern: one concern, its first audit entry, the reporter's receipt and the
+/// "concern.submitted" outbox message for the leads, all or nothing. The concern's id comes from the draft's, so a
+/// repeated submit stores nothing new.
 /// </summary>
-internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityProtector protector, ReporterContacts contacts, IntakeSettings settings, TimeProvider time)
+internal sealed class IntakeSubmission(
+    IConcernStore concerns, ReporterIdentityProtector protector, ReporterContacts contacts, ReporterReceipt receipts, IntakeSettings settings, IOptions<OutboxDispatcherOptions> outbox, TimeProvider time)
 {
     public const string SubmittedKind = "concern.submitted";
     public const string ReceivedAction = "Concern received";
@@ -22,13 +27,15 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
     public static readonly TimeSpan UrgentAcknowledgement = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan Acknowledgement = TimeSpan.FromHours(4);
 
-    public static string ConcernIdFor(IntakeDraft draft) => "concern-" + draft.Id;
+    public static string ConcernIdFor(IntakeDraft draft) => ConcernIdFor(draft.Id);
+
+    public static string ConcernIdFor(string draftId) => "concern-" + draftId;
 
     /// <summary>
     /// Stores the concern; <see cref="Submitted.Stored"/> is false when it was stored already (a repeated submit). A
     /// reference another concern already holds (rare: about 387 million are possible) is drawn again, and the draft keeps
-    /// the new one for the receipt. The reporter gets a sealed reply route (every choice) and, unless named, a secret word
-    /// to show once.
+    /// the new one. The reporter gets a sealed reply route (every choice) and a receipt in the outbox, which holds, sealed,
+    /// the secret word of an anonymous or confidential reporter: the turn delivers it (<see cref="Submitted.ReceiptId"/>).
     /// </summary>
     public async Task<Submitted> SubmitAsync(IntakeDraft draft, Activity activity, TurnFacts facts, CancellationToken cancellationToken)
     {
@@ -70,7 +77,7 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             Action = ReceivedAction,
             Detail = $"track={draft.Track.ToString().ToLowerInvariant()};urgent={(concern.Urgent ? "yes" : "no")}",
         };
-        var outbox = new OutboxMessage
+        var leadsCard = new OutboxMessage
         {
             Id = concern.Id + ":submitted",
             Kind = SubmittedKind,
@@ -79,10 +86,14 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             CreatedAt = receivedAt,
             NotBefore = AnonymousTiming.LeadsCardNotBefore(identity, concern.Urgent, receivedAt),
         };
+        var delayed = AnonymousTiming.IsDelayed(identity, concern.Urgent);
+        var secret = identity == IdentityChoice.Named ? null : ReporterSecrets.Draw();
+        var receipt = receipts.Create(
+            concern.Id, new ReceiptDetails(secret, delayed, CultureInfo.CurrentUICulture.Name), receivedAt, now + outbox.Value.TurnDeliveryGrace);
         var stored = false;
         try
         {
-            stored = await concerns.CreateAsync(concern, entry, [outbox], cancellationToken);
+            stored = await concerns.CreateAsync(concern, entry, [receipt, leadsCard], cancellationToken);
         }
         finally
         {
@@ -92,7 +103,9 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
             }
         }
 
-        return new Submitted(stored, stored ? await contacts.IssueSecretAsync(identity, concern.Reference, cancellationToken) : null, stored && AnonymousTiming.IsDelayed(identity, concern.Urgent));
+        // Stored before (a repeated submit): the reference is the stored concern's, whatever this draft drew.
+        var reference = stored ? concern.Reference : (await concerns.GetAsync(concern.Id, cancellationToken))?.Value.Reference ?? concern.Reference;
+        return new Submitted(stored, reference, receipt.Id);
     }
 
     private Concern Build(IntakeDraft d, Activity activity, TurnFacts facts, IdentityChoice identity, DateTimeOffset receivedAt)
@@ -164,5 +177,5 @@ internal sealed class IntakeSubmission(IConcernStore concerns, ReporterIdentityP
     };
 }
 
-/// <summary>What submit did: whether the concern was stored, the secret word to show once, and whether its arrival is delayed.</summary>
-internal sealed record Submitted(bool Stored, string? Secret, bool Delayed);
+/// <summary>What submit did: whether the concern was stored now (false: it was already), its reference, and its receipt's outbox id.</summary>
+internal sealed record Submitted(bool Stored, string Reference, string ReceiptId);

@@ -17,6 +17,9 @@ internal sealed class TurnPlan(IntakeDraft? draft, string? step, TurnFacts? fact
 
     public List<IntakeReply> Replies { get; } = [];
 
+    /// <summary>An outbox message (the receipt) the turn delivers itself once the state is saved and the replies sent.</summary>
+    public string? DeliverNow { get; set; }
+
     public void Say(string text) => Replies.Add(new IntakeReply(text, null));
 
     public void Show(JsonElement card) => Replies.Add(new IntakeReply(null, card));

@@ -22,6 +22,12 @@ public sealed record OutboxMessage
 
     public string IdempotencyKey => Id;
     public int Attempts { get; init; }
+
+    /// <summary>
+    /// An earlier delivery of this message was cut off (the process stopped after claiming it, before it was completed or
+    /// released): it may have arrived. Handlers that cannot ask the channel whether it did say so on what they send.
+    /// </summary>
+    public bool EarlierDeliveryCutOff { get; init; }
 }
 
 public interface IOutbox
@@ -32,7 +38,16 @@ public interface IOutbox
     /// <summary>Claims up to <paramref name="max"/> due messages for <paramref name="lease"/>; a claimed message is invisible to other instances.</summary>
     Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a claimed message delivered; false if the claim was lost to another instance.</summary>
+    /// <summary>
+    /// Claims the one message <paramref name="id"/> whether or not it is due yet (the turn that wrote it delivers it at
+    /// once); null when it is delivered, claimed by someone else, or not there.
+    /// </summary>
+    Task<ClaimedOutboxMessage?> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks a claimed message delivered and erases its payload (it may hold a sealed secret, or words meant for one
+    /// person); false if the claim was lost to another instance.
+    /// </summary>
     Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Releases a claimed message to be tried again at <paramref name="retryAt"/>.</summary>

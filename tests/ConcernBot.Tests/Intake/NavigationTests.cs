@@ -114,7 +114,7 @@ public sealed class NavigationTests : IDisposable
         Assert.Null(state.Data);
         Assert.Null(state.Flow);
         Assert.Null(state.ReferenceJson);
-        Assert.True((await chat.PressAsync(I.AtRiskAdult)).Says(I.NoDraft));
+        Assert.True((await chat.PressAsync(I.AtRiskAdult)).Says(I.StaleEnded));
     }
 
     [Fact]

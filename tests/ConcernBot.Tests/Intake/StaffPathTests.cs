@@ -86,8 +86,11 @@ public sealed class StaffPathTests : IDisposable
 
         var audit = Assert.Single((await _data.AuditAsync(concern.Id)));
         Assert.Equal("Concern received", audit.Action);
-        var outbox = Assert.Single((await _data.OutboxAsync()));
-        Assert.Equal("concern.submitted", outbox.Kind);
+        var messages = await _data.OutboxAsync();
+        var receiptMessage = Assert.Single(messages, m => m.Kind == "reporter.receipt");
+        Assert.Equal(concern.Id, receiptMessage.ConcernId);
+        Assert.Equal("{}", receiptMessage.Payload); // delivered in the turn, and erased
+        var outbox = Assert.Single(messages, m => m.Kind == "concern.submitted");
         Assert.Equal(concern.Id, outbox.ConcernId);
         Assert.Contains(concern.Id, outbox.Payload, StringComparison.Ordinal);
 

@@ -82,7 +82,7 @@ public sealed class WrongInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_replayed_activity_is_ignored_and_a_replayed_submit_never_makes_a_second_concern()
+    public async Task A_replayed_activity_is_ignored_and_a_replayed_submit_answers_as_the_first_and_stores_nothing_new()
     {
         using var host = new IntakeHost(_data);
         var chat = host.Chat();
@@ -94,13 +94,26 @@ public sealed class WrongInputTests : IDisposable
 
         chat = host.Chat(TeamsUser.Make("Second Person"));
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
-        await chat.PressAsync(I.ReviewSubmit);
-        Assert.Equal(0, (await chat.ReplayLastAsync()).Count);
-        var again = await chat.PressAsync(I.ReviewSubmit);
+        var first = await chat.PressAsync(I.ReviewSubmit);
+        var reference = Assert.Single(await _data.ConcernsAsync()).Reference;
+        Assert.True(first.Says(I.ReceiptTitle));
 
-        Assert.Single((await _data.ConcernsAsync()));
-        Assert.Single((await _data.OutboxAsync()));
-        Assert.True(again.Says(I.NoDraft));
+        var replayed = await chat.ReplayLastAsync();
+        var again = await chat.PressAsync(I.ReviewSubmit);
+        var typed = await chat.SayAsync("submit");
+
+        var expected = I.AlreadyReceived.Replace("{0}", reference, StringComparison.Ordinal);
+        foreach (var answer in new[] { replayed, again, typed })
+        {
+            Assert.Equal(expected, Assert.Single(answer.All).Words);
+            Assert.DoesNotContain("sent or deleted", answer.Words, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await _data.ConcernsAsync());
+        var outbox = await _data.OutboxAsync();
+        Assert.Single(outbox, m => m.Kind == "reporter.receipt");
+        Assert.Single(outbox, m => m.Kind == "concern.submitted");
+        Assert.Equal(1, chat.Transcript.Count(r => r.Words.Contains(I.ReceiptTitle, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class EscalationTests
         Assert.Contains("<at>Asha Designated</at>", reminder.Activity!.Text, StringComparison.Ordinal);
         Assert.Contains("has not been acknowledged yet", reminder.Activity.Text, StringComparison.Ordinal);
         Assert.Equal(3, reminder.Activity.Entities!.Count);
-        Assert.Contains(host.Stores.OutboxMessages(), m => m.Kind == "reporter.notify" && m.Payload.Contains("\"overdue\"", StringComparison.Ordinal));
+        Assert.Contains(host.Stores.OutboxMessages(), m => m.Kind == "reporter.notify" && m.Id.EndsWith(":notify:overdue", StringComparison.Ordinal));
         host.Connector.Clear();
 
         host.Clock.Advance(TimeSpan.FromMinutes(15));

@@ -83,12 +83,9 @@ public sealed class OpenConcernsAndStatusTests
         var messages = host.Get<ReporterMessages>();
         var stored = await SampleConcerns.CurrentAsync(host, concern);
 
-        var texts = host.Stores.OutboxMessages()
-            .Where(m => m.Kind is "reporter.notify" or "reporter.question")
-            .Select(m => m.Kind == "reporter.notify"
-                ? messages.Notification(stored, System.Text.Json.JsonSerializer.Deserialize<ReporterNotifyPayload>(m.Payload, System.Text.Json.JsonSerializerOptions.Web)!)
-                : messages.Question(stored, System.Text.Json.JsonSerializer.Deserialize<ReporterQuestionPayload>(m.Payload, System.Text.Json.JsonSerializerOptions.Web)!))
-            .ToList();
+        await host.DeliverOutboxAsync();
+
+        var texts = host.Connector.ToReporter();
 
         Assert.Equal(4, texts.Count);
         Assert.Contains(texts, t => t.StartsWith("Your concern SG-7K3-Q9P has reached the safeguarding leads", StringComparison.Ordinal));

@@ -86,7 +86,7 @@ public sealed class RoutingAndViewTests
 
         var routed = await SampleConcerns.CurrentAsync(host, concern);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 11, 0, 0, TimeSpan.Zero), routed.NextDeadline);
-        Assert.Contains(host.Stores.OutboxMessages(), m => m.Kind == "reporter.notify" && m.Payload.Contains("\"received\"", StringComparison.Ordinal));
+        Assert.Contains(host.Stores.OutboxMessages(), m => m.Kind == "reporter.notify" && m.Id == concern.Id + ":notify:received");
         Assert.Contains(await host.Stores.ReadAsync(concern.Id), e => e.Action == LeadsAudit.Routed);
     }
 

@@ -9,14 +9,34 @@ namespace ConcernBot.Intake.Cards;
 
 public sealed partial class IntakeCards
 {
-    /// <summary>After submit: the reference, what happens next and when, support, and how to check on it later.</summary>
-    public JsonElement Receipt(string reference, bool urgent, IdentityChoice identity, IReadOnlyList<string> supportContacts)
+    /// <summary>
+    /// After submit: the reference, the secret word if there is one, what happens next and when, support, and how to check
+    /// on it later. One card, so the receipt arrives whole or not at all.
+    /// </summary>
+    public JsonElement Receipt(ReceiptFacts receipt, IReadOnlyList<string> supportContacts)
     {
-        var card = new AdaptiveCard()
-            .Add(CardElement.Heading(IntakeText.ReceiptTitle))
+        var (reference, urgent, identity) = (receipt.Reference, receipt.Urgent, receipt.Identity);
+        var card = new AdaptiveCard();
+        if (receipt.Repeated)
+        {
+            card.Add(CardElement.Text(IntakeText.ReceiptRepeated, subtle: true));
+        }
+
+        card.Add(CardElement.Heading(IntakeText.ReceiptTitle))
             .Add(CardElement.Text(IntakeText.ReceiptThanks))
             .Add(CardElement.Facts([(IntakeText.ReceiptReferenceLabel, reference)]))
-            .Add(CardElement.Text(identity == IdentityChoice.Anonymous ? IntakeText.ReceiptKeepReferenceAnonymous : IntakeText.ReceiptKeepReference))
+            .Add(CardElement.Text(identity == IdentityChoice.Anonymous ? IntakeText.ReceiptKeepReferenceAnonymous : IntakeText.ReceiptKeepReference));
+        if (receipt.Secret is { } secret)
+        {
+            card.Add(CardElement.Text(Words.Format(Resources.Anonymity.SecretShownOnce, secret, reference), weight: TextWeight.Bolder));
+        }
+
+        if (receipt.Delayed)
+        {
+            card.Add(CardElement.Text(Resources.Anonymity.DelayTold));
+        }
+
+        card
             .Add(CardElement.Text(IntakeText.ReceiptNextTitle, weight: TextWeight.Bolder).WithSeparator())
             .Add(CardElement.Text(urgent ? IntakeText.ReceiptNextUrgent : IntakeText.ReceiptNext))
             .Add(CardElement.Text(identity switch
@@ -45,3 +65,7 @@ public sealed partial class IntakeCards
             .ToJsonElement();
     }
 }
+
+/// <summary>What one receipt says: the concern's reference, urgency and identity choice, and what only the receipt carries.</summary>
+/// <param name="Repeated">An earlier delivery may have arrived: the card says it repeats the receipt.</param>
+public sealed record ReceiptFacts(string Reference, bool Urgent, IdentityChoice Identity, string? Secret = null, bool Delayed = false, bool Repeated = false);

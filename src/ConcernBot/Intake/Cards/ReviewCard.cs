@@ -41,7 +41,7 @@ public sealed partial class IntakeCards
 
         return card
             .Add(CardElement.Text(simple ? IntakeText.SimpleReviewSubmitNote : IntakeText.ReviewSubmitNote).WithSeparator())
-            .AddAction(CardAction.Submit(IntakeText.ReviewSubmit, CardData.Verb(IntakeVerbs.Submit), style: "positive", validateInputs: false))
+            .AddAction(CardAction.Submit(IntakeText.ReviewSubmit, CardData.Verb(IntakeVerbs.Submit).With("draft", draft.Id), style: "positive", validateInputs: false))
             .AddAction(MoreOptions())
             .WithFallbackText(simple ? IntakeText.SimpleReviewTitle : IntakeText.ReviewTitle)
             .ToJsonElement();

@@ -52,30 +52,52 @@ internal sealed class AzureOutbox(AzureTablesDatabase database) : IOutbox
                 break;
             }
 
-            var home = row.GetString("Home");
-            if (home is not null && row.GetBoolean("Confirmed") != true && !await IsHomePendingAsync(row, home, cancellationToken))
+            if (await TryClaimAsync(row, now, lease, cancellationToken) is { } claim)
             {
-                continue;
-            }
-
-            var claim = new TableEntity(DuePartition, row.RowKey)
-            {
-                ["LeaseTicks"] = (now + lease).UtcTicks,
-                ["Confirmed"] = true,
-            };
-            try
-            {
-                var response = await database.Outbox.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Merge, cancellationToken);
-                var token = (home is null ? StandaloneToken : HomeToken) + TableKeys.ETagOf(response);
-                claimed.Add(new ClaimedOutboxMessage(ReadMessage(row), token));
-            }
-            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-            {
-                // Another instance claimed it first.
+                claimed.Add(claim);
             }
         }
 
         return claimed;
+    }
+
+    public async Task<ClaimedOutboxMessage?> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        await database.EnsureCreatedAsync(cancellationToken);
+        var row = await database.Outbox.GetEntityIfExistsAsync<TableEntity>(DuePartition, TableKeys.Encode(id), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } found && (found.GetInt64("LeaseTicks") ?? 0) <= now.UtcTicks
+            ? await TryClaimAsync(found, now, lease, cancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// An ETag-guarded claim of one due row; null when another instance won it, or its change never happened. A row whose
+    /// lease ran out without a release was cut off mid-delivery.
+    /// </summary>
+    private async Task<ClaimedOutboxMessage?> TryClaimAsync(TableEntity row, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var home = row.GetString("Home");
+        if (home is not null && row.GetBoolean("Confirmed") != true && !await IsHomePendingAsync(row, home, cancellationToken))
+        {
+            return null;
+        }
+
+        var claim = new TableEntity(DuePartition, row.RowKey)
+        {
+            ["LeaseTicks"] = (now + lease).UtcTicks,
+            ["Confirmed"] = true,
+        };
+        try
+        {
+            var response = await database.Outbox.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            var token = (home is null ? StandaloneToken : HomeToken) + TableKeys.ETagOf(response);
+            return new ClaimedOutboxMessage(ReadMessage(row) with { EarlierDeliveryCutOff = (row.GetInt64("LeaseTicks") ?? 0) > 0 }, token);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            // Another instance claimed it first.
+            return null;
+        }
     }
 
     public async Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)

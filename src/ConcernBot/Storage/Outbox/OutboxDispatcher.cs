@@ -41,6 +41,17 @@ public sealed partial class OutboxDispatcher(
         return delivered;
     }
 
+    /// <summary>
+    /// Delivers the one message <paramref name="id"/> now, due or not, in the turn that wrote it (so the reporter sees
+    /// their receipt at once); on failure it is released for the dispatcher to retry. False when it was not delivered
+    /// by this call (delivered already, claimed elsewhere, or failed).
+    /// </summary>
+    public async Task<bool> DeliverNowAsync(string id, CancellationToken cancellationToken)
+    {
+        var claim = await outbox.ClaimAsync(id, time.GetUtcNow(), settings.Lease, cancellationToken);
+        return claim is not null && await DeliverAsync(claim, cancellationToken);
+    }
+
     /// <summary>The delay before the next try after <paramref name="attempts"/> failed ones (1 = the first failure).</summary>
     public TimeSpan RetryDelay(int attempts)
     {
@@ -108,6 +119,7 @@ public sealed partial class OutboxDispatcher(
         {
             var delay = RetryDelay(message.Attempts + 1);
             LogDeliveryFailed(logger, message.Kind, message.Attempts + 1, delay, exception.GetType().Name);
+            Telemetry.OperatorMetrics.DeliveriesFailed.Add(1, new KeyValuePair<string, object?>("concernbot.outbox.kind", message.Kind));
             await outbox.ReleaseAsync(claim, time.GetUtcNow() + delay, cancellationToken);
             return false;
         }

@@ -22,4 +22,10 @@ public sealed class OutboxDispatcherOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a message the turn delivers itself (the reporter's receipt) waits before the dispatcher takes it over: the
+    /// turn may have stopped (a crash) before it could. Longer than a turn takes.
+    /// </summary>
+    public TimeSpan TurnDeliveryGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -18,6 +18,9 @@ internal sealed class SignallingOutbox(IOutbox inner, OutboxSignal signal) : IOu
     public Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimDueAsync(now, max, lease, cancellationToken);
 
+    public Task<ClaimedOutboxMessage?> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        inner.ClaimAsync(id, now, lease, cancellationToken);
+
     public Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default) => inner.CompleteAsync(message, cancellationToken);
 
     public Task ReleaseAsync(ClaimedOutboxMessage message, DateTimeOffset retryAt, CancellationToken cancellationToken = default) =>

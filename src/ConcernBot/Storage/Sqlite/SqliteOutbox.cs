@@ -15,6 +15,9 @@ internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) :
     public Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
         database.WriteAsync("outbox.write", (connection, transaction, token) => ClaimDueAsync(connection, transaction, now, max, lease, token), cancellationToken);
 
+    public async Task<ClaimedOutboxMessage?> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        (await database.WriteAsync("outbox.write", (connection, transaction, token) => ClaimAsync(connection, transaction, "id = $id AND delivered_at IS NULL AND lease_until <= $now", now, 1, lease, token, ("$id", id)), cancellationToken)) is [var one] ? one : null;
+
     public Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -22,7 +25,7 @@ internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) :
             "outbox.write",
             async (connection, transaction, token) => await connection.ExecuteAsync(
                 transaction,
-                "UPDATE outbox SET delivered_at = $now, claim_token = NULL WHERE id = $id AND claim_token = $token AND delivered_at IS NULL",
+                "UPDATE outbox SET delivered_at = $now, claim_token = NULL, payload = '{}' WHERE id = $id AND claim_token = $token AND delivered_at IS NULL",
                 token,
                 ("$now", time.GetUtcNow().UtcTicks),
                 ("$id", message.Message.Id),
@@ -48,18 +51,21 @@ internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) :
             cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimDueAsync(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimAsync(connection, transaction, "delivered_at IS NULL AND due_at <= $now AND lease_until <= $now", now, max, lease, cancellationToken);
+
+    /// <summary>Claims the rows <paramref name="where"/> selects; a row still holding a claim token was cut off mid-delivery.</summary>
+    private static async Task<IReadOnlyList<ClaimedOutboxMessage>> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, string where, DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var due = new List<OutboxMessage>();
         await using (var command = connection.Command(
             transaction,
-            """
-            SELECT id, concern_id, kind, payload, created_at, not_before, attempts FROM outbox
-            WHERE delivered_at IS NULL AND due_at <= $now AND lease_until <= $now
+            $"""
+            SELECT id, concern_id, kind, payload, created_at, not_before, attempts, claim_token IS NOT NULL FROM outbox
+            WHERE {where}
             ORDER BY due_at, id LIMIT $max
             """,
-            ("$now", now.UtcTicks),
-            ("$max", max)))
+            [("$now", now.UtcTicks), ("$max", max), .. parameters]))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -73,6 +79,7 @@ internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) :
                     CreatedAt = AuditChain.ParseTime(reader.GetString(4)),
                     NotBefore = AuditChain.ParseTime(reader.GetString(5)),
                     Attempts = reader.GetInt32(6),
+                    EarlierDeliveryCutOff = reader.GetBoolean(7),
                 });
             }
         }
