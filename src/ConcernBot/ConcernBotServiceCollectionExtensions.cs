@@ -1,3 +1,4 @@
+using ConcernBot.Telemetry;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
 using ConcernBot.Guidance;
@@ -28,6 +29,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddGuidance(configuration);
         services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
+        services.AddOperatorTelemetry(configuration);
         return services;
     }
 }

@@ -77,6 +77,7 @@ public sealed partial class EscalationScanner(
         }
 
         LogFired(logger, step.Name);
+        Telemetry.OperatorMetrics.EscalationsFired.Add(1, new KeyValuePair<string, object?>("concernbot.escalation.step", step.Name));
         return true;
     }
 

@@ -50,6 +50,9 @@ public interface IOutbox
     /// </summary>
     Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>When the oldest undelivered message that is due by <paramref name="now"/> became due; null when none is.</summary>
+    Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Releases a claimed message to be tried again at <paramref name="retryAt"/>.</summary>
     Task ReleaseAsync(ClaimedOutboxMessage message, DateTimeOffset retryAt, CancellationToken cancellationToken = default);
 }

@@ -36,7 +36,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
     public static AnonymityHarness Create() => new(Path.Combine(Path.GetTempPath(), $"concernbot-anon-{Guid.NewGuid():N}"));
 
-    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null)
+    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -62,6 +62,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ReporterAnswer, ForLeads));
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ContactEnded, ForLeads));
+            services?.Invoke(s);
         });
     }
 

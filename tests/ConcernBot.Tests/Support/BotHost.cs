@@ -70,6 +70,13 @@ public sealed class BotHost : IAsyncDisposable
             builder.UseEnvironment(environment);
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(effective));
 
+            // Also as host settings: Program reads some (e.g. the Application Insights connection string) before the app's
+            // configuration callbacks run.
+            foreach (var (key, value) in effective)
+            {
+                builder.UseSetting(key, value);
+            }
+
             if (logs is not null)
             {
                 builder.ConfigureLogging(logging => logging.AddProvider(logs));

@@ -21,13 +21,19 @@ internal sealed class RedactingLogger(ILogger inner, string category) : ILogger
         }
 
         _ = formatter;
-        var redacted = RedactedState.From(state, IsFramework(category));
+        var redacted = RedactedState.From(state, IsFramework(category), IsHostLifetime(category));
         inner.Log(logLevel, eventId, redacted, RedactedException.From(exception), static (s, _) => s.Message);
     }
 
     private static object RedactScope<TState>(TState state)
         where TState : notnull =>
         state is IReadOnlyList<KeyValuePair<string, object?>> ? RedactedState.From(state, trustedText: false) : LogRedactor.RedactText(state.ToString() ?? "");
+
+    /// <summary>
+    /// The host's start-up lines (the address it listens on, its environment, its content root) are about the machine, not
+    /// a person, and an operator needs them whole.
+    /// </summary>
+    private static bool IsHostLifetime(string category) => category == "Microsoft.Hosting.Lifetime";
 
     /// <summary>The framework's own ad-hoc messages are constant text (they never interpolate what a person wrote).</summary>
     private static bool IsFramework(string category) =>
@@ -51,7 +57,7 @@ internal sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?
 
     public KeyValuePair<string, object?> this[int index] => _values[index];
 
-    public static RedactedState From<TState>(TState state, bool trustedText)
+    public static RedactedState From<TState>(TState state, bool trustedText, bool trustedValues = false)
     {
         if (state is not IReadOnlyList<KeyValuePair<string, object?>> pairs)
         {
@@ -60,7 +66,9 @@ internal sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?
         }
 
         var template = pairs.FirstOrDefault(p => p.Key == LogRedactor.OriginalFormat).Value as string ?? "";
-        var values = pairs.Where(p => p.Key != LogRedactor.OriginalFormat).Select(p => new KeyValuePair<string, object?>(p.Key, LogRedactor.RedactValue(p.Key, p.Value))).ToList();
+        var values = pairs.Where(p => p.Key != LogRedactor.OriginalFormat)
+            .Select(p => new KeyValuePair<string, object?>(p.Key, trustedValues ? Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) : LogRedactor.RedactValue(p.Key, p.Value)))
+            .ToList();
 
         // A message with no holes may be an interpolated string ($"... {name} ..."): keep it only when nothing in it looks
         // identifying. Free text cannot be recognised, so ad-hoc messages (not [LoggerMessage]) are kept only when short

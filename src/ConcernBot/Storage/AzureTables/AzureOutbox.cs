@@ -100,6 +100,23 @@ internal sealed class AzureOutbox(AzureTablesDatabase database) : IOutbox
         }
     }
 
+    public async Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await database.EnsureCreatedAsync(cancellationToken);
+        long? oldest = null;
+        var rows = database.Outbox.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and DueTicks le {now.UtcTicks}"), select: ["DueTicks"], cancellationToken: cancellationToken);
+        await foreach (var row in rows)
+        {
+            if (row.GetInt64("DueTicks") is { } due && (oldest is null || due < oldest))
+            {
+                oldest = due;
+            }
+        }
+
+        return oldest is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
     public async Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -21,6 +21,8 @@ internal sealed class SignallingOutbox(IOutbox inner, OutboxSignal signal) : IOu
     public Task<ClaimedOutboxMessage?> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimAsync(id, now, lease, cancellationToken);
 
+    public Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => inner.OldestDueAsync(now, cancellationToken);
+
     public Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default) => inner.CompleteAsync(message, cancellationToken);
 
     public Task ReleaseAsync(ClaimedOutboxMessage message, DateTimeOffset retryAt, CancellationToken cancellationToken = default) =>

@@ -18,6 +18,13 @@ internal sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) :
     public async Task<ClaimedOutboxMessage?> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
         (await database.WriteAsync("outbox.write", (connection, transaction, token) => ClaimAsync(connection, transaction, "id = $id AND delivered_at IS NULL AND lease_until <= $now", now, 1, lease, token, ("$id", id)), cancellationToken)) is [var one] ? one : null;
 
+    public async Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync("outbox.read", cancellationToken);
+        await using var command = connection.Command(null, "SELECT MIN(due_at) FROM outbox WHERE delivered_at IS NULL AND due_at <= $now", ("$now", now.UtcTicks));
+        return await command.ExecuteScalarAsync(cancellationToken) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
     public Task<bool> CompleteAsync(ClaimedOutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
