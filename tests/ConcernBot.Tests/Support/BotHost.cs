@@ -49,11 +49,13 @@ public sealed class BotHost : IAsyncDisposable
     /// </param>
     /// <param name="services">Replace services after the app registered its own (ConfigureTestServices).</param>
     /// <param name="logs">An extra logger provider, e.g. <see cref="CapturingLoggerProvider"/>.</param>
+    /// <param name="fakeConnector">False keeps the real HTTP connector client (for a <see cref="LoopbackBotConnector"/>).</param>
     public static BotHost Start(
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        bool fakeConnector = true)
     {
         var connector = new FakeTeamsConnector();
         var data = new TestDataFolder();
@@ -84,8 +86,12 @@ public sealed class BotHost : IAsyncDisposable
 
             builder.ConfigureTestServices(s =>
             {
-                s.RemoveAll<IConnectorClient>();
-                s.AddSingleton<IConnectorClient>(connector);
+                if (fakeConnector)
+                {
+                    s.RemoveAll<IConnectorClient>();
+                    s.AddSingleton<IConnectorClient>(connector);
+                }
+
                 services?.Invoke(s);
             });
         });

@@ -43,6 +43,9 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
 
     public TeamsUser User { get; } = user;
 
+    /// <summary>Where the bot's replies go: a loopback connector's address when one runs, else nowhere (the connector is faked).</summary>
+    public string ServiceUrl { get; init; } = "http://127.0.0.1:5999/";
+
     /// <summary>The locale the person's Teams client sends.</summary>
     public string Locale { get; set; } = "en-GB";
 
@@ -89,7 +92,7 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
             ["type"] = "message",
             ["id"] = "act-" + Guid.NewGuid().ToString("N"),
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["serviceUrl"] = "http://127.0.0.1:5999/",
+            ["serviceUrl"] = ServiceUrl,
             ["channelId"] = "msteams",
             ["from"] = new JsonObject { ["id"] = User.Id, ["name"] = User.Name, ["aadObjectId"] = User.AadObjectId },
             ["conversation"] = new JsonObject { ["id"] = User.ConversationId, ["conversationType"] = "personal", ["tenantId"] = User.TenantId },
