@@ -34,11 +34,14 @@ public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets
     }
 
     /// <summary>
-    /// Once the concern is stored: the secret word for an anonymous or confidential reporter (null for a named one), to
-    /// show once. Its hash is stored; a reference's secret is never replaced.
+    /// The secret word for an anonymous or confidential reporter (null for a named one), to show once. Its hash is stored
+    /// under the reference; a reference's secret is never replaced (ConcurrencyConflictException).
     /// </summary>
     public async Task<string?> IssueSecretAsync(IdentityChoice choice, string reference, CancellationToken cancellationToken = default) =>
         choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
+
+    /// <summary>Removes a secret word issued for a reference that did not become this reporter's concern.</summary>
+    public Task ForgetSecretAsync(string reference, CancellationToken cancellationToken = default) => secrets.DeleteAsync(reference, cancellationToken);
 
     /// <summary>Concern.ReporterReference for a named or confidential reporter (a keyed hash of their id); null without an id.</summary>
     public async Task<string?> ReporterReferenceAsync(string organisationId, string? personKey, CancellationToken cancellationToken = default) =>

@@ -31,34 +31,6 @@ public sealed class ReporterSecrets(ISettingsStore settings, TimeProvider time)
         return secret;
     }
 
-    /// <summary>A new secret word, not yet stored: it travels sealed in the receipt until <see cref="KeepAsync"/> stores its hash.</summary>
-    public static string Draw() => NewSecret();
-
-    /// <summary>
-    /// Stores the hash of <paramref name="secret"/> for the reference unless it is there already (a receipt delivered again).
-    /// False when the reference holds another secret (never replaced): that one must not be shown.
-    /// </summary>
-    public async Task<bool> KeepAsync(string reference, string secret, CancellationToken cancellationToken = default)
-    {
-        var stored = await settings.GetAsync(SecretKey(reference), cancellationToken);
-        if (stored is null)
-        {
-            try
-            {
-                var hash = JsonSerializer.Serialize(Hash(Normalise(secret), RandomNumberGenerator.GetBytes(16)), AnonymityJson.Default.SecretHash);
-                await settings.SaveAsync(SecretKey(reference), hash, null, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                stored = await settings.GetAsync(SecretKey(reference), cancellationToken);
-            }
-        }
-
-        var expected = stored is null ? null : JsonSerializer.Deserialize(stored.Value, AnonymityJson.Default.SecretHash);
-        return expected is not null && Verify(expected, Normalise(secret));
-    }
-
     /// <summary>Checks a reference and secret typed in the chat with pseudonym <paramref name="chat"/>.</summary>
     public async Task<SecretCheck> CheckAsync(string reference, string secret, string chat, CancellationToken cancellationToken = default)
     {

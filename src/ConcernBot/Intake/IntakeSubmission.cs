@@ -55,6 +55,24 @@ internal sealed class IntakeSubmission(
     private async Task<Submitted> StoreAsync(IntakeDraft draft, Activity activity, TurnFacts facts, CancellationToken cancellationToken)
     {
         var identity = draft.Identity ?? IdentityChoice.Anonymous;
+        if (await concerns.GetAsync(ConcernIdFor(draft), cancellationToken) is { } sent)
+        {
+            // Submitted before (the state save or the replies were cut off): nothing new, the same answer.
+            return new Submitted(false, sent.Value.Reference, ReporterReceipt.MessageIdFor(sent.Value.Id));
+        }
+
+        // The secret word's hash is stored first, under the reference: a reference that already has one is taken (by
+        // another concern, or by this draft's own try that never stored its concern), so another is drawn.
+        string? secret;
+        try
+        {
+            secret = await contacts.IssueSecretAsync(identity, draft.Reference, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new DuplicateReferenceException();
+        }
+
         var now = time.GetUtcNow();
         var receivedAt = identity == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now;
         var chat = ConversationReference.FromActivity(activity, facts.OrganisationId);
@@ -87,13 +105,18 @@ internal sealed class IntakeSubmission(
             NotBefore = AnonymousTiming.LeadsCardNotBefore(identity, concern.Urgent, receivedAt),
         };
         var delayed = AnonymousTiming.IsDelayed(identity, concern.Urgent);
-        var secret = identity == IdentityChoice.Named ? null : ReporterSecrets.Draw();
         var receipt = receipts.Create(
             concern.Id, new ReceiptDetails(secret, delayed, CultureInfo.CurrentUICulture.Name), receivedAt, now + outbox.Value.TurnDeliveryGrace);
         var stored = false;
         try
         {
             stored = await concerns.CreateAsync(concern, entry, [receipt, leadsCard], cancellationToken);
+        }
+        catch (DuplicateReferenceException) when (secret is not null)
+        {
+            // The reference is another concern's: the secret word just stored must not open it.
+            await contacts.ForgetSecretAsync(concern.Reference, cancellationToken);
+            throw;
         }
         finally
         {
@@ -103,8 +126,13 @@ internal sealed class IntakeSubmission(
             }
         }
 
-        // Stored before (a repeated submit): the reference is the stored concern's, whatever this draft drew.
+        // Stored meanwhile by another try of the same submit: the reference is the stored concern's.
         var reference = stored ? concern.Reference : (await concerns.GetAsync(concern.Id, cancellationToken))?.Value.Reference ?? concern.Reference;
+        if (!stored && secret is not null && reference != concern.Reference)
+        {
+            await contacts.ForgetSecretAsync(concern.Reference, cancellationToken);
+        }
+
         return new Submitted(stored, reference, receipt.Id);
     }
 

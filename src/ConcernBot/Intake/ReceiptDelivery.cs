@@ -13,7 +13,7 @@ namespace ConcernBot.Intake;
 /// says on the card that it repeats the receipt.
 /// </summary>
 internal sealed partial class ReceiptDelivery(
-    IConcernStore concerns, ReporterReceipt receipts, ReplyRoutes routes, ReporterSecrets secrets, IntakeCards cards, IntakeSettings settings, ILogger<ReceiptDelivery> logger) : IOutboxHandler
+    IConcernStore concerns, ReporterReceipt receipts, ReplyRoutes routes, IntakeCards cards, IntakeSettings settings, ILogger<ReceiptDelivery> logger) : IOutboxHandler
 {
     public string Kind => ReporterReceipt.Kind;
 
@@ -34,12 +34,6 @@ internal sealed partial class ReceiptDelivery(
         }
 
         var secret = details.Secret;
-        if (secret is not null && !await secrets.KeepAsync(concern.Reference, secret, cancellationToken))
-        {
-            LogOtherSecret(logger);
-            secret = null;
-        }
-
         var reader = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(details.Culture);
         Activity receipt;
@@ -64,7 +58,4 @@ internal sealed partial class ReceiptDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A receipt's concern has no reply route; nothing can reach the reporter")]
     private static partial void LogNoRoute(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A receipt's reference already holds another secret word; the receipt goes without one")]
-    private static partial void LogOtherSecret(ILogger logger);
 }

@@ -7,8 +7,8 @@ namespace ConcernBot.Intake;
 
 /// <summary>
 /// The reporter's receipt as an outbox message, written in the submit's own transaction, so a stored concern always has
-/// one: what the card needs beyond the concern (the secret word of an anonymous or confidential reporter, the short
-/// wait, the reader's language) travels sealed with the key ring. The turn delivers it at once; if it cannot (the
+/// one: what the card needs beyond the concern (the secret word of an anonymous or confidential reporter, whose hash
+/// was stored just before, the short wait, the reader's language) travels sealed with the key ring. The turn delivers it at once; if it cannot (the
 /// channel is down, the process stopped), the dispatcher takes it over after a grace period and retries until the chat
 /// has it. Once delivered its payload is erased, and with it the only copy of the secret word.
 /// </summary>

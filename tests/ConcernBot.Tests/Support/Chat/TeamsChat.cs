@@ -80,6 +80,13 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
         return SendValueAsync(value);
     }
 
+    /// <summary>The activity pressing that button would send, not sent: for a test that posts it itself (and again).</summary>
+    public JsonObject ActivityFor(string title)
+    {
+        var (reply, button) = Transcript.AsEnumerable().Reverse().Select(r => (r, r.FindButton(title))).FirstOrDefault(p => p.Item2 is not null);
+        return Message(null, reply?.Press(button!) ?? throw new InvalidOperationException($"No button \"{title}\" on any card."));
+    }
+
     public Task<BotReplies> SendValueAsync(JsonObject value) => SendAsync(Message(null, value));
 
     /// <summary>Sends the last activity again with the same id, as the Bot Service does when it got no answer.</summary>
