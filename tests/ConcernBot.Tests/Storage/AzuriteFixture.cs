@@ -9,7 +9,7 @@ namespace ConcernBot.Tests.Storage;
 /// Real Azurite (the Table service only, in memory) on a free loopback port for the test class, stopped at the end.
 /// Missing Node or Azurite fails the tests with what to install.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public class AzuriteFixture : IAsyncLifetime
 {
     private const string InstallHint = "run `npm ci --prefix tools/azurite` (needs Node 20)";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -19,7 +19,55 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    private int port;
+
+    /// <summary>Where Azurite keeps its tables; null keeps them in memory (lost when it stops).</summary>
+    protected virtual string? Location => null;
+
     public async Task InitializeAsync()
+    {
+        port = FreePort();
+        await LaunchAsync();
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+    }
+
+    /// <summary>
+    /// Stops Azurite (a storage outage) as a service stops, letting it write its tables out first;
+    /// <see cref="StartAgainAsync"/> brings it back on the same port.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            if (Location is not null && !OperatingSystem.IsWindows())
+            {
+                using var term = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await term.WaitForExitAsync();
+                using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(graceful.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Still running: killed below.
+                }
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public Task StartAgainAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
     {
         var main = Path.Combine(RepoRoot.Find(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(main))
@@ -28,14 +76,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         var node = FindNode() ?? throw new InvalidOperationException($"Node is not on the PATH: install Node 20, then {InstallHint}.");
-        var port = FreePort();
         var start = new ProcessStartInfo(node)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent" })
+        string[] persistence = Location is { } location ? ["--location", location] : ["--inMemoryPersistence"];
+        string[] arguments = [main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. persistence, "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -56,20 +105,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
             await Task.Delay(100);
         }
-
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 
-    public async Task DisposeAsync()
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process?.Dispose();
-    }
+    public virtual Task DisposeAsync() => StopAsync();
 
     private void Append(string? line)
     {
@@ -112,5 +150,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         return paths.Select(p => Path.Combine(p, OperatingSystem.IsWindows() ? "node.exe" : "node")).FirstOrDefault(File.Exists);
+    }
+}
+
+/// <summary>Azurite keeping its tables in a folder, so it can be stopped and started again without losing them.</summary>
+public sealed class PersistentAzuriteFixture : AzuriteFixture
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("concernbot-azurite-").FullName;
+
+    protected override string? Location => folder;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
     }
 }

@@ -1,0 +1,82 @@
+using ConcernBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using ConcernBot.Tests.Support.Chat;
+using Xunit.Abstractions;
+using I = ConcernBot.Resources.Intake;
+using S = ConcernBot.Resources.Strings;
+
+namespace ConcernBot.Tests.Storage;
+
+/// <summary>
+/// The table service goes down for ten seconds while reporters press Submit, then comes back. Those who pressed during the
+/// outage are told plainly to try again in a moment, and their draft is still there; the outbox carries on by itself.
+/// Nothing is lost or doubled: one concern, one receipt and one leads' card each.
+/// </summary>
+public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<PersistentAzuriteFixture>
+{
+    private const int Before = 4;
+    private const int During = 4;
+
+    [Fact]
+    public async Task Azurite_stopped_during_submits_asks_to_try_again_loses_nothing_and_the_outbox_resumes()
+    {
+        await using var connector = await LoopbackBotConnector.StartAsync();
+        var settings = People.Settings();
+        settings["Leads:Channel:ServiceUrl"] = connector.ServiceUrl;
+        settings["MicrosoftAppId"] = "";
+        settings["Storage:Provider"] = "AzureTables";
+        settings["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString;
+        settings["Storage:AzureTables:TablePrefix"] = "outage" + Guid.NewGuid().ToString("N")[..12];
+        settings["Storage:Outbox:PollInterval"] = "00:00:00.200";
+        settings["Storage:Outbox:FirstRetryDelay"] = "00:00:00.500";
+        settings["Storage:Outbox:MaxRetryDelay"] = "00:00:02";
+        await using var host = BotHost.Start(settings: settings, fakeConnector: false);
+        var chats = Enumerable.Range(0, Before + During)
+            .Select(i => new TeamsChat(host.Client, connector, TeamsUser.Make("Reporter " + i)) { ServiceUrl = connector.ServiceUrl })
+            .ToList();
+        foreach (var chat in chats)
+        {
+            await Walkthrough.ToReviewAsync(chat, I.IdentityConfidential);
+        }
+
+        await Task.WhenAll(chats.Take(Before).Select(c => c.PressAsync(I.ReviewSubmit)));
+        var outage = System.Diagnostics.Stopwatch.StartNew();
+        await azurite.StopAsync();
+        var duringOutage = await Task.WhenAll(chats.Skip(Before).Select(c => c.PressAsync(I.ReviewSubmit)));
+        await Task.Delay(TimeSpan.FromSeconds(10) - outage.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        await azurite.StartAgainAsync();
+        var down = outage.Elapsed;
+
+        Assert.All(duringOutage, answer => Assert.Equal(S.TryAgainShortly, Assert.Single(answer.All).Words.Trim()));
+        var again = await Task.WhenAll(chats.Skip(Before).Select(c => c.PressAsync(I.ReviewSubmit)));
+
+        var receipts = await WaitForAsync(() => chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt)).ToList(), r => r.All(n => n >= 1));
+        var cards = await WaitForAsync(() => connector.Threads.Count, n => n >= chats.Count);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        receipts = [.. chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt))];
+        cards = connector.Threads.Count;
+        var concerns = await host.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>().ListByStatusAsync(chats[0].User.TenantId, ConcernBot.Concerns.ConcernStatus.Received).ToListAsync();
+        output.WriteLine($"Azurite down {down.TotalSeconds:0.0} s: {chats.Count} reporters, {During} asked to try again; concerns {concerns.Count}, receipts {receipts.Sum()}, leads' cards {cards}, duplicates {receipts.Sum(n => Math.Max(0, n - 1)) + Math.Max(0, cards - chats.Count)}, lost {chats.Count - concerns.Count}");
+
+        Assert.Equal(chats.Count, concerns.Count);
+        Assert.All(receipts, n => Assert.Equal(1, n));
+        Assert.Equal(chats.Count, cards);
+        Assert.DoesNotContain(again, a => a.Words.Contains(S.TryAgainShortly, StringComparison.Ordinal));
+    }
+
+    private static bool IsReceipt(ConcernBot.Channels.Activities.Activity activity) =>
+        new BotReply(activity).Words.Contains(I.ReceiptTitle, StringComparison.Ordinal);
+
+    private static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var value = read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = read();
+        }
+
+        return value;
+    }
+}
