@@ -50,6 +50,13 @@ internal sealed record LoadResult
     public long TurnsSent { get; init; }
     public IReadOnlyList<double> SubmitToLeadsCardMs { get; init; } = [];
 
+    /// <summary>The submit turn's own latency (the concern stored, the receipt answered), apart from the other turns.</summary>
+    public double SubmitP50Ms { get; init; }
+
+    public double SubmitP99Ms { get; init; }
+
+    public int SubmitTurns { get; init; }
+
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"c={Concurrency}{(ThinkTime > TimeSpan.Zero ? $" think {ThinkTime.TotalMilliseconds:F0}ms" : "")} turns={Turns} in {Seconds:F1}s = {TurnsPerSecond:F0}/s p50={P50Ms:F2}ms p95={P95Ms:F2}ms p99={P99Ms:F2}ms max={MaxMs:F1}ms conversations {ConversationsCompleted}/{ConversationsStarted} receipts={ConversationsWithReceipt} errors={Errors} connector calls/turn={(TurnsSent > 0 ? (double)ConnectorCalls / TurnsSent : 0):F2}");
 }
@@ -245,6 +252,10 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
                     if (!failed && at >= windowStart && at <= windowEnd)
                     {
                         worker.Latencies.Add(t1 - t0);
+                        if (i == turns.Count - 1)
+                        {
+                            worker.SubmitLatencies.Add(t1 - t0);
+                        }
                     }
 
                     if (options.ThinkTime > TimeSpan.Zero && !failed && i < turnsPerConversation - 1)
@@ -277,6 +288,8 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
         var elapsed = clock.Elapsed;
         var latencies = workers.SelectMany(w => w.Latencies).ToArray();
         Array.Sort(latencies);
+        var submits = workers.SelectMany(w => w.SubmitLatencies).ToArray();
+        Array.Sort(submits);
         var seconds = options.Conversations is null ? options.Duration.TotalSeconds : elapsed.TotalSeconds;
         var leadsCards = await LeadsCardLatenciesAsync(workers.SelectMany(w => w.Submitted).ToList(), leadsBefore, cancellationToken);
 
@@ -290,6 +303,9 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
             P95Ms = Percentile(latencies, 0.95),
             P99Ms = Percentile(latencies, 0.99),
             MaxMs = latencies.Length == 0 ? 0 : ToMs(latencies[^1]),
+            SubmitP50Ms = Percentile(submits, 0.50),
+            SubmitP99Ms = Percentile(submits, 0.99),
+            SubmitTurns = submits.Length,
             ConversationsStarted = workers.Sum(w => w.Started),
             ConversationsCompleted = workers.Sum(w => w.Completed),
             ConversationsWithReceipt = workers.Sum(w => w.Receipts),
@@ -357,6 +373,9 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
     private sealed class Worker
     {
         public List<long> Latencies { get; } = new(4096);
+
+        /// <summary>The submit turns alone (store the concern, answer with the receipt).</summary>
+        public List<long> SubmitLatencies { get; } = [];
         public List<(string, long)> Submitted { get; } = [];
         public List<string> ErrorSamples { get; } = [];
         public int Started { get; set; }

@@ -12,15 +12,15 @@ internal static class Report
         var c = CultureInfo.InvariantCulture;
         md.AppendLine(c, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {ProcessStats.Machine()}; {options.Warmup.TotalSeconds:F0} s warm-up + {options.Duration.TotalSeconds:F0} s measured per cell; the whole matrix took {took.TotalMinutes:F1} min.");
         md.AppendLine();
-        md.AppendLine("| Target | Concurrent conversations | Turns/s | p50 ms | p95 ms | p99 ms | Host CPU ms/turn | Store CPU ms/turn | Driver + connector CPU ms/turn | Storage round trips/turn | Connector calls/turn | Conversations (with receipt) | Errors | Submit to leads' card p50 / p99 ms |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| Target | Concurrent conversations | Turns/s | p50 ms | p95 ms | p99 ms | Host CPU ms/turn | Store CPU ms/turn | Driver + connector CPU ms/turn | Storage round trips/turn | Connector calls/turn | Conversations (with receipt) | Errors | Submit turn p50 / p99 ms | Submit to leads' card p50 / p99 ms |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var row in matrix.Rows)
         {
             var r = row.Result;
             var leads = row.Target.StartsWith("ConcernBot", StringComparison.Ordinal)
                 ? r.SubmitToLeadsCardMs.Count == 0 ? "not measurable yet (no leads' card posted)" : string.Create(c, $"{LoadRun.Percentile(r.SubmitToLeadsCardMs, 0.5):F1} / {LoadRun.Percentile(r.SubmitToLeadsCardMs, 0.99):F1} (n={r.SubmitToLeadsCardMs.Count})")
                 : "n/a";
-            md.AppendLine(c, $"| {row.Target} | {Concurrency(r)} | {r.TurnsPerSecond:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {row.HostCpuMsPerTurn:F3} | {Opt(row.StoreCpuMsPerTurn, "F3")} | {row.DriverCpuMsPerTurn:F3} | {Opt(row.RoundTripsPerTurn, "F2")} | {(double)r.ConnectorCalls / Math.Max(1, r.TurnsSent):F2} | {r.ConversationsCompleted} ({(row.Target.StartsWith("Ceiling", StringComparison.Ordinal) ? "n/a" : r.ConversationsWithReceipt.ToString(c))}) | {r.Errors} | {leads} |");
+            md.AppendLine(c, $"| {row.Target} | {Concurrency(r)} | {r.TurnsPerSecond:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {row.HostCpuMsPerTurn:F3} | {Opt(row.StoreCpuMsPerTurn, "F3")} | {row.DriverCpuMsPerTurn:F3} | {Opt(row.RoundTripsPerTurn, "F2")} | {(double)r.ConnectorCalls / Math.Max(1, r.TurnsSent):F2} | {r.ConversationsCompleted} ({(row.Target.StartsWith("Ceiling", StringComparison.Ordinal) ? "n/a" : r.ConversationsWithReceipt.ToString(c))}) | {r.Errors} | {(r.SubmitTurns == 0 ? "n/a" : string.Create(c, $"{r.SubmitP50Ms:F2} / {r.SubmitP99Ms:F2} (n={r.SubmitTurns})"))} | {leads} |");
         }
 
         md.AppendLine();
