@@ -31,6 +31,10 @@ public static class TelemetryServiceCollectionExtensions
             {
                 options.ConnectionString = connectionString;
                 options.EnableLiveMetrics = false;
+
+                // A concern is rare and each failure matters: keep every trace (the distro's default keeps 5 a second).
+                options.SamplingRatio = 1.0F;
+                options.TracesPerSecond = null;
             });
         }
 

@@ -63,6 +63,33 @@ public sealed class OperatorTelemetryTests
         }
     }
 
+    [Fact]
+    public async Task Calls_to_the_real_Bot_Connector_are_traced_without_the_conversation_or_the_reporter()
+    {
+        await using var ingestion = await LoopbackIngestion.StartAsync();
+        await using var connector = await LoopbackBotConnector.StartAsync();
+        var spans = new List<Activity>();
+        var settings = People.Settings();
+        settings["Leads:Channel:ServiceUrl"] = connector.ServiceUrl;
+        settings["MicrosoftAppId"] = "";
+        settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
+        string everything;
+        await using (var host = BotHost.Start(settings: settings, fakeConnector: false, services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))))
+        {
+            var chat = new TeamsChat(host.Client, connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { ServiceUrl = connector.ServiceUrl };
+            await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
+            await chat.PressAsync(IntakeWords.ReviewSubmit);
+            Assert.True(host.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+            everything = Describe(spans, [], []) + string.Join("\n", ingestion.Batches);
+        }
+
+        // The bot's own HTTP calls to the connector were traced (and exported), only without what identifies the chat.
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Client && (s.GetTagItem("url.full") as string)?.Contains("/v3/conversations/{id}/activities", StringComparison.Ordinal) == true);
+        Assert.Contains(ingestion.Batches, b => b.Contains("\"RemoteDependencyData\"", StringComparison.Ordinal));
+        var found = LeakScan.Find("telemetry", everything, [.. Distinctive.Identifiers, Walkthrough.Account]).ToList();
+        Assert.True(found.Count == 0, "Telemetry held what points to a person:\n" + string.Join("\n", found.Distinct()));
+    }
+
     [Theory]
     [InlineData("POST https://smba.trafficmanager.net/emea/v3/conversations/a:1zzz-conv/activities?x=1", "POST https://smba.trafficmanager.net/{id}/v3/conversations/{id}/activities")]
     [InlineData("/api/messages", "/api/messages")]
