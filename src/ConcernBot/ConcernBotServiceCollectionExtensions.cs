@@ -30,6 +30,7 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddIntake(configuration);
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
         services.AddOperatorTelemetry(configuration);
+        services.Configure<SpeakUp.SpeakUpOptions>(configuration.GetSection("SpeakUp"));
         return services;
     }
 }

@@ -1,9 +1,12 @@
 using ConcernBot.Channels.Teams.Hosting;
 using ConcernBot;
+using ConcernBot.Channels.DirectLine;
+using ConcernBot.SpeakUp;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTeamsProtocol(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration.GetSection("DirectLine"));
 builder.Services.AddConcernBot(builder.Configuration);
 builder.Services.AddConcernDataProtection(builder.Configuration, builder.Environment);
 
@@ -11,6 +14,8 @@ var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapBotMessages("/api/messages");
+app.MapDirectLine();
+app.MapSpeakUpPage();
 
 app.Run();
 

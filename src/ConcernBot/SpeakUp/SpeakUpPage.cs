@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Words = ConcernBot.Resources.SpeakUp;
+
+namespace ConcernBot.SpeakUp;
+
+/// <summary>
+/// GET /speak-up: the same conversation on a plain web page, for people without a Teams account (people who use the
+/// service, families, whistleblowers). The official Web Chat (npm botframework-webchat, pinned in tools/webchat) is
+/// served from this host with the page's own script: no CDN, no third-party script, no cookies, no analytics.
+/// </summary>
+public static class SpeakUpPage
+{
+    public const string Path = "/speak-up";
+
+    /// <summary>Where the page's files are copied at build (ConcernBot.csproj): the page's script and style, and Web Chat.</summary>
+    public static string AssetFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "speak-up");
+
+    public static WebApplication MapSpeakUpPage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(Path, (HttpContext http, IOptions<SpeakUpOptions> options) =>
+        {
+            Secure(http.Response);
+            return Results.Content(Html(options.Value), "text/html; charset=utf-8");
+        });
+
+        var assets = new PhysicalFileProvider(Directory.Exists(AssetFolder) ? AssetFolder : AppContext.BaseDirectory);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = Path,
+            FileProvider = assets,
+            OnPrepareResponse = context => Secure(context.Context.Response),
+        });
+        return app;
+    }
+
+    private static void Secure(HttpResponse response)
+    {
+        var headers = response.Headers;
+        // Web Chat styles itself with inline styles (emotion); scripts come only from this host.
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+    }
+
+    private static string Html(SpeakUpOptions options)
+    {
+        var e = HtmlEncoder.Default;
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var organisation = string.IsNullOrWhiteSpace(options.OrganisationName) ? null : options.OrganisationName.Trim();
+        var logo = options.LogoPath is { Length: > 0 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal)
+            ? $"<img class=\"logo\" src=\"{e.Encode(path)}\" alt=\"\">"
+            : "";
+        var heading = organisation is null ? Words.Heading : Conversation.Words.Format(Words.HeadingFor, organisation);
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{e.Encode(culture.Length == 0 ? "en-GB" : culture)}}">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <meta name="referrer" content="no-referrer">
+              <title>{{e.Encode(heading)}}</title>
+              <link rel="stylesheet" href="{{Path}}/speak-up.css">
+            </head>
+            <body>
+              <header>
+                {{logo}}
+                <h1>{{e.Encode(heading)}}</h1>
+                <p>{{e.Encode(Words.Intro)}}</p>
+                <p>{{e.Encode(Words.Safe)}}</p>
+                <p class="danger"><strong>{{e.Encode(Words.Danger)}}</strong></p>
+                <label for="language">{{e.Encode(Words.LanguageLabel)}}</label>
+                <select id="language"><option value="en-GB" selected>English</option></select>
+              </header>
+              <main id="chat" aria-label="{{e.Encode(Words.ChatLabel)}}" data-locale="{{e.Encode(culture.Length == 0 ? "en-GB" : culture)}}"
+                    data-start="{{e.Encode(Words.StartText)}}" data-unavailable="{{e.Encode(Words.Unavailable)}}"></main>
+              <script src="{{Path}}/webchat.js"></script>
+              <script src="{{Path}}/speak-up.js"></script>
+            </body>
+            </html>
+            """;
+    }
+}

@@ -1,0 +1,29 @@
+// The page's own script: a Direct Line conversation with this host (polling; no secret, no cookie), rendered by the
+// official Web Chat. The token is kept only in memory: closing the page ends the conversation on this device.
+(async () => {
+  const chat = document.getElementById('chat');
+  const locale = () => document.getElementById('language').value || chat.dataset.locale || 'en-GB';
+  try {
+    const response = await fetch('/v3/directline/tokens/generate', { method: 'POST', credentials: 'omit', cache: 'no-store' });
+    if (!response.ok) throw new Error('token ' + response.status);
+    const { token } = await response.json();
+    const directLine = window.WebChat.createDirectLine({ token, domain: window.location.origin + '/v3/directline', webSocket: false, pollingInterval: 500 });
+    window.WebChat.renderWebChat(
+      {
+        directLine,
+        locale: locale(),
+        styleOptions: { hideUploadButton: true, bubbleMaxWidth: 560, primaryFont: 'system-ui, sans-serif' },
+      },
+      chat
+    );
+    directLine.connectionStatus$.subscribe(status => {
+      // 2 = online: say hello once, so the welcome card shows without the person having to start.
+      if (status === 2 && !chat.dataset.greeted) {
+        chat.dataset.greeted = 'yes';
+        directLine.postActivity({ type: 'message', text: chat.dataset.start, from: { id: 'me', role: 'user' }, locale: locale() }).subscribe();
+      }
+    });
+  } catch (e) {
+    chat.textContent = chat.dataset.unavailable;
+  }
+})();
