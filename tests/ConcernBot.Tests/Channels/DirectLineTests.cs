@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ConcernBot.Concerns;
+using ConcernBot.Storage;
+using ConcernBot.Tests.Anonymity;
+using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Support.Chat;
+using Microsoft.Extensions.DependencyInjection;
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Channels;
+
+/// <summary>
+/// The web page's channel through the real host: the Direct Line 3.0 API the official Web Chat speaks, the same
+/// conversation and cards as in Teams, and who may talk in a conversation decided by the channel alone.
+/// </summary>
+public sealed partial class DirectLineTests
+{
+    private const string Organisation = "tenant-0001";
+
+    [Fact]
+    public async Task A_whole_anonymous_concern_is_raised_on_the_web_page_and_reaches_the_leads_of_its_organisation()
+    {
+        await using var host = Host();
+        var page = await new DirectLinePage(host.Client).StartAsync();
+        var chat = page.Chat();
+
+        await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+
+        Assert.Contains(I.ReceiptTitle, receipt.Words, StringComparison.Ordinal);
+        var secret = Regex.Match(receipt.Words, @"\b[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}\b").Value;
+        Assert.Equal(19, secret.Length);
+        var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Organisation, ConcernStatus.Received).ToListAsync());
+        Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
+        Assert.NotNull(concern.Reporter.ReplyRouteToken);
+
+        // Checking on it later from a new visit to the page, with the reference and the secret word.
+        var later = await new DirectLinePage(host.Client).StartAsync();
+        var status = await later.Chat().SayAsync($"status {concern.Reference} {secret}");
+        Assert.Contains(concern.Reference, status.Words, StringComparison.Ordinal);
+        Assert.NotNull(page.UserId);
+        Assert.StartsWith("web-", page.UserId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_channel_not_the_client_decides_who_is_talking_and_a_token_opens_only_its_own_conversation()
+    {
+        await using var host = Host();
+        var mine = await new DirectLinePage(host.Client).StartAsync();
+        var other = await new DirectLinePage(host.Client).StartAsync();
+        var forged = new JsonObject { ["type"] = "message", ["text"] = "hi", ["from"] = new JsonObject { ["id"] = other.UserId ?? "someone-else", ["role"] = "user" } };
+
+        await mine.PostAsync(forged);
+        Assert.NotEqual("someone-else", mine.UserId);
+
+        foreach (var (method, path, token) in new[]
+        {
+            (HttpMethod.Get, $"/v3/directline/conversations/{other.ConversationId}/activities", mine.Token),
+            (HttpMethod.Post, $"/v3/directline/conversations/{other.ConversationId}/activities", mine.Token),
+            (HttpMethod.Get, $"/v3/directline/conversations/{mine.ConversationId}/activities", "forged-token"),
+            (HttpMethod.Get, $"/v3/directline/conversations/{mine.ConversationId}/activities", ""),
+        })
+        {
+            using var refused = await mine.SendAsync(method, path, method == HttpMethod.Post ? forged : null, token);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.DoesNotContain(other.ConversationId, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var huge = await mine.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{mine.ConversationId}/activities", new JsonObject { ["type"] = "message", ["text"] = new string('x', 70_000) });
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        using var malformed = await mine.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{mine.ConversationId}/activities", new JsonObject { ["nothing"] = 1 });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_page_starts_no_conversation_until_its_organisation_is_set()
+    {
+        var settings = People.Settings();
+        settings["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0";
+        settings["MicrosoftAppType"] = "UserAssignedMSI";
+        settings["MicrosoftAppTenantId"] = People.Tenant;
+        await using var host = BotHost.Start(environment: "Staging", settings: settings);
+        using var refused = await host.Client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), null);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_is_served_by_the_host_with_only_its_own_scripts_and_no_cookies()
+    {
+        await using var host = Host(new() { ["SpeakUp:OrganisationName"] = "Oak House Care" });
+        using var page = await host.Client.GetAsync(new Uri("/speak-up", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Oak House Care", html, StringComparison.Ordinal);
+        Assert.Contains("call 999", html, StringComparison.Ordinal);
+        Assert.False(page.Headers.Contains("Set-Cookie"));
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.All(ScriptSources().Matches(html), m => Assert.StartsWith("/speak-up/", m.Groups[1].Value, StringComparison.Ordinal));
+        using var webChat = await host.Client.GetAsync(new Uri("/speak-up/webchat.js", UriKind.Relative));
+        Assert.True(webChat.IsSuccessStatusCode, "Web Chat is not built into the host: run `npm ci --prefix tools/webchat` (./test.sh does)");
+        Assert.True((await webChat.Content.ReadAsByteArrayAsync()).Length > 1_000_000);
+    }
+
+    private static BotHost Host(Dictionary<string, string?>? extra = null)
+    {
+        var settings = People.Settings();
+        settings["DirectLine:OrganisationId"] = Organisation;
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return BotHost.Start(settings: settings);
+    }
+
+    [GeneratedRegex("<script[^>]*src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSources();
+}
