@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Chat with ConcernBot in a Teams-like client on this machine: starts the bot (Development settings, embedded store,
-# http://127.0.0.1:3978) and the Microsoft 365 Agents Playground pointed at it. Ctrl-C stops both.
+# http://127.0.0.1:3978) and the Microsoft 365 Agents Playground pointed at it; the public web page (/speak-up) runs on
+# the bot's own host. Ctrl-C stops both.
 # Needs the .NET 10 SDK and Node 20, nothing else.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +30,12 @@ answers "$playground_url/_debug/ping" && fail "something already answers on $pla
 if [ ! -f "$playground_folder/node_modules/.package-lock.json" ] || [ "$playground_folder/package-lock.json" -nt "$playground_folder/node_modules/.package-lock.json" ]; then
   echo "Installing the Agents Playground (npm ci)..."
   npm ci --prefix "$playground_folder" --no-audit --no-fund --loglevel=error
+fi
+
+webchat_folder="$root/tools/webchat"
+if [ ! -f "$webchat_folder/node_modules/.package-lock.json" ] || [ "$webchat_folder/package-lock.json" -nt "$webchat_folder/node_modules/.package-lock.json" ]; then
+  echo "Installing Web Chat for the web page (npm ci)..."
+  npm ci --prefix "$webchat_folder" --no-audit --no-fund --loglevel=error
 fi
 
 echo "Building ConcernBot..."
@@ -75,6 +82,7 @@ for _ in $(seq 1 120); do
     echo
     echo "ConcernBot is running at $bot_url/api/messages"
     echo "Open $playground_url in your browser and choose Personal Chat to talk to it."
+    echo "The web page for people without Teams is at $bot_url/speak-up"
     echo "Press Ctrl-C to stop both."
     # Returns when either one stops; then the trap stops the other.
     wait -n "$bot_pid" "$playground_pid" || true
