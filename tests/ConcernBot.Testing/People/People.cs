@@ -20,7 +20,8 @@ public static class People
     public const string Tenant = "tenant-0001";
     public const string TeamId = "19:team-general@thread.tacv2";
     public const string LeadsChannel = "19:leads-channel@thread.tacv2";
-    /// <summary>The leads' channel's service URL: the one every built activity comes from.</summary>
+
+    /// <summary>The leads' channel's service URL in the settings: the one every built activity comes from.</summary>
     public const string ServiceUrl = TestActivity.LocalServiceUrl;
 
     /// <summary>The person of the host tests' personal chat, with the fixed ids a test looks for in logs and calls.</summary>

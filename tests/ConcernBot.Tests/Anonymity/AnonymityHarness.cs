@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ConcernBot.Anonymity;
-using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Channels.Teams;
 using ConcernBot.Channels.Turns;
