@@ -1,9 +1,11 @@
+using ConcernBot.Testing;
+
 namespace ConcernBot.EndToEnd.Tests.Hosting;
 
 /// <summary>The real bot and the real Playground pointed at it, for one test class; both stopped even when a test fails.</summary>
 public sealed class PlaygroundFixture : IAsyncLifetime, IAsyncDisposable
 {
-    private BotHost? _bot;
+    private TestHost? _bot;
     private PlaygroundProcess? _playground;
 
     public Uri PlaygroundAddress => Playground.Address;
@@ -17,7 +19,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime, IAsyncDisposable
     {
         try
         {
-            _bot = new BotHost();
+            _bot = TestHost.Playground();
             _bot.StartServer();
             _playground = await PlaygroundProcess.StartAsync(_bot.MessagesEndpoint);
         }

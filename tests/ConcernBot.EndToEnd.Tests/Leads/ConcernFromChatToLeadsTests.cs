@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ConcernBot.EndToEnd.Tests.Hosting;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using Xunit.Abstractions;
 using IntakeText = ConcernBot.Resources.Intake;
 
@@ -16,7 +17,6 @@ namespace ConcernBot.EndToEnd.Tests.Leads;
 /// </summary>
 public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output)
 {
-    private const string Megan = "00000000-0000-0000-0000-0000000000021";
     private const string MeganId = "user-id-1";
     private const string Account = "At lunch I saw a carer pull Mr Jones out of his chair by his wrist. He cried out.";
 
@@ -24,12 +24,12 @@ public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output
     public async Task A_concern_raised_in_the_personal_chat_is_acknowledged_questioned_answered_and_closed_by_a_lead_in_the_channel()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await using var bot = new LeadsBotHost();
-        await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesEndpoint);
-        bot.Settings["Leads:Designated:0:ObjectId"] = Megan;
-        bot.Settings["Leads:Designated:0:Name"] = "Megan Bowen";
-        bot.Settings["Leads:Channel:ServiceUrl"] = $"http://localhost:{playground.Port}/_connector";
-        bot.Settings["Leads:Channel:ConversationId"] = "team-id";
+        var port = FreePort.Next();
+        await using var playground = await PlaygroundProcess.StartAsync(TestHost.MessagesEndpointAt(port));
+        var settings = PlaygroundLeads.Settings(playground.Port);
+        settings["Leads:Designated:0:ObjectId"] = PlaygroundLeads.Megan;
+        settings["Leads:Designated:0:Name"] = "Megan Bowen";
+        await using var bot = TestHost.Playground(port, settings);
         bot.StartServer();
         await using var client = await PlaygroundClient.ConnectAsync(playground.Address, timeout.Token);
         var config = await client.GetConfigAsync(timeout.Token);

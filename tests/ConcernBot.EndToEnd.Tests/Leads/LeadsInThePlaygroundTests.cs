@@ -3,6 +3,7 @@ using System.Text.Json;
 using ConcernBot.Concerns;
 using ConcernBot.EndToEnd.Tests.Hosting;
 using ConcernBot.Storage;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -20,10 +21,9 @@ public sealed class LeadsInThePlaygroundTests(ITestOutputHelper output)
     public async Task A_concern_reaches_the_leads_channel_and_a_lead_acknowledges_it_from_the_card()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await using var bot = new LeadsBotHost();
-        await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesEndpoint);
-        bot.Settings["Leads:Channel:ServiceUrl"] = $"http://localhost:{playground.Port}/_connector";
-        bot.Settings["Leads:Channel:ConversationId"] = "team-id";
+        var port = FreePort.Next();
+        await using var playground = await PlaygroundProcess.StartAsync(TestHost.MessagesEndpointAt(port));
+        await using var bot = TestHost.Playground(port, PlaygroundLeads.Settings(playground.Port));
         bot.StartServer();
         await using var client = await PlaygroundClient.ConnectAsync(playground.Address, timeout.Token);
 

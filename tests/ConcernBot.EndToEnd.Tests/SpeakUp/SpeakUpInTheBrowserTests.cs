@@ -1,3 +1,4 @@
+using ConcernBot.Testing;
 using System.Text.Json;
 using ConcernBot.EndToEnd.Tests.Browser;
 using ConcernBot.EndToEnd.Tests.Hosting;
@@ -19,7 +20,7 @@ public sealed class SpeakUpInTheBrowserTests
     [Fact]
     public async Task The_page_greets_a_visitor_starts_a_concern_and_passes_axe()
     {
-        using var bot = new BotHost();
+        using var bot = TestHost.Playground();
         bot.StartServer();
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using ConcernBot.Anonymity;
-using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Channels.Teams;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Storage.Outbox;
 using ConcernBot.Storage;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,7 +35,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
     public static AnonymityHarness Create() => new(Path.Combine(Path.GetTempPath(), $"concernbot-anon-{Guid.NewGuid():N}"));
 
-    public BotHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    public TestHost Start(CapturingLoggerProvider? logs = null, string? keyFolder = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -52,7 +51,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        return BotHost.Start(settings: settings, logs: logs, services: s =>
+        return TestHost.With(new TestHostOptions { Settings = settings, Logs = logs, ExtraServices = s =>
         {
             // What reaches the leads' thread is captured here instead of posted (these concerns are not routed to a channel).
             foreach (var threadHandler in s.Where(d => d.ImplementationType == typeof(ReporterInformationHandler) || d.ImplementationType == typeof(ContactEndedHandler)).ToList())
@@ -63,16 +62,17 @@ public sealed class AnonymityHarness : IAsyncDisposable
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ReporterAnswer, ForLeads));
             s.AddSingleton<IOutboxHandler>(new Capture(RelayKinds.ContactEnded, ForLeads));
             services?.Invoke(s);
+        },
         });
     }
 
     /// <summary>What the intake does at submit for a concern raised in <paramref name="conversationId"/>.</summary>
-    public static async Task<(Concern Concern, ReporterContact Contact)> RaiseAsync(BotHost host, IdentityChoice choice, string reference, string conversationId = Distinctive.ConversationId, bool urgent = false)
+    public static async Task<(Concern Concern, ReporterContact Contact)> RaiseAsync(TestHost host, IdentityChoice choice, string reference, string conversationId = Distinctive.ConversationId, bool urgent = false)
     {
         var services = host.Services;
         var activity = Distinctive.Message("raise a concern", conversationId);
         var concernId = "concern-" + Guid.NewGuid().ToString("N");
-        var contact = await services.GetRequiredService<ReporterContacts>().OpenAsync(ConversationReference.FromActivity(activity)!, concernId, reference, choice);
+        var contact = await services.GetRequiredService<ReporterContacts>().OpenAsync(ConversationReference.FromActivity(activity.ToActivity())!, concernId, reference, choice);
         var now = DateTimeOffset.UtcNow;
         var receivedAt = choice == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now;
         var reporter = choice switch
@@ -114,7 +114,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
     }
 
     /// <summary>What the leads do when a lead presses "Ask the reporter": the question on the concern, and its outbox message.</summary>
-    public static async Task AskAsync(BotHost host, string concernId, int number, string question)
+    public static async Task AskAsync(TestHost host, string concernId, int number, string question)
     {
         var store = host.Services.GetRequiredService<IConcernStore>();
         var read = (await store.GetAsync(concernId))!;
@@ -138,10 +138,10 @@ public sealed class AnonymityHarness : IAsyncDisposable
     }
 
     /// <summary>The answer the leads see for question <paramref name="number"/>.</summary>
-    public static async Task<string?> AnswerSeenByLeadsAsync(BotHost host, string concernId, int number) =>
+    public static async Task<string?> AnswerSeenByLeadsAsync(TestHost host, string concernId, int number) =>
         (await host.Services.GetRequiredService<IConcernStore>().GetAsync(concernId))!.Value.Leads.Questions[number - 1].Answer;
 
-    public static Task NotifyAsync(BotHost host, string concernId, string kind) =>
+    public static Task NotifyAsync(TestHost host, string concernId, string kind) =>
         host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxMessage
         {
             Id = Guid.NewGuid().ToString("N"),

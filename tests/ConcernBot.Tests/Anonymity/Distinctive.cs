@@ -1,5 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
-using ConcernBot.Channels.Activities;
+using ConcernBot.Testing;
 
 namespace ConcernBot.Tests.Anonymity;
 
@@ -23,41 +24,24 @@ public static class Distinctive
         ConversationId, "zzz-distinctive-conversation", Upn, Email, "distinctive.example", Timezone, "Chatham", LocalOffset, Locale,
     ];
 
-    public const string ServiceUrl = "http://127.0.0.1:56150/";
-    public const string BotId = "28:concernbot-test";
+    public const string ServiceUrl = TestActivity.LocalServiceUrl;
+    public const string BotId = TestActivity.BotId;
     public const string TenantId = "tenant-distinctive";
 
-    /// <summary>A message from the distinctive reporter, with everything Teams sends about them and their device.</summary>
-    public static Activity Message(string? text, string conversationId = ConversationId, JsonElement? value = null) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = "f:" + Guid.NewGuid().ToString("N"),
-        Timestamp = DateTimeOffset.UtcNow,
-        LocalTimestamp = new DateTimeOffset(DateTime.UtcNow.Ticks, TimeSpan.Zero).ToOffset(new TimeSpan(13, 45, 0)),
-        ServiceUrl = ServiceUrl,
-        ChannelId = "msteams",
-        From = new ChannelAccount
-        {
-            Id = UserId,
-            Name = Name,
-            AadObjectId = AadObjectId,
-            ExtensionData = new Dictionary<string, JsonElement>
-            {
-                ["userPrincipalName"] = JsonSerializer.SerializeToElement(Upn),
-                ["email"] = JsonSerializer.SerializeToElement(Email),
-            },
-        },
-        Recipient = new ChannelAccount { Id = BotId, Name = "ConcernBot" },
-        Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = TenantId },
-        Locale = Locale,
-        Text = text,
-        Value = value,
-        Entities =
-        [
-            JsonSerializer.SerializeToElement(new { type = "clientInfo", locale = Locale, country = "NZ", platform = "Web", timezone = Timezone }),
-        ],
-    };
+    /// <summary>The reporter in their 1:1 chat.</summary>
+    public static readonly TeamsUser User = new(UserId, Name, AadObjectId, TenantId, ConversationId);
 
-    public static Activity CardAction(object data, string conversationId = ConversationId) =>
-        Message(null, conversationId, JsonSerializer.SerializeToElement(data));
+    /// <summary>A message from the distinctive reporter, with everything Teams sends about them and their device.</summary>
+    public static JsonObject Message(string? text, string conversationId = ConversationId, JsonObject? value = null)
+    {
+        var activity = TestActivity.Message(User with { ConversationId = conversationId }, text, value, locale: Locale);
+        activity["localTimestamp"] = new DateTimeOffset(DateTime.UtcNow.Ticks, TimeSpan.Zero).ToOffset(new TimeSpan(13, 45, 0));
+        activity["from"]!["userPrincipalName"] = Upn;
+        activity["from"]!["email"] = Email;
+        activity["entities"] = new JsonArray(JsonSerializer.SerializeToNode(new { type = "clientInfo", locale = Locale, country = "NZ", platform = "Web", timezone = Timezone }));
+        return activity;
+    }
+
+    public static JsonObject CardAction(object data, string conversationId = ConversationId) =>
+        Message(null, conversationId, JsonSerializer.SerializeToNode(data)!.AsObject());
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using ConcernBot.Storage.AzureTables;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ConcernBot.Tests.Anonymity;

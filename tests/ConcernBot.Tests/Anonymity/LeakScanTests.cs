@@ -3,8 +3,7 @@ using ConcernBot.Anonymity;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
 using ConcernBot.Tests.Storage;
-using ConcernBot.Tests.Support;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using IntakeWords = ConcernBot.Resources.Intake;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +90,8 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         using var logs = new CapturingLoggerProvider();
         await using (var host = harness.Start(logs))
         {
-            var chat = new TeamsChat(host.Client, host.Connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { Locale = Distinctive.Locale };
+            var chat = host.Chat(Distinctive.User);
+            chat.Locale = Distinctive.Locale;
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
 
@@ -116,7 +116,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Concern concern;
         await using (var host = harness.Start(logs))
         {
-            var chat = new TeamsChat(host.Client, host.Connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId));
+            var chat = host.Chat(Distinctive.User);
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityConfidential);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
             var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
@@ -131,7 +131,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.True(found.Count == 0, "Identifiers were kept in the clear:\n" + string.Join("\n", found));
     }
 
-    private static async Task<Concern> SingleConcernAsync(BotHost host)
+    private static async Task<Concern> SingleConcernAsync(TestHost host)
     {
         var concerns = new List<Concern>();
         await foreach (var c in host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Distinctive.TenantId, ConcernStatus.Received))
@@ -151,7 +151,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     /// <summary>Everything a reporter and the leads do, with the reporter's real identifiers on every activity.</summary>
-    private static async Task<string> RunWholeWorkflowAsync(AnonymityHarness harness, BotHost host, IdentityChoice choice, string reference)
+    private static async Task<string> RunWholeWorkflowAsync(AnonymityHarness harness, TestHost host, IdentityChoice choice, string reference)
     {
         // The reporter opens the chat and says hello (every identifier travels through the host's pipeline).
         await host.SayAsync(Distinctive.Message("hi"));
@@ -161,7 +161,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     /// <summary>After submit: updates, two questions and their answers, a check from a new chat, closing, stop contact.</summary>
-    internal static async Task RelayWorkflowAsync(AnonymityHarness harness, BotHost host, Concern concern, string reference, string secret)
+    internal static async Task RelayWorkflowAsync(AnonymityHarness harness, TestHost host, Concern concern, string reference, string secret)
     {
         var choice = concern.Reporter.Choice;
         var contact = new { Secret = secret };

@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +24,7 @@ public sealed class LogRedactionTests
     public async Task The_worst_a_developer_could_write_never_reaches_the_logs()
     {
         using var logs = new CapturingLoggerProvider();
-        await using (var host = BotHost.Start(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }, logs: logs))
+        await using (var host = TestHost.With(new() { Settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }, Logs = logs }))
         {
             var logger = host.Services.GetRequiredService<ILogger<LogRedactionTests>>();
             var factoryLogger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ConcernBot.Intake.Careless");

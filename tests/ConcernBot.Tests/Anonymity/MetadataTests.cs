@@ -3,6 +3,7 @@ using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Anonymity;
@@ -47,7 +48,7 @@ public sealed class MetadataTests
     public async Task No_feature_sees_the_local_timestamp_or_the_client_info()
     {
         var seen = new SeenActivity();
-        await using var host = Support.BotHost.Start(services: s => s.AddSingleton<ConcernBot.Conversation.ITurnMiddleware>(seen));
+        await using var host = TestHost.With(new() { ExtraServices = s => s.AddSingleton<ConcernBot.Conversation.ITurnMiddleware>(seen) });
 
         await host.SayAsync(Distinctive.Message("something nobody handles"));
 

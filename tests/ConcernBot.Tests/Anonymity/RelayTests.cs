@@ -3,7 +3,7 @@ using ConcernBot.Anonymity;
 using ConcernBot.Channels.Activities;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Words = ConcernBot.Resources.Anonymity;
 

@@ -1,13 +1,14 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using ConcernBot.Channels.Activities;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 
 namespace ConcernBot.Tests.Anonymity;
 
 internal static class RelayTurns
 {
     /// <summary>Posts an activity through the host and returns everything the bot sent in that turn, as text.</summary>
-    public static async Task<string> SayAsync(this BotHost host, Activity activity)
+    public static async Task<string> SayAsync(this TestHost host, JsonObject activity)
     {
         var before = host.Connector.Calls.Count;
         using var response = await host.PostAsync(activity);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Storage;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Anonymity;
@@ -12,7 +13,7 @@ public sealed class SealedConversationStoreTests
     public async Task A_draft_is_kept_under_a_pseudonym_with_its_reference_sealed_and_reads_back_whole()
     {
         await using var harness = AnonymityHarness.Create();
-        var reference = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi")));
+        var reference = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi").ToActivity()));
         await using (var host = harness.Start())
         {
             var store = host.Services.GetRequiredService<IConversationStore>();
@@ -39,8 +40,8 @@ public sealed class SealedConversationStoreTests
     public async Task A_reference_saved_back_unchanged_keeps_its_sealed_form_a_changed_one_is_sealed_anew_and_a_restart_reads_both()
     {
         await using var harness = AnonymityHarness.Create();
-        var first = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi"))! with { ActivityId = null });
-        var changed = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi"))! with { ActivityId = null, Locale = "cy-GB" });
+        var first = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi").ToActivity())! with { ActivityId = null });
+        var changed = JsonSerializer.Serialize(ConversationReference.FromActivity(Distinctive.Message("hi").ToActivity())! with { ActivityId = null, Locale = "cy-GB" });
         var state = new ConversationState { Flow = "intake", Step = "what", ReferenceJson = first, UpdatedAt = DateTimeOffset.UtcNow };
         string sealedFirst;
         await using (var host = harness.Start())

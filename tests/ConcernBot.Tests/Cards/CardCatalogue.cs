@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ConcernBot.Anonymity;
 using ConcernBot.Leads;
-using ConcernBot.Tests.Support;
 using ConcernBot.Welcome;
 
 namespace ConcernBot.Tests.Cards;

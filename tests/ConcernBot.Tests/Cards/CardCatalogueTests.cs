@@ -1,10 +1,10 @@
 using System.Text.Json;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 
 namespace ConcernBot.Tests.Cards;
 
 /// <summary>Every card the bot can send passes the official Adaptive Cards library and the rules Teams adds.</summary>
-public sealed class CardCatalogueTests(IsolatedAppFactory app) : IClassFixture<IsolatedAppFactory>
+public sealed class CardCatalogueTests(TestHost app) : IClassFixture<TestHost>
 {
     [Fact]
     public void Every_card_method_has_at_least_one_sample_in_the_catalogue()

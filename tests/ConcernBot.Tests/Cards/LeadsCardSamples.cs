@@ -1,6 +1,7 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Storage;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Cards;

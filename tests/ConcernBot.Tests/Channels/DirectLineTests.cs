@@ -3,8 +3,7 @@ using System.Text.RegularExpressions;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
 using ConcernBot.Tests.Anonymity;
-using ConcernBot.Tests.Support;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using I = ConcernBot.Resources.Intake;
 
@@ -80,7 +79,7 @@ public sealed partial class DirectLineTests
         settings["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0";
         settings["MicrosoftAppType"] = "UserAssignedMSI";
         settings["MicrosoftAppTenantId"] = People.Tenant;
-        await using var host = BotHost.Start(environment: "Staging", settings: settings);
+        await using var host = TestHost.With(new TestHostOptions { Environment = "Staging", Settings = settings });
         using var refused = await host.Client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), null);
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
     }
@@ -103,7 +102,7 @@ public sealed partial class DirectLineTests
         Assert.True((await webChat.Content.ReadAsByteArrayAsync()).Length > 1_000_000);
     }
 
-    private static BotHost Host(Dictionary<string, string?>? extra = null)
+    private static TestHost Host(Dictionary<string, string?>? extra = null)
     {
         var settings = People.Settings();
         settings["DirectLine:OrganisationId"] = Organisation;
@@ -112,7 +111,7 @@ public sealed partial class DirectLineTests
             settings[key] = value;
         }
 
-        return BotHost.Start(settings: settings);
+        return TestHost.With(new TestHostOptions { Settings = settings });
     }
 
     [GeneratedRegex("<script[^>]*src=\"([^\"]+)\"")]

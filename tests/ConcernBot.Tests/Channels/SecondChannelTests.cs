@@ -1,7 +1,7 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Tests.Leads;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using I = ConcernBot.Resources.Intake;
@@ -18,7 +18,7 @@ public sealed partial class SecondChannelTests
     public async Task A_whole_anonymous_concern_on_another_channel_reaches_the_leads_and_their_question_reaches_the_reporter_and_back()
     {
         var channel = new InMemoryChannel(organisationId: People.Tenant);
-        await using var host = new LeadsHost(secondChannel: channel);
+        await using var host = TestHost.Leads(new() { Channels = [channel] });
         channel.Services = host.Services;
         var conversationId = channel.Open();
         var chat = new TeamsChat(channel.DeliverAsync, channel, conversationId);
@@ -60,7 +60,7 @@ public sealed partial class SecondChannelTests
     public async Task Another_channels_ids_and_names_never_reach_the_logs_whatever_their_shape()
     {
         var channel = new InMemoryChannel(organisationId: "org-riverside-web");
-        await using var host = new LeadsHost(secondChannel: channel) { ExtraServices = s => s.AddSingleton<ConcernBot.Conversation.ITurnMiddleware, CarelessLogging>() };
+        await using var host = TestHost.Leads(new() { Channels = [channel], ExtraServices = s => s.AddSingleton<ConcernBot.Conversation.ITurnMiddleware, CarelessLogging>() });
         channel.Services = host.Services;
         var conversationId = channel.Open();
         var chat = new TeamsChat(channel.DeliverAsync, channel, conversationId);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using ConcernBot.Storage;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Conversation;
@@ -22,7 +22,7 @@ public sealed class TurnConversationCacheTests : IDisposable
     [Fact]
     public async Task A_typed_answer_and_a_pressed_button_mid_concern_each_read_the_conversation_once_and_write_it_once()
     {
-        using var host = new IntakeHost(_data, countConversations: false);
+        using var host = TestHost.Intake(_data, countConversations: false);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 using L = ConcernBot.Resources.Guidance;
 
@@ -12,7 +12,7 @@ public sealed class GuidanceTests : IDisposable
     [Fact]
     public async Task The_welcome_cards_learn_button_opens_the_topics_and_each_topic_answers()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
 
         var menu = await chat.SendValueAsync(new JsonObject { ["verb"] = "learn.start" });
@@ -39,7 +39,7 @@ public sealed class GuidanceTests : IDisposable
     [InlineData("policies", "PoliciesTitle")]
     public async Task Asking_in_words_finds_the_topic(string question, string titleKey)
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var reply = await host.Chat().SayAsync(question);
         Assert.True(reply.Says(L.ResourceManager.GetString(titleKey, System.Globalization.CultureInfo.GetCultureInfo("en-GB"))!));
     }
@@ -47,7 +47,7 @@ public sealed class GuidanceTests : IDisposable
     [Fact]
     public async Task Learn_can_lead_straight_into_raising_a_concern()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("learn");
         Assert.True((await chat.PressAsync(L.RaiseConcern)).Says(I.DangerQuestion));

@@ -5,8 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConcernBot.Storage;
 using ConcernBot.Tests.Storage;
-using ConcernBot.Tests.Support;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using I = ConcernBot.Resources.Intake;
@@ -170,7 +169,7 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>How many of the submitted drafts are stored concerns, read through the product's own store on the same files.</summary>
     private static async Task<int> StoredAsync(Dictionary<string, string?> storage, List<JsonObject> submits)
     {
-        await using var reader = BotHost.Start(settings: storage);
+        await using var reader = TestHost.With(new TestHostOptions { Settings = storage });
         var concerns = reader.Services.GetRequiredService<IConcernStore>();
         var found = 0;
         foreach (var submit in submits)

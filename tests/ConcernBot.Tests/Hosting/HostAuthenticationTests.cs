@@ -1,7 +1,7 @@
 using System.Net;
 using ConcernBot.Channels.Teams.Authentication;
 using ConcernBot.Channels.Teams.Tests.Authentication;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcernBot.Tests.Hosting;
@@ -26,7 +26,7 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
     {
         await using var host = StartWithAppId();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi", TeamsServiceUrl));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi", serviceUrl: TeamsServiceUrl));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Connector.Calls);
@@ -37,7 +37,7 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
     {
         await using var host = StartWithAppId();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi", TeamsServiceUrl), "Bearer " + TestTokens.BotFramework(_teamsKey, serviceUrl: TeamsServiceUrl));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi", serviceUrl: TeamsServiceUrl), "Bearer " + TestTokens.BotFramework(_teamsKey, serviceUrl: TeamsServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(await host.Connector.WaitForAsync(1));
@@ -51,7 +51,7 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
         await using var host = StartWithAppId();
         var token = TestTokens.BotFramework(_teamsKey, serviceUrl: "https://smba.trafficmanager.net/amer/");
 
-        using var response = await host.PostAsync(TestActivities.Message("hi", TeamsServiceUrl), "Bearer " + token);
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi", serviceUrl: TeamsServiceUrl), "Bearer " + token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.False(host.Services.GetRequiredService<TrustedServiceUrls>().IsTrusted(TeamsServiceUrl));
@@ -65,7 +65,7 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
     {
         await using var host = StartWithAppId();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi", TeamsServiceUrl), header);
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi", serviceUrl: TeamsServiceUrl), header);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -73,9 +73,9 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task In_local_mode_a_request_from_a_non_loopback_service_url_gets_401()
     {
-        await using var host = BotHost.Start(environment: "Development");
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi", TeamsServiceUrl));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi", serviceUrl: TeamsServiceUrl));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Connector.Calls);
@@ -84,9 +84,9 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task In_local_mode_a_token_gets_401()
     {
-        await using var host = BotHost.Start(environment: "Development");
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi"), "Bearer " + TestTokens.BotFramework(_teamsKey));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi"), "Bearer " + TestTokens.BotFramework(_teamsKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -95,18 +95,18 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
     public async Task Outside_development_with_no_app_id_even_a_loopback_request_gets_401()
     {
         // The switch is on, but only Development honours it.
-        await using var host = BotHost.Start(environment: "Production", settings: new Dictionary<string, string?> { ["AllowUnauthenticatedLocalRequests"] = "true" });
+        await using var host = TestHost.With(new() { Environment = "Production", Settings = new Dictionary<string, string?> { ["AllowUnauthenticatedLocalRequests"] = "true" } });
 
-        using var response = await host.PostAsync(TestActivities.Message("hi"));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private BotHost StartWithAppId() => BotHost.Start(environment: "Production", settings: new Dictionary<string, string?>
+    private TestHost StartWithAppId() => TestHost.With(new() { Environment = "Production", Settings = new Dictionary<string, string?>
     {
         ["MicrosoftAppId"] = TestTokens.AppId,
         ["MicrosoftAppPassword"] = "not-used-by-these-tests",
         ["BotFrameworkOpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl,
         ["EntraOpenIdMetadataUrl"] = _openId.EntraMetadataUrl,
-    });
+    } });
 }

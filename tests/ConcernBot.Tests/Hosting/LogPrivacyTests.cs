@@ -1,6 +1,6 @@
 using System.Net;
 using ConcernBot.Channels.Turns;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,11 +23,11 @@ public sealed class LogPrivacyTests
     public async Task Message_text_names_and_ids_never_reach_the_logs()
     {
         using var logs = new CapturingLoggerProvider();
-        await using (var host = BotHost.Start(settings: EverythingLogged, logs: logs))
+        await using (var host = TestHost.With(new() { Settings = EverythingLogged, Logs = logs }))
         {
-            using var handled = await host.PostAsync(TestActivities.Message(Disclosure));
-            using var greeted = await host.PostAsync(TestActivities.Message("hi"));
-            using var refused = await host.PostAsync(TestActivities.Message(Disclosure, "https://smba.trafficmanager.net/emea/"));
+            using var handled = await host.PostAsync(TestActivity.Message(People.Tester, Disclosure));
+            using var greeted = await host.PostAsync(TestActivity.Message(People.Tester, "hi"));
+            using var refused = await host.PostAsync(TestActivity.Message(People.Tester, Disclosure, serviceUrl: "https://smba.trafficmanager.net/emea/"));
             Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
             Assert.Equal(HttpStatusCode.OK, greeted.StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -41,13 +41,13 @@ public sealed class LogPrivacyTests
     public async Task A_failing_turn_logs_the_failure_without_the_message_or_the_exception_text()
     {
         using var logs = new CapturingLoggerProvider();
-        await using (var host = BotHost.Start(settings: EverythingLogged, logs: logs, services: s =>
+        await using (var host = TestHost.With(new() { Settings = EverythingLogged, Logs = logs, ExtraServices = s =>
         {
             s.RemoveAll<IBot>();
             s.AddSingleton<IBot, MessagingEndpointStatusTests.ThrowingBot>();
-        }))
+        } }))
         {
-            using var response = await host.PostAsync(TestActivities.Message(Disclosure));
+            using var response = await host.PostAsync(TestActivity.Message(People.Tester, Disclosure));
             Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         }
 
@@ -59,7 +59,7 @@ public sealed class LogPrivacyTests
     private static void AssertNothingPersonal(CapturingLoggerProvider logs)
     {
         Assert.NotEmpty(logs.Entries);
-        string[] personal = ["Zebra-quartz-7731", "neighbour", TestActivities.UserName, TestActivities.UserId, TestActivities.UserAadObjectId];
+        string[] personal = ["Zebra-quartz-7731", "neighbour", People.Tester.Name, People.Tester.Id, People.Tester.AadObjectId];
         foreach (var entry in logs.Entries)
         {
             foreach (var secret in personal)

@@ -3,7 +3,7 @@ using System.Text;
 using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Invoke;
 using ConcernBot.Channels.Turns;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +18,7 @@ public sealed class MessagingEndpointStatusTests
     [InlineData("DELETE")]
     public async Task Methods_other_than_post_get_405(string method)
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
         using var request = new HttpRequestMessage(new HttpMethod(method), "/api/messages");
 
         using var response = await host.Client.SendAsync(request);
@@ -33,7 +33,7 @@ public sealed class MessagingEndpointStatusTests
     [InlineData("{\"type\":\"message\",\"from\":\"a string where an object belongs\"}")]
     public async Task Malformed_json_gets_400(string body)
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
         using var response = await host.PostAsync(body);
 
@@ -48,7 +48,7 @@ public sealed class MessagingEndpointStatusTests
     [InlineData("{}")]
     public async Task An_activity_without_a_type_gets_400(string body)
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
         using var response = await host.PostAsync(body);
 
@@ -64,7 +64,7 @@ public sealed class MessagingEndpointStatusTests
     [InlineData("true")]
     public async Task Json_that_is_not_an_object_gets_400(string body)
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
         using var response = await host.PostAsync(body);
 
@@ -74,7 +74,7 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task A_body_over_256_kb_with_content_length_gets_413()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
         var body = OversizedMessage();
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
@@ -89,7 +89,7 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task A_chunked_body_over_256_kb_without_content_length_gets_413()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
         using var client = host.CreateRawClient();
         using var content = ChunkedContent.Json(OversizedMessage());
         Assert.Null(content.Headers.ContentLength);
@@ -103,12 +103,12 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task A_chunked_body_just_under_the_limit_is_accepted()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
         using var client = host.CreateRawClient();
-        var activity = TestActivities.Message("x");
-        var skeleton = ActivityJson.Serialize(activity).Length;
-        activity.Text = new string('x', 256 * 1024 - skeleton - 16);
-        using var content = ChunkedContent.Json(Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity)));
+        var activity = TestActivity.Message(People.Tester, "x");
+        var skeleton = activity.ToJsonString().Length;
+        activity["text"] = new string('x', 256 * 1024 - skeleton - 16);
+        using var content = ChunkedContent.Json(Encoding.UTF8.GetBytes(activity.ToJsonString()));
 
         using var response = await client.PostAsync("/api/messages", content);
 
@@ -121,9 +121,9 @@ public sealed class MessagingEndpointStatusTests
     [InlineData("typing")]
     public async Task An_activity_type_the_bot_does_not_handle_gets_200_and_nothing_is_sent(string type)
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.OfType(type));
+        using var response = await host.PostAsync(TestActivity.InPersonalChat(type, People.Tester));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -133,7 +133,7 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task Unknown_fields_and_entity_types_are_tolerated()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
         const string body = """
             {"type":"message","text":"hi","serviceUrl":"http://127.0.0.1:56150/","channelId":"msteams",
              "from":{"id":"29:1","brandNewField":{"x":1}},"recipient":{"id":"28:bot"},
@@ -150,9 +150,9 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task An_invoke_nobody_handles_gets_501()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.Invoke("composeExtension/somethingUnknown"));
+        using var response = await host.PostAsync(TestActivity.Invoke(People.Tester, "composeExtension/somethingUnknown"));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
         Assert.Empty(host.Connector.Calls);
@@ -161,9 +161,9 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task A_message_gets_200_with_an_empty_body()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi"));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -172,13 +172,13 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task An_exception_inside_the_bot_gets_500()
     {
-        await using var host = BotHost.Start(services: s =>
+        await using var host = TestHost.With(new() { ExtraServices = s =>
         {
             s.RemoveAll<IBot>();
             s.AddSingleton<IBot, ThrowingBot>();
-        });
+        } });
 
-        using var response = await host.PostAsync(TestActivities.Message("hi"));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
     }
@@ -186,7 +186,7 @@ public sealed class MessagingEndpointStatusTests
     [Fact]
     public async Task Healthz_answers_200()
     {
-        await using var host = BotHost.Start(environment: "Production");
+        await using var host = TestHost.With(new() { Environment = "Production" });
 
         using var response = await host.Client.GetAsync("/healthz");
 
@@ -195,8 +195,7 @@ public sealed class MessagingEndpointStatusTests
 
     private static byte[] OversizedMessage()
     {
-        var activity = TestActivities.Message(new string('x', 300 * 1024));
-        return Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity));
+        return Encoding.UTF8.GetBytes(TestActivity.Message(People.Tester, new string('x', 300 * 1024)).ToJsonString());
     }
 
     internal sealed class ThrowingBot : IBot

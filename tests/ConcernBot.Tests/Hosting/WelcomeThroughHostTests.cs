@@ -1,8 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.Json;
-using ConcernBot.Channels.Activities;
 using ConcernBot.Resources;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 
 namespace ConcernBot.Tests.Hosting;
 
@@ -12,9 +12,9 @@ public sealed class WelcomeThroughHostTests
     [Fact]
     public async Task Saying_hi_brings_the_welcome_card()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.Message("hi"));
+        using var response = await host.PostAsync(TestActivity.Message(People.Tester, "hi"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertWelcomeCard(Assert.Single(await host.Connector.WaitForAsync(1)));
@@ -23,9 +23,9 @@ public sealed class WelcomeThroughHostTests
     [Fact]
     public async Task Adding_the_bot_to_a_personal_chat_brings_the_welcome_card()
     {
-        await using var host = BotHost.Start();
+        await using var host = new TestHost();
 
-        using var response = await host.PostAsync(TestActivities.BotAddedToPersonalChat());
+        using var response = await host.PostAsync(TestActivity.BotAddedToPersonalChat(People.Tester));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertWelcomeCard(Assert.Single(await host.Connector.WaitForAsync(1)));
@@ -34,9 +34,9 @@ public sealed class WelcomeThroughHostTests
     [Fact]
     public async Task Someone_else_joining_does_not_bring_the_welcome_card()
     {
-        await using var host = BotHost.Start();
-        var activity = TestActivities.BotAddedToPersonalChat();
-        activity.MembersAdded = [new ChannelAccount { Id = "29:someone-else" }];
+        await using var host = new TestHost();
+        var activity = TestActivity.BotAddedToPersonalChat(People.Tester);
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:someone-else" });
 
         using var response = await host.PostAsync(activity);
 
@@ -47,8 +47,8 @@ public sealed class WelcomeThroughHostTests
     private static void AssertWelcomeCard(ConnectorCall call)
     {
         Assert.Equal("send", call.Operation);
-        Assert.Equal(TestActivities.LocalServiceUrl, call.ServiceUrl);
-        Assert.Equal(TestActivities.PersonalConversationId, call.ConversationId);
+        Assert.Equal(TestActivity.LocalServiceUrl, call.ServiceUrl);
+        Assert.Equal(People.Tester.ConversationId, call.ConversationId);
         var attachment = Assert.Single(call.Activity!.Attachments!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
         var card = attachment.Content!.Value;

@@ -1,6 +1,6 @@
 using ConcernBot.Channels.Teams;
 using ConcernBot.Intake;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,14 +15,14 @@ public sealed class DraftExpiryTests : IDisposable
     [Fact]
     public async Task An_abandoned_draft_gets_one_reminder_the_day_before_and_is_deleted_after_seven_days()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
         var started = DateTimeOffset.UtcNow;
 
         var time = new FakeTimeProvider(started + TimeSpan.FromDays(6) + TimeSpan.FromHours(1));
-        var connector = new Support.FakeTeamsConnector();
+        var connector = new FakeTeamsConnector();
         var service = new DraftExpiryService(_data.Conversations, ThroughTheBotConnector(connector), Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((1, 0), await service.RunOnceAsync(CancellationToken.None));
@@ -42,12 +42,12 @@ public sealed class DraftExpiryTests : IDisposable
     [Fact]
     public async Task A_draft_touched_again_is_not_reminded_about_early()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
 
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(5));
-        var connector = new Support.FakeTeamsConnector();
+        var connector = new FakeTeamsConnector();
         var service = new DraftExpiryService(_data.Conversations, ThroughTheBotConnector(connector), Options.Create(new IntakeOptions()), time, NullLogger<DraftExpiryService>.Instance);
 
         Assert.Equal((0, 0), await service.RunOnceAsync(CancellationToken.None));
@@ -57,7 +57,7 @@ public sealed class DraftExpiryTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     /// <summary>The product's reporter chat over the Bot Connector's adapter, with the recorder in place of the connector.</summary>
-    private static ConcernBot.Connectors.ReporterChat ThroughTheBotConnector(Support.FakeTeamsConnector connector) =>
+    private static ConcernBot.Connectors.ReporterChat ThroughTheBotConnector(FakeTeamsConnector connector) =>
         new ConcernBot.Connectors.ReporterChat(new ConcernBot.Channels.Turns.ChannelAdapters(
             [new ConcernBot.Channels.Teams.BotConnectorAdapter(connector, Options.Create(new ConcernBot.Channels.Teams.Authentication.BotAuthenticationOptions()))]));
 }

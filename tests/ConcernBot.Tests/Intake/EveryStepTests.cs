@@ -1,5 +1,5 @@
 using ConcernBot.Storage;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -27,7 +27,7 @@ public sealed class EveryStepTests : IDisposable
     [Fact]
     public async Task Every_guided_question_refuses_empty_and_wrong_answers_then_goes_on()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await Stubborn(chat, () => chat.PressAsync(I.ChoiceNotSure));
@@ -70,7 +70,7 @@ public sealed class EveryStepTests : IDisposable
     [Fact]
     public async Task Every_simple_question_refuses_empty_and_wrong_answers_then_goes_on()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("I'm worried");
         await Stubborn(chat, () => chat.SayAsync("no"));
@@ -101,7 +101,7 @@ public sealed class EveryStepTests : IDisposable
     [Fact]
     public async Task A_turn_that_meets_a_concurrent_change_is_tried_again_once_and_answered_once()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         var stored = await _data.Conversations.GetAsync(chat.User.ConversationId);

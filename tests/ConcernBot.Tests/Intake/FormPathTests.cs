@@ -1,5 +1,5 @@
 using ConcernBot.Concerns;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -33,7 +33,7 @@ public sealed class FormPathTests : IDisposable
     [Fact]
     public async Task Staff_can_fill_in_one_form_instead_and_reach_the_same_review_and_submit()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -62,7 +62,7 @@ public sealed class FormPathTests : IDisposable
     [Fact]
     public async Task The_form_lists_what_needs_another_look_and_keeps_every_answer()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);

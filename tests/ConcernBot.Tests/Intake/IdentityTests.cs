@@ -1,6 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Intake;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using I = ConcernBot.Resources.Intake;
 
@@ -14,7 +14,7 @@ public sealed class IdentityTests : IDisposable
     [Fact]
     public async Task A_named_reporter_is_stored_with_their_name_and_id()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat(TeamsUser.Make("Ada Quillfeather"));
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
         var receipt = await chat.PressAsync(I.ReviewSubmit);
@@ -32,7 +32,7 @@ public sealed class IdentityTests : IDisposable
     [Fact]
     public async Task A_confidential_reporter_is_stored_only_encrypted_and_the_key_ring_opens_it()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat(TeamsUser.Make("Bartholomew Inchcape"));
         await Walkthrough.ToReviewAsync(chat, I.IdentityConfidential);
         await chat.PressAsync(I.ReviewSubmit);
@@ -55,7 +55,7 @@ public sealed class IdentityTests : IDisposable
     [Fact]
     public async Task An_anonymous_reporter_leaves_no_id_name_or_conversation_anywhere_in_the_concern_audit_or_state()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat(TeamsUser.Make("Cordelia Wrenfield"));
         await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
         var receipt = await chat.PressAsync(I.ReviewSubmit);
@@ -83,7 +83,7 @@ public sealed class IdentityTests : IDisposable
     [Fact]
     public async Task The_identity_question_says_what_Teams_administrators_can_still_see_and_who_receives_the_concern()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
 

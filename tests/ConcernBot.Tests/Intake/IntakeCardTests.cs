@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -11,7 +11,7 @@ public sealed class IntakeCardTests : IDisposable
     [Fact]
     public async Task Every_card_stays_under_80_KB_and_every_input_has_a_label_even_with_the_longest_answers()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         var longest = new string('é', 4000);
         var shortest = new string('"', 500);

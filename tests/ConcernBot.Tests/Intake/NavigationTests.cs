@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -11,7 +11,7 @@ public sealed class NavigationTests : IDisposable
     [Fact]
     public async Task Help_says_why_the_question_is_asked_and_asks_it_again()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -27,7 +27,7 @@ public sealed class NavigationTests : IDisposable
     [Fact]
     public async Task Back_returns_to_the_previous_question_with_the_answer_kept()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -48,7 +48,7 @@ public sealed class NavigationTests : IDisposable
     [Fact]
     public async Task Change_on_the_review_goes_to_that_section_and_comes_back_to_the_review()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
 
@@ -73,7 +73,7 @@ public sealed class NavigationTests : IDisposable
     public async Task A_paused_draft_survives_a_restart_and_is_offered_back()
     {
         var user = TeamsUser.Make("Dev Malhotra");
-        using (var first = new IntakeHost(_data))
+        using (var first = TestHost.Intake(_data))
         {
             var chat = first.Chat(user);
             await chat.SayAsync("raise a concern");
@@ -84,7 +84,7 @@ public sealed class NavigationTests : IDisposable
             Assert.True(paused.Says("7 days"));
         }
 
-        using var second = new IntakeHost(_data);
+        using var second = TestHost.Intake(_data);
         var again = second.Chat(user);
         var offer = await again.SayAsync("hi");
         Assert.True(offer.Says(I.ResumeTitle));
@@ -96,7 +96,7 @@ public sealed class NavigationTests : IDisposable
     [Fact]
     public async Task Cancel_asks_first_then_deletes_the_draft_and_sends_nothing()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -120,7 +120,7 @@ public sealed class NavigationTests : IDisposable
     [Fact]
     public async Task Start_again_clears_the_answers_after_confirming()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerYes);
@@ -141,7 +141,7 @@ public sealed class NavigationTests : IDisposable
     [Fact]
     public async Task Raise_a_concern_with_a_draft_waiting_offers_to_carry_on_or_start_again()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ConcernBot.Tests.Storage;
-using ConcernBot.Tests.Support;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using I = ConcernBot.Resources.Intake;
@@ -35,7 +34,7 @@ public sealed partial class ReceiptOutageTests(AzuriteFixture azurite, ITestOutp
     public async Task The_connector_failing_at_Submit_loses_and_doubles_nothing(ConnectorFault fault, string store, string identity)
     {
         await using var connector = await LoopbackBotConnector.StartAsync();
-        await using var host = BotHost.Start(settings: Settings(connector, store), fakeConnector: false);
+        await using var host = TestHost.With(new TestHostOptions { Settings = Settings(connector, store), RealConnector = true });
         var user = TeamsUser.Make("Rosa Ellery");
         var chat = new TeamsChat(host.Client, connector, user) { ServiceUrl = connector.ServiceUrl };
         await Walkthrough.ToReviewAsync(chat, identity);

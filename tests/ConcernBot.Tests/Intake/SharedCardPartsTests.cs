@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -14,7 +14,7 @@ public sealed class SharedCardPartsTests : IDisposable
     [Fact]
     public async Task Two_people_at_the_same_question_each_see_only_their_own_answer()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var ada = host.Chat();
         var bea = host.Chat(TeamsUser.Make("Bea Thornbury"));
         foreach (var chat in new[] { ada, bea })

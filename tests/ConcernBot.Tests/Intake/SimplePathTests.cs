@@ -1,5 +1,5 @@
 using ConcernBot.Concerns;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -12,7 +12,7 @@ public sealed class SimplePathTests : IDisposable
     [Fact]
     public async Task A_person_who_uses_the_service_can_raise_a_concern_with_typed_answers_only()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat(TeamsUser.Make("Rowan Birchley"));
 
         Assert.True((await chat.SayAsync("I'm worried about something that happened")).Says(I.DangerQuestion));
@@ -61,7 +61,7 @@ public sealed class SimplePathTests : IDisposable
     [Fact]
     public async Task The_simple_path_asks_again_kindly_and_lists_the_answers_by_number()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("report");
         await chat.SayAsync("no");

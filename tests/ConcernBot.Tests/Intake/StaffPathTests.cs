@@ -1,6 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Intake;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -12,7 +12,7 @@ public sealed class StaffPathTests : IDisposable
     [Fact]
     public async Task A_member_of_staff_raises_a_concern_about_a_child_and_every_answer_is_stored()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
 
         var opening = await chat.SayAsync("raise a concern");
@@ -103,7 +103,7 @@ public sealed class StaffPathTests : IDisposable
     [Fact]
     public async Task Every_turn_saves_the_state_once()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);

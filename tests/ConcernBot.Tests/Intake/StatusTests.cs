@@ -1,5 +1,5 @@
 using ConcernBot.Conversation;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -11,7 +11,7 @@ public sealed class StatusTests : IDisposable
     [Fact]
     public async Task A_named_reporter_can_check_their_own_concern_and_nobody_else_can()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
         await chat.PressAsync(I.ReviewSubmit);
@@ -28,7 +28,7 @@ public sealed class StatusTests : IDisposable
     [Fact]
     public async Task An_anonymous_concern_cannot_be_looked_up_by_the_chat_it_came_from()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
         var receipt = await chat.PressAsync(I.ReviewSubmit);

@@ -1,4 +1,4 @@
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Intake;
@@ -10,13 +10,13 @@ public sealed class UrgentPathTests : IDisposable
     [Fact]
     public async Task Immediate_danger_is_told_to_call_999_first_then_recorded_as_urgent()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("whistleblow");
 
         var advice = await chat.PressAsync(I.DangerYes);
 
-        Assert.True(advice.Says(IntakeHost.EmergencyAdvice));
+        Assert.True(advice.Says(TestHost.EmergencyAdvice));
         Assert.True(advice.Says(I.UrgentQuestion));
         Assert.True((await chat.PressAsync(I.UrgentContinue)).Says(I.RoleQuestion));
         await chat.PressAsync(I.RoleFamilyOrFriend);
@@ -50,7 +50,7 @@ public sealed class UrgentPathTests : IDisposable
     [Fact]
     public async Task Someone_in_danger_can_stop_after_the_999_advice_and_come_back_later()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerYes);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 using S = ConcernBot.Resources.Strings;
 
@@ -13,7 +13,7 @@ public sealed class WrongInputTests : IDisposable
     [Fact]
     public async Task Typed_text_where_buttons_were_offered_is_matched_or_asked_again_at_each_choice_step()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         Assert.True((await chat.SayAsync("purple")).Says(I.RetryNotAChoice));
@@ -28,7 +28,7 @@ public sealed class WrongInputTests : IDisposable
     [Fact]
     public async Task An_answer_over_the_limit_is_refused_kindly_and_the_question_asked_again()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
         await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_happened));
@@ -46,7 +46,7 @@ public sealed class WrongInputTests : IDisposable
     [Fact]
     public async Task Empty_text_and_an_empty_card_submit_are_asked_again()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -61,7 +61,7 @@ public sealed class WrongInputTests : IDisposable
     [Fact]
     public async Task Unknown_verbs_and_buttons_from_old_cards_change_nothing()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -84,7 +84,7 @@ public sealed class WrongInputTests : IDisposable
     [Fact]
     public async Task A_replayed_activity_is_ignored_and_a_replayed_submit_answers_as_the_first_and_stores_nothing_new()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -119,7 +119,7 @@ public sealed class WrongInputTests : IDisposable
     [Fact]
     public async Task A_reference_already_taken_is_drawn_again_and_the_receipt_shows_the_new_one()
     {
-        using var host = new IntakeHost(_data);
+        using var host = TestHost.Intake(_data);
         var chat = host.Chat();
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
         var taken = ConcernBot.Intake.IntakeDraft.From((await _data.StateAsync(chat.User.ConversationId))!.Data)!.Reference;

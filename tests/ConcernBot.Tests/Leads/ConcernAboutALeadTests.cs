@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text;
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 using I = ConcernBot.Resources.Intake;
 
@@ -226,7 +226,7 @@ public sealed class ConcernAboutALeadTests
     }
 
     /// <summary>The whole rule for one concern about <paramref name="lead"/>: matched, never reached, refused, and handled by others.</summary>
-    private static async Task KeptFromThemAsync(LeadsHost host, Concern concern, Person lead)
+    private static async Task KeptFromThemAsync(TestHost host, Concern concern, Person lead)
     {
         Assert.Equal(lead.ObjectId, concern.Subject.LeadAadObjectId);
         await EverythingHappensAsync(host, concern, lead);
@@ -239,19 +239,19 @@ public sealed class ConcernAboutALeadTests
 
     private const string ReporterChat = "a:rosa-chat";
 
-    private static LeadsHost NewHost(string shape)
+    private static TestHost NewHost(string shape)
     {
-        var host = new LeadsHost(Shape(shape));
+        var host = TestHost.Leads(new() { Preset = Shape(shape) });
         var roster = new List<ConcernBot.Channels.Teams.Connector.TeamsMember> { People.Asha.AsMember(), People.Ben.AsMember(), People.Dee.AsMember(), People.Nick.AsMember() };
         host.Connector.Members[People.LeadsChannel] = roster;
         host.Connector.Members[OakChannel] = roster;
         return host;
     }
 
-    private static TeamsChat Chat(LeadsHost host) =>
-        new(host.CreateClient(), host.Connector, new TeamsUser("29:rosa", "Rosa Ellery", "00000000-0000-0000-0000-0000000005a0", People.Tenant, ReporterChat));
+    private static TeamsChat Chat(TestHost host) =>
+        host.Chat(new TeamsUser("29:rosa", "Rosa Ellery", "00000000-0000-0000-0000-0000000005a0", People.Tenant, ReporterChat));
 
-    private static async Task<Concern> RaiseAsync(LeadsHost host, Func<TeamsChat, Task> about, Action<BotReplies>? review = null)
+    private static async Task<Concern> RaiseAsync(TestHost host, Func<TeamsChat, Task> about, Action<BotReplies>? review = null)
     {
         var chat = Chat(host);
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed, about: about);
@@ -262,7 +262,7 @@ public sealed class ConcernAboutALeadTests
     }
 
     /// <summary>Routing, every deadline passing (reminder, deputies, escalation contact), and the lead's own commands.</summary>
-    private static async Task EverythingHappensAsync(LeadsHost host, Concern concern, Person lead)
+    private static async Task EverythingHappensAsync(TestHost host, Concern concern, Person lead)
     {
         await host.DeliverOutboxAsync();
         var scanner = host.Get<EscalationScanner>();
@@ -279,13 +279,13 @@ public sealed class ConcernAboutALeadTests
 
         foreach (var channel in new[] { People.LeadsChannel, OakChannel })
         {
-            await host.PostAsync(LeadsActivities.ChannelMessage(lead, "open concerns", channel));
-            await host.PostAsync(LeadsActivities.ChannelMessage(lead, "report 2026-10-01 2026-12-31", channel));
-            await host.PostAsync(LeadsActivities.ChannelMessage(lead, "export 2026-10-01 2026-12-31 with accounts", channel));
+            await host.TurnAsync(TestActivity.ChannelMessage(lead, "open concerns", channel));
+            await host.TurnAsync(TestActivity.ChannelMessage(lead, "report 2026-10-01 2026-12-31", channel));
+            await host.TurnAsync(TestActivity.ChannelMessage(lead, "export 2026-10-01 2026-12-31 with accounts", channel));
         }
     }
 
-    private static async Task TheyCannotOpenOrActAsync(LeadsHost host, Concern concern, Person lead)
+    private static async Task TheyCannotOpenOrActAsync(TestHost host, Concern concern, Person lead)
     {
         var posts = (await SampleConcerns.CurrentAsync(host, concern)).Leads.Posts;
         Assert.NotEmpty(posts);
@@ -304,7 +304,7 @@ public sealed class ConcernAboutALeadTests
         Assert.Equal(before + (2 * posts.Count), (await host.Stores.ReadAsync(concern.Id)).Count(e => e.Action == LeadsAudit.Refused));
     }
 
-    private static async Task SomeoneElseCanAsync(LeadsHost host, Concern concern, Person lead, Person? expected = null)
+    private static async Task SomeoneElseCanAsync(TestHost host, Concern concern, Person lead, Person? expected = null)
     {
         var posts = (await SampleConcerns.CurrentAsync(host, concern)).Leads.Posts;
         bool Theirs(LeadsCardPost post, Person p) => post.ConversationId == "a:personal-" + p.UserId || post.ConversationId == "a:personal-" + p.ObjectId;
@@ -316,7 +316,7 @@ public sealed class ConcernAboutALeadTests
     }
 
     /// <summary>Every message that reached the lead naming the concern: a 1:1 to them, or anything in a channel they are in.</summary>
-    private static int Reached(LeadsHost host, Person lead, string reference) =>
+    private static int Reached(TestHost host, Person lead, string reference) =>
         host.Connector.Calls.Count(c => Names(c, reference) && (IsTo(c, lead) || IsInAChannel(c)));
 
     private static bool IsTo(ConnectorCall call, Person person) =>

@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
@@ -11,7 +12,7 @@ public sealed class ConflictOfInterestTests
     [Fact]
     public async Task A_concern_about_a_lead_in_the_channel_goes_privately_to_the_other_leads_and_never_to_them()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = AboutBen();
 
         await SampleConcerns.SubmitAsync(host, concern);
@@ -38,7 +39,7 @@ public sealed class ConflictOfInterestTests
     [Fact]
     public async Task The_lead_it_is_about_can_neither_see_the_detail_nor_act()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = AboutBen();
         await SampleConcerns.SubmitAsync(host, concern);
         await host.DeliverOutboxAsync();
@@ -60,7 +61,7 @@ public sealed class ConflictOfInterestTests
     [Fact]
     public async Task A_concern_about_a_lead_who_is_not_in_the_channel_still_goes_privately_because_they_could_join_it()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         host.Connector.Members[People.LeadsChannel] = [People.Asha.AsMember(), People.Dee.AsMember()];
         var concern = AboutBen();
 

@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
@@ -12,7 +13,7 @@ namespace ConcernBot.Tests.Leads;
 public sealed class EscalationChainTests
 {
     /// <summary>Sets the clock to <paramref name="minutes"/> after the concern arrived, scans and delivers; answers what was sent.</summary>
-    private static async Task<IReadOnlyList<ConnectorCall>> AtAsync(LeadsHost host, Concern concern, int minutes)
+    private static async Task<IReadOnlyList<ConnectorCall>> AtAsync(TestHost host, Concern concern, int minutes)
     {
         host.Connector.Clear();
         var at = concern.ReceivedAt.AddMinutes(minutes);
@@ -22,9 +23,9 @@ public sealed class EscalationChainTests
         return [.. host.Connector.Calls];
     }
 
-    private static async Task<(LeadsHost Host, Concern Concern, LeadsCardPost Post)> RouteAsync(Dictionary<string, string?>? settings = null, Action<LeadsHost>? arrange = null)
+    private static async Task<(TestHost Host, Concern Concern, LeadsCardPost Post)> RouteAsync(Dictionary<string, string?>? settings = null, Action<TestHost>? arrange = null)
     {
-        var host = new LeadsHost(settings);
+        var host = TestHost.Leads(new() { Preset = settings });
         arrange?.Invoke(host);
         var concern = SampleConcerns.Create(urgent: true);
         var post = await LeadsFlow.RouteAsync(host, concern);
@@ -198,11 +199,11 @@ public sealed class EscalationChainTests
     [Fact]
     public async Task Test_escalation_sends_each_person_a_marked_test_reports_who_got_it_and_makes_no_concern()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         host.Connector.Members[People.LeadsChannel] = [People.Asha.AsMember(), People.Ben.AsMember()];
         host.Connector.Unreachable[People.Dee.ObjectId] = true;
 
-        var (status, _) = await host.PostAsync(LeadsActivities.ChannelMessage(People.Ada, "test escalation"));
+        var (status, _) = await host.TurnAsync(TestActivity.ChannelMessage(People.Ada, "test escalation"));
 
         Assert.Equal(200, status);
         var tests = host.Connector.Calls.Where(c => c.Operation == "send" && c.ConversationId!.StartsWith("a:personal-", StringComparison.Ordinal)).ToList();
@@ -216,7 +217,7 @@ public sealed class EscalationChainTests
         Assert.Contains(await host.Stores.ReadAsync(EscalationDrill.AuditStream(null)), e => e.Action == LeadsAudit.EscalationDrill && e.Actor == People.Ada.Name);
 
         host.Connector.Clear();
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Asha, "test escalation"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Asha, "test escalation"));
         Assert.DoesNotContain(host.Connector.Calls, c => c.ConversationId!.StartsWith("a:personal-", StringComparison.Ordinal));
         Assert.Contains("Only the people named as ConcernBot admins", host.Connector.Calls.Single().Activity!.Text, StringComparison.Ordinal);
     }

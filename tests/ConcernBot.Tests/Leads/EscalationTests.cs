@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,13 +18,13 @@ public sealed class EscalationTests
         Assert.True(condition(), what);
     }
 
-    private static int Fired(LeadsHost host, string stage) =>
+    private static int Fired(TestHost host, string stage) =>
         host.Stores.OutboxMessages().Count(m => m.Id.EndsWith(":" + stage, StringComparison.Ordinal));
 
     [Fact]
     public async Task An_unacknowledged_urgent_concern_escalates_on_time_reminder_then_deputies_then_the_escalation_contact()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create(urgent: true);
         var post = await LeadsFlow.RouteAsync(host, concern);
         host.Connector.Clear();
@@ -73,7 +74,7 @@ public sealed class EscalationTests
     [Fact]
     public async Task An_acknowledged_concern_does_not_escalate()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create(urgent: true);
         var post = await LeadsFlow.RouteAsync(host, concern);
         await LeadsFlow.ActAsync(host, People.Dee, post, LeadsVerbs.Acknowledge, concern.Id);
@@ -88,7 +89,7 @@ public sealed class EscalationTests
     [Fact]
     public async Task Two_escalation_services_on_one_store_fire_each_stage_once()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concerns = new[] { SampleConcerns.Create("SG-AAA-AAA", urgent: true), SampleConcerns.Create("SG-BBB-BBB", urgent: true) };
         foreach (var c in concerns)
         {
@@ -121,8 +122,8 @@ public sealed class EscalationTests
     [Fact]
     public async Task Two_hosts_on_one_store_each_running_the_escalation_service_fire_each_stage_once()
     {
-        await using var first = new LeadsHost();
-        await using var second = new LeadsHost(sharedDatabase: first.DatabasePath);
+        await using var first = TestHost.Leads();
+        await using var second = TestHost.Leads(new() { Data = first.Data });
         var concern = SampleConcerns.Create(urgent: true);
         await LeadsFlow.RouteAsync(first, concern);
         _ = second.Services;
@@ -144,7 +145,7 @@ public sealed class EscalationTests
     [Fact]
     public async Task An_allegation_about_someone_working_with_children_shows_the_LADO_clock_and_reminds_when_it_passes()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create(atRisk: PersonAtRiskKind.Child, subject: new ConcernSubject { Kind = SubjectKind.StaffMember });
         var post = await LeadsFlow.RouteAsync(host, concern);
         Assert.Contains("Referral to the LADO (within one working day)\nDue by Wed 25 Nov 2026, 10:00", LeadsFlow.Readable(host.Connector.Of("create")[0].CardJson), StringComparison.Ordinal);

@@ -1,15 +1,16 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Storage;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
 
 public sealed class LeadActionTests
 {
-    private static async Task<(LeadsHost Host, Concern Concern, LeadsCardPost Post)> RoutedAsync(Func<IConcernStore, IConcernStore>? wrap = null)
+    private static async Task<(TestHost Host, Concern Concern, LeadsCardPost Post)> RoutedAsync(Func<IConcernStore, IConcernStore>? wrap = null)
     {
-        var host = new LeadsHost(wrapConcerns: wrap);
+        var host = TestHost.Leads(new() { WrapConcerns = wrap });
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
         host.Connector.Clear();
@@ -17,7 +18,7 @@ public sealed class LeadActionTests
     }
 
     /// <summary>The shared card after an action: updated in place, still need-to-know only.</summary>
-    private static string UpdatedCard(LeadsHost host, LeadsCardPost post)
+    private static string UpdatedCard(TestHost host, LeadsCardPost post)
     {
         var update = host.Connector.Of("update")[^1];
         Assert.Equal(post.ActivityId, update.ActivityId);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Concerns;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
@@ -9,7 +10,7 @@ namespace ConcernBot.Tests.Leads;
 internal static class LeadsFlow
 {
     /// <summary>Submits the concern as the intake would and delivers the outbox: the card reaches the leads.</summary>
-    public static async Task<LeadsCardPost> RouteAsync(LeadsHost host, Concern concern)
+    public static async Task<LeadsCardPost> RouteAsync(TestHost host, Concern concern)
     {
         await SampleConcerns.SubmitAsync(host, concern);
         var delivered = await host.DeliverOutboxAsync();
@@ -18,7 +19,7 @@ internal static class LeadsFlow
         return Assert.Single(routed.Leads.Posts);
     }
 
-    public static async Task<JsonElement> ActAsync(LeadsHost host, Person who, LeadsCardPost post, string verb, string concernId, object? inputs = null, string? trigger = "manual")
+    public static async Task<JsonElement> ActAsync(TestHost host, Person who, LeadsCardPost post, string verb, string concernId, object? inputs = null, string? trigger = "manual")
     {
         var data = new JsonObject { ["concernId"] = concernId };
         if (inputs is not null)
@@ -29,7 +30,7 @@ internal static class LeadsFlow
             }
         }
 
-        var (status, body) = await host.PostAsync(LeadsActivities.Invoke(who, verb, data, post.ConversationId, post.ActivityId, trigger));
+        var (status, body) = await host.TurnAsync(TestActivity.CardAction(who, verb, data, post.ConversationId, post.ActivityId, trigger));
         Assert.Equal(200, status);
         return body!.Value;
     }

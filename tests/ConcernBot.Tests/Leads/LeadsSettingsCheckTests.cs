@@ -1,5 +1,5 @@
 using ConcernBot.Leads;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ConcernBot.Tests.Leads;
@@ -28,7 +28,7 @@ public sealed class LeadsSettingsCheckTests
 
     private static string StartFails(Dictionary<string, string?> settings, string environment = "Production")
     {
-        using var host = new LeadsHost(settings) { EnvironmentName = environment };
+        using var host = TestHost.Leads(new() { Preset = settings, Environment = environment });
         var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
         var message = error.ToString();
         Assert.Contains("ConcernBot will not start: the safeguarding leads are not set up", message, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class LeadsSettingsCheckTests
     [Fact]
     public async Task The_settings_as_docs_deploy_shows_them_start_in_Production_and_log_each_role_and_its_route_without_names()
     {
-        await using var host = new LeadsHost(With()) { EnvironmentName = "Production" };
+        await using var host = TestHost.Leads(new() { Preset = With(), Environment = "Production" });
         _ = host.CreateClient();
 
         var routes = host.Logs.Entries.Where(e => e.Message.StartsWith("Escalation chain", StringComparison.Ordinal)).Select(e => e.Message).ToList();
@@ -62,7 +62,7 @@ public sealed class LeadsSettingsCheckTests
     [Fact]
     public async Task A_lead_with_no_object_id_is_a_warning_in_Development_that_says_what_will_not_work()
     {
-        await using var host = new LeadsHost(With(("Leads:Deputies:0:ObjectId", null)));
+        await using var host = TestHost.Leads(new() { Preset = With(("Leads:Deputies:0:ObjectId", null)) });
         _ = host.CreateClient();
 
         var warning = Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Leads:Deputies:0 has no ObjectId", StringComparison.Ordinal));
@@ -109,7 +109,7 @@ public sealed class LeadsSettingsCheckTests
     [Fact]
     public async Task AadObjectId_is_read_as_another_spelling_of_ObjectId_so_routing_still_keeps_the_concern_from_the_lead()
     {
-        await using var host = new LeadsHost(With(("Leads:Designated:0:ObjectId", null), ("Leads:Designated:0:AadObjectId", People.Asha.ObjectId)));
+        await using var host = TestHost.Leads(new() { Preset = With(("Leads:Designated:0:ObjectId", null), ("Leads:Designated:0:AadObjectId", People.Asha.ObjectId)) });
         _ = host.CreateClient();
 
         var directory = host.Get<LeadsDirectory>();

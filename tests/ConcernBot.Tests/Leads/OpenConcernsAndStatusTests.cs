@@ -1,4 +1,5 @@
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
@@ -8,7 +9,7 @@ public sealed class OpenConcernsAndStatusTests
     [Fact]
     public async Task A_lead_lists_open_concerns_in_the_leads_channel_oldest_deadline_first_need_to_know_only()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var later = SampleConcerns.Create("SG-LAT-ER1");
         var urgent = SampleConcerns.Create("SG-URG-NT1", urgent: true) with { Id = "c-urgent" };
         var closed = SampleConcerns.Create("SG-CLO-SED");
@@ -18,7 +19,7 @@ public sealed class OpenConcernsAndStatusTests
         await LeadsFlow.ActAsync(host, People.Asha, closedPost, LeadsVerbs.Close, closed.Id, new { outcomeDesired = "Fully", outcomeRisk = "Removed" });
         host.Connector.Clear();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Dee, "open concerns"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Dee, "open concerns"));
 
         var card = Assert.Single(host.Connector.Of("send")).CardJson;
         var readable = LeadsFlow.Readable(card);
@@ -34,11 +35,11 @@ public sealed class OpenConcernsAndStatusTests
     [Fact]
     public async Task Someone_who_is_not_a_lead_cannot_list_open_concerns()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         await LeadsFlow.RouteAsync(host, SampleConcerns.Create());
         host.Connector.Clear();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Nick, "open concerns"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Nick, "open concerns"));
 
         var reply = Assert.Single(host.Connector.Of("send"));
         Assert.Contains("only the safeguarding leads can list open concerns", reply.Activity!.Text, StringComparison.Ordinal);
@@ -48,9 +49,9 @@ public sealed class OpenConcernsAndStatusTests
     [Fact]
     public async Task A_reporter_who_is_unhappy_is_offered_the_next_steps_inside_and_outside_the_organisation()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
 
-        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "I'm not happy with the response"));
+        await host.TurnAsync(TestActivity.PersonalMessage(People.Rita, "I'm not happy with the response"));
 
         var text = Assert.Single(host.Connector.Of("send")).Activity!.Text!;
         Assert.Contains("you can contact Erin Trustee directly", text, StringComparison.Ordinal);
@@ -63,11 +64,11 @@ public sealed class OpenConcernsAndStatusTests
     [Fact]
     public async Task In_the_middle_of_raising_a_concern_nothing_has_happened_is_an_answer_not_a_complaint()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var conversations = host.Get<ConcernBot.Storage.IConversationStore>();
         await conversations.SaveAsync("a:personal-" + People.Rita.UserId, new ConcernBot.Storage.ConversationState { Flow = "intake", Step = "actions-taken" }, null);
 
-        await host.PostAsync(LeadsActivities.PersonalMessage(People.Rita, "Nothing has happened yet"));
+        await host.TurnAsync(TestActivity.PersonalMessage(People.Rita, "Nothing has happened yet"));
 
         Assert.DoesNotContain(host.Connector.Of("send"), s => s.Activity!.Text?.Contains("Erin Trustee", StringComparison.Ordinal) == true);
     }
@@ -75,7 +76,7 @@ public sealed class OpenConcernsAndStatusTests
     [Fact]
     public async Task The_reporter_is_told_each_stage_in_plain_words_without_any_leads_name()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Ask, concern.Id, new { question = "Which evening was it?" });

@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -10,7 +11,7 @@ public sealed class ReporterDeliveryTests
     [Fact]
     public async Task A_confidential_reporter_without_a_reply_route_can_be_asked_a_question_in_their_own_chat()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var protector = host.Get<IDataProtectionProvider>().CreateProtector("ConcernBot.ReporterIdentity");
         var concern = SampleConcerns.Create(identity: IdentityChoice.Confidential) is var c
             ? c with { Reporter = c.Reporter with { ReplyRouteToken = null, ProtectedIdentity = protector.Protect("{\"DisplayName\":\"Connie Confidential\",\"UserId\":\"29:connie\"}") } }
@@ -28,7 +29,7 @@ public sealed class ReporterDeliveryTests
     [Fact]
     public async Task A_named_reporter_is_told_each_stage_in_their_chat_and_their_answer_reaches_the_lead()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Ask, concern.Id, new { question = "Which evening was it?" });
@@ -40,9 +41,9 @@ public sealed class ReporterDeliveryTests
         Assert.Contains(told, t => t.Contains("\"Which evening was it?\"", StringComparison.Ordinal));
         Assert.All(told, t => Assert.DoesNotContain("Asha", t, StringComparison.Ordinal));
 
-        var answer = LeadsActivities.PersonalMessage(People.Rita, "Tuesday, about 9pm");
+        var answer = TestActivity.PersonalMessage(People.Rita, "Tuesday, about 9pm");
         answer["conversation"]!["id"] = FakeTeamsConnector.ReporterChat;
-        await host.PostAsync(answer);
+        await host.TurnAsync(answer);
         await host.DeliverOutboxAsync();
 
         Assert.Contains(host.Connector.ToReporter(), t => t.StartsWith("Thank you. I've passed your answer", StringComparison.Ordinal));
@@ -58,7 +59,7 @@ public sealed class ReporterDeliveryTests
     [Fact]
     public async Task An_anonymous_reporter_who_left_no_way_back_is_sent_nothing_and_the_message_is_not_retried()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create(identity: IdentityChoice.Anonymous);
         await LeadsFlow.RouteAsync(host, concern);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -12,7 +13,7 @@ public sealed class RoutingAndViewTests
     public async Task A_retry_after_a_crash_between_posting_and_saving_posts_a_card_that_says_it_replaces_the_earlier_copy_and_audits_it()
     {
         GatedConcernStore? gated = null;
-        await using var host = new LeadsHost(wrapConcerns: inner => gated = new GatedConcernStore(inner));
+        await using var host = TestHost.Leads(new() { WrapConcerns = inner => gated = new GatedConcernStore(inner) });
         var concern = SampleConcerns.Create();
         await SampleConcerns.SubmitAsync(host, concern);
         gated!.FailNextUpdateOf(LeadsAudit.Routed);
@@ -42,7 +43,7 @@ public sealed class RoutingAndViewTests
     [Fact]
     public async Task A_submitted_concern_starts_a_thread_in_the_leads_channel_with_the_need_to_know_card_only()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create(urgent: true);
 
         var post = await LeadsFlow.RouteAsync(host, concern);
@@ -79,7 +80,7 @@ public sealed class RoutingAndViewTests
     {
         // Friday 15:00 London: 4 working hours run to Monday 11:00.
         var friday = new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero);
-        await using var host = new LeadsHost(start: friday);
+        await using var host = TestHost.Leads(new() { ClockStart = friday });
         var concern = SampleConcerns.Create(receivedAt: friday);
 
         await LeadsFlow.RouteAsync(host, concern);
@@ -93,7 +94,7 @@ public sealed class RoutingAndViewTests
     [Fact]
     public async Task A_lead_gets_the_detail_in_their_own_view_and_the_view_is_audited()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
 
@@ -112,7 +113,7 @@ public sealed class RoutingAndViewTests
     [Fact]
     public async Task Someone_who_is_not_a_lead_sees_only_the_need_to_know_card_and_the_attempt_is_audited()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
 
@@ -132,7 +133,7 @@ public sealed class RoutingAndViewTests
     [Fact]
     public async Task A_confidential_reporters_name_is_shown_to_designated_leads_only()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var protector = host.Get<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("ConcernBot.ReporterIdentity");
         var concern = SampleConcerns.Create(identity: IdentityChoice.Confidential) is var c
             ? c with { Reporter = c.Reporter with { ProtectedIdentity = protector.Protect("{\"DisplayName\":\"Connie Confidential\",\"AadObjectId\":\"00000000-0000-0000-0000-00000000c0c0\"}") } }
@@ -151,7 +152,7 @@ public sealed class RoutingAndViewTests
     [Fact]
     public async Task Show_history_gives_a_lead_the_chronology()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Acknowledge, concern.Id);

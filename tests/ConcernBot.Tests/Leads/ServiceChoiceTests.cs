@@ -1,5 +1,4 @@
-using ConcernBot.Tests.Support;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using I = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Tests.Leads;
@@ -32,7 +31,7 @@ public sealed class ServiceChoiceTests : IDisposable
     {
         var settings = Services("Oak House", "Elm Court");
         Concerns.Concern concern;
-        using (var intake = new IntakeHost(_data, settings))
+        using (var intake = TestHost.Intake(_data, settings))
         {
             var chat = intake.Chat();
             await chat.SayAsync("raise a concern");
@@ -44,7 +43,7 @@ public sealed class ServiceChoiceTests : IDisposable
             Assert.Contains("Oak House", asked.LastCard!.Buttons);
             Assert.Contains("Elm Court", asked.LastCard!.Buttons);
 
-            var review = new TeamsChat(intake.CreateClient(), intake.Connector, TeamsUser.Make("Rosa Ellery"));
+            var review = intake.Chat(TeamsUser.Make("Rosa Ellery"));
             await Walkthrough.ToReviewAsync(review, I.IdentityNamed, service: "Elm Court");
             Assert.True(review.Last.Says("The designated safeguarding leads for Elm Court"), review.Last.Words);
             await review.PressAsync(I.ReviewSubmit);
@@ -56,7 +55,7 @@ public sealed class ServiceChoiceTests : IDisposable
         // The leads' host below has a store of its own, without the intake's sealed reply route: the named reporter
         // is reached by their Entra id instead.
         concern = concern with { Reporter = concern.Reporter with { ReplyRouteToken = null } };
-        await using var leads = new LeadsHost(settings);
+        await using var leads = TestHost.Leads(new() { Preset = settings });
         leads.Connector.Members[ElmChannel] = [Olu.AsMember()];
         var post = await LeadsFlow.RouteAsync(leads, concern);
 
@@ -69,7 +68,7 @@ public sealed class ServiceChoiceTests : IDisposable
     [Fact]
     public async Task With_one_service_the_question_is_not_asked_and_the_concern_goes_to_that_service()
     {
-        using var intake = new IntakeHost(_data, Services("Oak House"));
+        using var intake = TestHost.Intake(_data, Services("Oak House"));
         var chat = intake.Chat();
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
@@ -77,7 +76,7 @@ public sealed class ServiceChoiceTests : IDisposable
 
         Assert.False(next.Says(I.ServiceQuestion), next.Words);
         Assert.True(next.Says(I.AtRiskQuestion), next.Words);
-        var other = new TeamsChat(intake.CreateClient(), intake.Connector, TeamsUser.Make("Rosa Ellery"));
+        var other = intake.Chat(TeamsUser.Make("Rosa Ellery"));
         await Walkthrough.ToReviewAsync(other, I.IdentityNamed);
         await other.PressAsync(I.ReviewSubmit);
         Assert.Equal("oak", Assert.Single(await _data.ConcernsAsync()).ServiceId);

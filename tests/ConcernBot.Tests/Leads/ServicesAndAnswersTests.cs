@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
@@ -23,7 +24,7 @@ public sealed class ServicesAndAnswersTests
     [Fact]
     public async Task A_concern_for_another_service_goes_to_that_services_channel_and_only_its_leads_may_act()
     {
-        await using var host = new LeadsHost(TwoServices());
+        await using var host = TestHost.Leads(new() { Preset = TwoServices() });
         host.Connector.Members[OakChannel] = [Olu.AsMember(), People.Asha.AsMember()];
         var concern = SampleConcerns.Create() with { ServiceId = "oak" };
 
@@ -38,7 +39,7 @@ public sealed class ServicesAndAnswersTests
     [Fact]
     public async Task The_reporters_answer_reaches_the_leads_view_and_the_thread_is_told_without_the_words()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create(identity: IdentityChoice.Anonymous);
         var post = await LeadsFlow.RouteAsync(host, concern);
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Ask, concern.Id, new { question = "Which evening was it?" });

@@ -1,6 +1,7 @@
 using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Teams;
 using ConcernBot.Storage;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Leads;
@@ -10,14 +11,14 @@ public sealed class TeamSetupTests
     [Fact]
     public async Task Adding_the_bot_to_a_team_stores_the_team_and_its_channels()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         host.Connector.Channels[People.TeamId] =
         [
             new ChannelInfo { Id = People.TeamId, Name = null },
             new ChannelInfo { Id = People.LeadsChannel, Name = "Safeguarding leads" },
         ];
 
-        var (status, _) = await host.PostAsync(LeadsActivities.BotAddedToTeam());
+        var (status, _) = await host.TurnAsync(TestActivity.BotAddedToTeam());
 
         Assert.Equal(200, status);
         var team = await host.Stores.Teams.GetAsync(People.Tenant, People.TeamId);
@@ -33,10 +34,10 @@ public sealed class TeamSetupTests
     [Fact]
     public async Task An_installationUpdate_add_in_any_case_stores_the_team_and_says_hello_once()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
 
-        await host.PostAsync(LeadsActivities.InstallationUpdate("Add"));
-        await host.PostAsync(LeadsActivities.BotAddedToTeam());
+        await host.TurnAsync(TestActivity.InstallationUpdate("Add"));
+        await host.TurnAsync(TestActivity.BotAddedToTeam());
 
         var team = await host.Stores.Teams.GetAsync(People.Tenant, People.TeamId);
         Assert.NotNull(team);
@@ -48,10 +49,10 @@ public sealed class TeamSetupTests
     [Fact]
     public async Task Removing_the_bot_forgets_the_team()
     {
-        await using var host = new LeadsHost();
-        await host.PostAsync(LeadsActivities.InstallationUpdate("add"));
+        await using var host = TestHost.Leads();
+        await host.TurnAsync(TestActivity.InstallationUpdate("add"));
 
-        await host.PostAsync(LeadsActivities.InstallationUpdate("remove"));
+        await host.TurnAsync(TestActivity.InstallationUpdate("remove"));
 
         Assert.Null(await host.Stores.Teams.GetAsync(People.Tenant, People.TeamId));
     }
@@ -59,11 +60,11 @@ public sealed class TeamSetupTests
     [Fact]
     public async Task An_admin_makes_a_channel_the_leads_channel_with_alerts_here()
     {
-        await using var host = new LeadsHost(People.Settings(channelInSettings: false));
-        await host.PostAsync(LeadsActivities.InstallationUpdate("add"));
+        await using var host = TestHost.Leads(new() { Preset = People.Settings(channelInSettings: false) });
+        await host.TurnAsync(TestActivity.InstallationUpdate("add"));
         host.Connector.Clear();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Ada, "alerts here"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Ada, "alerts here"));
 
         var reply = Assert.Single(host.Connector.Of("send"));
         Assert.StartsWith("Done.", reply.Activity!.Text, StringComparison.Ordinal);
@@ -78,9 +79,9 @@ public sealed class TeamSetupTests
     [Fact]
     public async Task Someone_who_is_not_an_admin_is_refused_and_nothing_changes()
     {
-        await using var host = new LeadsHost(People.Settings(channelInSettings: false));
+        await using var host = TestHost.Leads(new() { Preset = People.Settings(channelInSettings: false) });
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Nick, "alerts here"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Nick, "alerts here"));
 
         var reply = Assert.Single(host.Connector.Of("send"));
         Assert.Contains("only the people named as ConcernBot admins", reply.Activity!.Text, StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class TeamSetupTests
     [Fact]
     public async Task A_concern_waits_in_the_outbox_until_a_leads_channel_is_chosen_then_reaches_it()
     {
-        await using var host = new LeadsHost(People.Settings(channelInSettings: false));
+        await using var host = TestHost.Leads(new() { Preset = People.Settings(channelInSettings: false) });
         var concern = SampleConcerns.Create();
         await SampleConcerns.SubmitAsync(host, concern);
 
@@ -98,7 +99,7 @@ public sealed class TeamSetupTests
         Assert.Empty(host.Connector.Of("create"));
         Assert.Empty((await SampleConcerns.CurrentAsync(host, concern)).Leads.Posts);
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Ada, "alerts here"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Ada, "alerts here"));
         host.Clock.Advance(TimeSpan.FromMinutes(6));
         Assert.Contains("concern.submitted", await host.DeliverOutboxAsync());
 

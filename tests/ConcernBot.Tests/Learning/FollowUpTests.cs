@@ -6,6 +6,7 @@ using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Learning;
 using ConcernBot.Tests.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Learning;
@@ -13,9 +14,9 @@ namespace ConcernBot.Tests.Learning;
 /// <summary>After closing, the reporter is asked once how it went; the answer is stored with the concern and audited.</summary>
 public sealed class FollowUpTests
 {
-    private static async Task<(LeadsHost Host, Concern Concern)> CloseAsync(IdentityChoice identity, bool askPersonAtRisk)
+    private static async Task<(TestHost Host, Concern Concern)> CloseAsync(IdentityChoice identity, bool askPersonAtRisk)
     {
-        var host = new LeadsHost();
+        var host = TestHost.Leads();
         var concern = SampleConcerns.Create(identity: identity);
         var post = await LeadsFlow.RouteAsync(host, concern);
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Close, concern.Id, new
@@ -29,7 +30,7 @@ public sealed class FollowUpTests
         return (host, concern);
     }
 
-    private static JsonElement QuestionCard(LeadsHost host) =>
+    private static JsonElement QuestionCard(TestHost host) =>
         host.Connector.Calls.Single(c => c.Operation == "send" && c.ConversationId == FakeTeamsConnector.ReporterChat && c.Activity!.Attachments is { Count: > 0 }).Card;
 
     private static JsonObject Answer(JsonElement card, string outcome, string? listened, string? comment)
@@ -41,11 +42,11 @@ public sealed class FollowUpTests
         return data;
     }
 
-    private static async Task<JsonElement> SendAsync(LeadsHost host, JsonObject data)
+    private static async Task<JsonElement> SendAsync(TestHost host, JsonObject data)
     {
-        var invoke = LeadsActivities.Invoke(People.Rita, FollowUp.Verb, data, FakeTeamsConnector.ReporterChat, "m1");
+        var invoke = TestActivity.CardAction(People.Rita, FollowUp.Verb, data, FakeTeamsConnector.ReporterChat, "m1");
         invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = People.Tenant } };
-        var (status, body) = await host.PostAsync(invoke);
+        var (status, body) = await host.TurnAsync(invoke);
         Assert.Equal(200, status);
         return body!.Value;
     }
@@ -60,11 +61,11 @@ public sealed class FollowUpTests
         Assert.Equal("Action.Submit", send.GetProperty("type").GetString());
         host.Connector.Clear();
 
-        var message = LeadsActivities.PersonalMessage(People.Rita, "");
+        var message = TestActivity.PersonalMessage(People.Rita, "");
         message.Remove("text");
         message["conversation"]!["id"] = FakeTeamsConnector.ReporterChat;
         message["value"] = Answer(card, "Fully", "yes", null);
-        var (status, _) = await host.PostAsync(message);
+        var (status, _) = await host.TurnAsync(message);
 
         Assert.Equal(200, status);
         Assert.Equal(FeedbackOutcome.Fully, (await SampleConcerns.CurrentAsync(host, concern)).ReporterFeedback!.OutcomesAchieved);
@@ -119,7 +120,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task An_anonymous_reporter_is_asked_through_the_sealed_reply_route_and_answers_as_Anonymous_reporter()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         const string chat = "a:anonymous-reporter-chat";
         var token = await host.Get<ReplyRoutes>().SealAsync(new ConversationReference { ServiceUrl = People.ServiceUrl, ConversationId = chat, TenantId = People.Tenant, BotId = "28:bot" });
         var concern = SampleConcerns.Create(identity: IdentityChoice.Anonymous) with { Reporter = ReporterIdentity.Anonymous(token) };
@@ -129,10 +130,10 @@ public sealed class FollowUpTests
         await host.DeliverOutboxAsync();
 
         var card = host.Connector.Calls.Single(c => c.Operation == "send" && c.ConversationId == chat && c.CardJson.Contains(FollowUp.Verb, StringComparison.Ordinal)).Card;
-        var invoke = LeadsActivities.Invoke(People.Rita, FollowUp.Verb, Answer(card, "NotAchieved", "no", null), chat, "m1");
+        var invoke = TestActivity.CardAction(People.Rita, FollowUp.Verb, Answer(card, "NotAchieved", "no", null), chat, "m1");
         invoke["from"] = new JsonObject { ["id"] = "29:someone-anonymous" };
         invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = People.Tenant } };
-        var (status, body) = await host.PostAsync(invoke);
+        var (status, body) = await host.TurnAsync(invoke);
 
         Assert.Equal(200, status);
         Assert.Contains("Thank you for telling us", LeadsFlow.Readable(LeadsFlow.CardOf(body!.Value)), StringComparison.Ordinal);

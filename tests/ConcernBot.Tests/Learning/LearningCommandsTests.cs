@@ -5,7 +5,7 @@ using ConcernBot.Concerns;
 using ConcernBot.Learning;
 using ConcernBot.Storage;
 using ConcernBot.Tests.Leads;
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using SkiaSharp;
 
 namespace ConcernBot.Tests.Learning;
@@ -13,9 +13,9 @@ namespace ConcernBot.Tests.Learning;
 /// <summary>`@ConcernBot report` and `@ConcernBot export` in the leads' channel, through the real host and SQLite store.</summary>
 public sealed class LearningCommandsTests
 {
-    private static async Task<LeadsHost> StartAsync()
+    private static async Task<TestHost> StartAsync()
     {
-        var host = new LeadsHost(start: LearningSeed.Now);
+        var host = TestHost.Leads(new() { ClockStart = LearningSeed.Now });
         var store = host.Get<IConcernStore>();
         foreach (var concern in LearningSeed.All)
         {
@@ -31,7 +31,7 @@ public sealed class LearningCommandsTests
     {
         await using var host = await StartAsync();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Asha, "report"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Asha, "report"));
 
         var sent = Assert.Single(host.Connector.Of("send"));
         var readable = LeadsFlow.Readable(sent.CardJson);
@@ -61,8 +61,8 @@ public sealed class LearningCommandsTests
     {
         await using var host = await StartAsync();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Dee, "report 2026-10-01 2026-10-31"));
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Dee, "report since the spring"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Dee, "report 2026-10-01 2026-10-31"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Dee, "report since the spring"));
 
         var sent = host.Connector.Of("send");
         Assert.Contains("Raised in this period\n1", LeadsFlow.Readable(sent[0].CardJson), StringComparison.Ordinal);
@@ -74,9 +74,9 @@ public sealed class LearningCommandsTests
     {
         await using var host = await StartAsync();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Nick, "report"));
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Nick, "export"));
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Asha, "report", channelId: "19:general-chatter@thread.tacv2"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Nick, "report"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Nick, "export"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Asha, "report", channelId: "19:general-chatter@thread.tacv2"));
 
         var sent = host.Connector.Of("send");
         Assert.Equal(3, sent.Count);
@@ -90,7 +90,7 @@ public sealed class LearningCommandsTests
     {
         await using var host = await StartAsync();
 
-        await host.PostAsync(LeadsActivities.PersonalMessage(People.Asha, "report"));
+        await host.TurnAsync(TestActivity.PersonalMessage(People.Asha, "report"));
 
         Assert.DoesNotContain(host.Connector.Calls, c => c.Activity?.Text?.Contains("Only the safeguarding leads", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(host.Connector.Calls, c => c.CardJson.Contains("How safeguarding went", StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public sealed class LearningCommandsTests
     {
         await using var host = await StartAsync();
 
-        await host.PostAsync(LeadsActivities.ChannelMessage(People.Asha, "export 2026-07-01 2026-09-30"));
+        await host.TurnAsync(TestActivity.ChannelMessage(People.Asha, "export 2026-07-01 2026-09-30"));
 
         var create = Assert.Single(host.Connector.Of("create"));
         Assert.Equal(People.Asha.UserId, Assert.Single(create.Parameters!.Members!).Id);

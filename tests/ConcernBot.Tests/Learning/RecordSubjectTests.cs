@@ -1,6 +1,7 @@
 using ConcernBot.Concerns;
 using ConcernBot.Leads;
 using ConcernBot.Tests.Leads;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 
 namespace ConcernBot.Tests.Learning;
@@ -11,7 +12,7 @@ public sealed class RecordSubjectTests
     [Fact]
     public async Task A_lead_records_the_subject_and_the_next_concern_about_the_same_place_shows_the_earlier_references()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var first = SampleConcerns.Create("SG-AAA-111", receivedAt: host.Clock.GetUtcNow().AddDays(-20));
         var second = SampleConcerns.Create("SG-BBB-222", receivedAt: host.Clock.GetUtcNow().AddDays(-5));
         var other = SampleConcerns.Create("SG-CCC-333", receivedAt: host.Clock.GetUtcNow().AddDays(-4));
@@ -42,7 +43,7 @@ public sealed class RecordSubjectTests
     [Fact]
     public async Task Someone_who_is_not_a_lead_cannot_record_a_subject()
     {
-        await using var host = new LeadsHost();
+        await using var host = TestHost.Leads();
         var concern = SampleConcerns.Create();
         var post = await LeadsFlow.RouteAsync(host, concern);
 

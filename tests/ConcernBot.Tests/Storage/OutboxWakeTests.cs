@@ -1,5 +1,6 @@
 using ConcernBot.Storage;
 using ConcernBot.Storage.Outbox;
+using ConcernBot.Testing;
 using ConcernBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,9 +39,11 @@ public sealed class OutboxWakeTests
         Assert.Equal("wake-2", delivered.Id);
     }
 
-    private static BotHost StartHost(CapturingHandler handler) => BotHost.Start(
-        settings: new Dictionary<string, string?> { ["Storage:Outbox:PollInterval"] = LongPoll.ToString() },
-        services: s => s.AddSingleton<IOutboxHandler>(handler));
+    private static TestHost StartHost(CapturingHandler handler) => TestHost.With(new()
+    {
+        Settings = new Dictionary<string, string?> { ["Storage:Outbox:PollInterval"] = LongPoll.ToString() },
+        ExtraServices = s => s.AddSingleton<IOutboxHandler>(handler),
+    });
 
     // The dispatcher looks once at start, then sleeps for the long poll; give it that first look.
     private static Task WaitUntilDispatcherSleepsAsync() => Task.Delay(TimeSpan.FromMilliseconds(500));

@@ -1,6 +1,5 @@
-using ConcernBot.Tests.Support;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ConcernBot.Tests.Support.Chat;
 using Xunit.Abstractions;
 using I = ConcernBot.Resources.Intake;
 using S = ConcernBot.Resources.Strings;
@@ -30,7 +29,7 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
         settings["Storage:Outbox:PollInterval"] = "00:00:00.200";
         settings["Storage:Outbox:FirstRetryDelay"] = "00:00:00.500";
         settings["Storage:Outbox:MaxRetryDelay"] = "00:00:02";
-        await using var host = BotHost.Start(settings: settings, fakeConnector: false);
+        await using var host = TestHost.With(new TestHostOptions { Settings = settings, RealConnector = true });
         var chats = Enumerable.Range(0, Before + During)
             .Select(i => new TeamsChat(host.Client, connector, TeamsUser.Make("Reporter " + i)) { ServiceUrl = connector.ServiceUrl })
             .ToList();

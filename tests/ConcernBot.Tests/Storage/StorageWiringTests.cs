@@ -2,7 +2,7 @@ using ConcernBot.Storage;
 using ConcernBot.Storage.AzureTables;
 using ConcernBot.Storage.Outbox;
 using ConcernBot.Storage.Sqlite;
-using Microsoft.AspNetCore.Mvc.Testing;
+using ConcernBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,15 +19,15 @@ public sealed class StorageWiringTests
         var path = Path.Combine(folder, "data", "concernbot.db");
         try
         {
-            await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:Sqlite:Path", path)))
+            await using (var host = TestHost.With(new() { Settings = new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = path } }))
             {
-                using var client = factory.CreateClient();
+                using var client = host.CreateClient();
                 var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
                 Assert.True(health.IsSuccessStatusCode);
 
-                Assert.IsType<SqliteConcernStore>(Assert.IsType<SignallingConcernStore>(factory.Services.GetRequiredService<IConcernStore>()).Inner);
-                Assert.Contains(factory.Services.GetServices<IHostedService>(), s => s is OutboxDispatcher);
-                Assert.Contains(factory.Services.GetServices<IHostedService>(), s => s is RetentionService);
+                Assert.IsType<SqliteConcernStore>(Assert.IsType<SignallingConcernStore>(host.Services.GetRequiredService<IConcernStore>()).Inner);
+                Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is OutboxDispatcher);
+                Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is RetentionService);
             }
 
             Assert.True(File.Exists(path));

@@ -1,5 +1,6 @@
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
+using ConcernBot.Testing;
 
 namespace ConcernBot.Tests.Support;
 
@@ -38,7 +39,7 @@ public static class SampleConcerns
     };
 
     /// <summary>Stores the concern as the intake does at submit: with its "concern.submitted" outbox message.</summary>
-    public static async Task<Concern> SubmitAsync(LeadsHost host, Concern concern)
+    public static async Task<Concern> SubmitAsync(TestHost host, Concern concern)
     {
         var now = host.Clock.GetUtcNow();
         await host.Stores.CreateAsync(
@@ -48,5 +49,5 @@ public static class SampleConcerns
         return concern;
     }
 
-    public static async Task<Concern> CurrentAsync(LeadsHost host, Concern concern) => (await host.Stores.GetAsync(concern.Id))!.Value;
+    public static async Task<Concern> CurrentAsync(TestHost host, Concern concern) => (await host.Stores.GetAsync(concern.Id))!.Value;
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ConcernBot.Tests.Anonymity;
-using ConcernBot.Tests.Support;
-using ConcernBot.Tests.Support.Chat;
+using ConcernBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -74,7 +73,7 @@ public sealed class OperatorTelemetryTests
         settings["MicrosoftAppId"] = "";
         settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
         string everything;
-        await using (var host = BotHost.Start(settings: settings, fakeConnector: false, services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))))
+        await using (var host = TestHost.With(new TestHostOptions { Settings = settings, RealConnector = true, ExtraServices = s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)) }))
         {
             var chat = new TeamsChat(host.Client, connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { ServiceUrl = connector.ServiceUrl };
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using System.Text;
 using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Channels.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConcernBot.Tests.Support.Chat;
+namespace ConcernBot.Testing;
 
 /// <summary>
 /// A second channel, for tests only: its own channel id, no tenant and no Entra ids. It owns its conversations' turns (run
@@ -58,7 +57,7 @@ public sealed class InMemoryChannel(string organisationId) : IChannelAdapter, IS
     {
         json["channelId"] = Id;
         json["serviceUrl"] = ServiceUrl;
-        var activity = ActivityJson.TryParse(Encoding.UTF8.GetBytes(json.ToJsonString())) ?? throw new InvalidOperationException("Not an activity.");
+        var activity = json.ToActivity();
         var bot = (Services ?? throw new InvalidOperationException("Set Services first.")).GetRequiredService<IBot>();
         await bot.OnTurnAsync(new TurnContext(activity, this), CancellationToken.None);
     }

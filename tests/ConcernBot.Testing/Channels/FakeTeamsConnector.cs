@@ -4,7 +4,7 @@ using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Channels.Teams;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Testing;
 
 /// <summary>One call the bot made to the connector: send, reply, update, delete or create (a conversation).</summary>
 public sealed record ConnectorCall(string Operation, string ServiceUrl, string? ConversationId, string? ActivityId, Activity? Activity, ConversationParameters? Parameters = null)
@@ -20,7 +20,7 @@ public sealed record ConnectorCall(string Operation, string ServiceUrl, string? 
 /// The Bot Connector, stood in for: records every call in order and answers like Teams (message ids, thread ids, personal
 /// chats, a roster per channel in two pages, a 403 for people the app is not installed for). Every host of these tests uses it.
 /// </summary>
-public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
+public sealed class FakeTeamsConnector : IConnectorClient, ISentActivities
 {
     private int _next;
 
@@ -52,7 +52,7 @@ public sealed class FakeTeamsConnector : IConnectorClient, Chat.ISentActivities
     /// <summary>Member ids (user or object ids) for whom opening a 1:1 answers 403, as Teams does when the app is not installed for them.</summary>
     public ConcurrentDictionary<string, bool> Unreachable { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every activity sent or replied, in order (what a <see cref="Chat.TeamsChat"/> reads its replies from).</summary>
+    /// <summary>Every activity sent or replied, in order (what a <see cref="TeamsChat"/> reads its replies from).</summary>
     public IReadOnlyList<Activity> Sent => [.. _calls.Where(c => c.Operation is "send" or "reply" && c.Activity is not null).Select(c => c.Activity!)];
 
     /// <summary>Members by conversation id (a channel's roster).</summary>

@@ -1,6 +1,6 @@
 using I = ConcernBot.Resources.Intake;
 
-namespace ConcernBot.Tests.Support.Chat;
+namespace ConcernBot.Testing;
 
 /// <summary>Short ways through the conversation, for tests whose subject is what happens after.</summary>
 public static class Walkthrough

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text;
 using ConcernBot.Channels.Activities;
 
-namespace ConcernBot.Tests.Support.Chat;
+namespace ConcernBot.Testing;
 
 /// <summary>One message from the bot: its text, or its card, with what a person would read on it and the buttons they could press.</summary>
 public sealed class BotReply(Activity activity)

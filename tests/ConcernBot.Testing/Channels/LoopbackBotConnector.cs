@@ -3,13 +3,12 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Channels.Activities;
-using ConcernBot.Tests.Support.Chat;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Testing;
 
 /// <summary>What the loopback connector does to a request while a fault is on.</summary>
 public enum ConnectorFault

@@ -4,7 +4,7 @@ using ConcernBot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Testing;
 
 /// <summary>The host's real stores (SQLite on a temporary file), and a direct look at its outbox table.</summary>
 public sealed class HostStores(IServiceProvider services, string databasePath)

@@ -5,7 +5,7 @@ using ConcernBot.Storage;
 using ConcernBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace ConcernBot.Tests.Support.Chat;
+namespace ConcernBot.Testing;
 
 /// <summary>
 /// A data folder (the real SQLite file and the Data Protection key ring) that outlives one host, so a test can stop the host
@@ -13,20 +13,19 @@ namespace ConcernBot.Tests.Support.Chat;
 /// </summary>
 public sealed class IntakeData : IDisposable
 {
-    public const string Organisation = "tenant-contoso-care";
+    /// <summary>The organisation of the people who raise the concerns (<see cref="TeamsUser.Make"/>).</summary>
+    public const string Organisation = TeamsUser.Organisation;
 
     private readonly SqliteDatabase _database;
 
     public IntakeData()
     {
-        Directory.CreateDirectory(Folder);
-        _database = new SqliteDatabase(DatabasePath);
+        _database = new SqliteDatabase(Folder.DatabasePath);
         Conversations = new SqliteConversationStore(_database);
     }
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "concernbot-intake-tests", Guid.NewGuid().ToString("N"));
-
-    public string DatabasePath => Path.Combine(Folder, "concernbot.db");
+    /// <summary>The folder itself: give it to a host (<see cref="TestHost.Intake"/>).</summary>
+    public TestDataFolder Folder { get; } = new();
 
     public IConversationStore Conversations { get; }
 
@@ -89,14 +88,7 @@ public sealed class IntakeData : IDisposable
     public void Dispose()
     {
         _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        Folder.Dispose();
     }
 
     private async Task Query(string sql, Action<SqliteDataReader> read)
@@ -110,31 +102,4 @@ public sealed class IntakeData : IDisposable
             read(reader);
         }
     }
-}
-
-/// <summary>The host's real conversation store, counting saves, and able to fail the next save as a concurrent change would.</summary>
-public sealed class CountingConversationStore(IConversationStore inner) : IConversationStore
-{
-    public int Saves { get; private set; }
-
-    public bool FailNextSave { get; set; }
-
-    public Task<Versioned<ConversationState>?> GetAsync(string conversationId, CancellationToken cancellationToken = default) => inner.GetAsync(conversationId, cancellationToken);
-
-    public Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
-    {
-        if (FailNextSave)
-        {
-            FailNextSave = false;
-            throw new ConcurrencyConflictException();
-        }
-
-        Saves++;
-        return inner.SaveAsync(conversationId, state, etag, cancellationToken);
-    }
-
-    public Task DeleteAsync(string conversationId, CancellationToken cancellationToken = default) => inner.DeleteAsync(conversationId, cancellationToken);
-
-    public IAsyncEnumerable<(string ConversationId, Versioned<ConversationState> State)> ListExpiringAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
-        inner.ListExpiringAsync(before, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Testing;
 
 /// <summary>Captures every log line (category, formatted message, structured values, exception) so tests can inspect what is logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Testing;
 
-/// <summary>A data folder of a test host's own (SQLite file, key ring), deleted afterwards.</summary>
+/// <summary>A test host's data folder (the SQLite file, the key ring), deleted when disposed.</summary>
 public sealed class TestDataFolder : IDisposable
 {
     public TestDataFolder()
@@ -17,9 +17,10 @@ public sealed class TestDataFolder : IDisposable
 
     public string KeyFolder => System.IO.Path.Combine(Path, "keys");
 
-    /// <summary>The settings that put a host's store and key ring here.</summary>
+    /// <summary>The settings that put a host's store (SQLite) and key ring here.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Storage:Provider"] = "Sqlite",
         ["Storage:Sqlite:Path"] = DatabasePath,
         ["DataProtection:KeyFolder"] = KeyFolder,
     };

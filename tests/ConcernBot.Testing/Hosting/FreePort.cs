@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ConcernBot.EndToEnd.Tests.Hosting;
+namespace ConcernBot.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port nobody is using right now (the OS picks it).</summary>
     public static int Next()

@@ -1,19 +1,31 @@
 using ConcernBot.Channels.Teams.Connector;
 
-namespace ConcernBot.Tests.Support;
+namespace ConcernBot.Testing;
 
-/// <summary>Made-up people for the leads' tests.</summary>
+/// <summary>A made-up person of the leads' tenant: Entra object id, name and Teams user id.</summary>
 public sealed record Person(string ObjectId, string Name, string UserId)
 {
     public TeamsMember AsMember() => new() { Id = UserId, Name = Name, AadObjectId = ObjectId };
+
+    /// <summary>This person in their 1:1 chat with the bot.</summary>
+    public TeamsUser InPersonalChat => new(UserId, Name, ObjectId, People.Tenant, "a:personal-" + UserId);
 }
 
+/// <summary>
+/// The made-up people of the tests: the leads' tenant (its team, its leads' channel and who is who in it), and the one
+/// person of the host tests' personal chat (<see cref="Tester"/>).
+/// </summary>
 public static class People
 {
     public const string Tenant = "tenant-0001";
     public const string TeamId = "19:team-general@thread.tacv2";
     public const string LeadsChannel = "19:leads-channel@thread.tacv2";
-    public const string ServiceUrl = "http://127.0.0.1:9/";
+
+    /// <summary>The leads' channel's service URL in the settings: the one every built activity comes from.</summary>
+    public const string ServiceUrl = TestActivity.LocalServiceUrl;
+
+    /// <summary>The person of the host tests' personal chat, with the fixed ids a test looks for in logs and calls.</summary>
+    public static readonly TeamsUser Tester = new("29:1a2b3c-test-user", "Test Person", "6f1d2c3b-0000-4000-8000-00000000a11c", "tenant-test", "a:1personal-test-conversation");
 
     public static readonly Person Asha = new("00000000-0000-0000-0000-00000000a5a1", "Asha Designated", "29:asha");
     public static readonly Person Ben = new("00000000-0000-0000-0000-00000000be01", "Ben Designated", "29:ben");

@@ -2,27 +2,8 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using ConcernBot.Channels.Activities;
 
-namespace ConcernBot.Tests.Support.Chat;
-
-/// <summary>A stand-in connector that keeps every activity the bot sent, in order.</summary>
-public interface ISentActivities
-{
-    IReadOnlyList<Activity> Sent { get; }
-}
-
-/// <summary>A made-up person in a made-up tenant.</summary>
-public sealed record TeamsUser(string Id, string Name, string AadObjectId, string TenantId, string ConversationId)
-{
-    public static TeamsUser Ada() => Make("Ada Quillfeather");
-
-    public static TeamsUser Make(string name)
-    {
-        var tag = Guid.NewGuid().ToString("N")[..10];
-        return new TeamsUser("29:user-" + tag, name, "aad-" + tag, "tenant-contoso-care", "a:conversation-" + tag);
-    }
-}
+namespace ConcernBot.Testing;
 
 /// <summary>
 /// Drives a 1:1 Teams chat through the real messaging endpoint, as a person would: types text, presses buttons on the
@@ -44,7 +25,7 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
     public TeamsUser User { get; } = user;
 
     /// <summary>Where the bot's replies go: a loopback connector's address when one runs, else nowhere (the connector is faked).</summary>
-    public string ServiceUrl { get; init; } = "http://127.0.0.1:5999/";
+    public string ServiceUrl { get; init; } = TestActivity.LocalServiceUrl;
 
     /// <summary>The locale the person's Teams client sends.</summary>
     public string Locale { get; set; } = "en-GB";
@@ -94,39 +75,10 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
 
     private JsonObject Message(string? text, JsonObject? value)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "act-" + Guid.NewGuid().ToString("N"),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["serviceUrl"] = ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = User.Id, ["name"] = User.Name, ["aadObjectId"] = User.AadObjectId },
-            ["conversation"] = new JsonObject { ["id"] = User.ConversationId, ["conversationType"] = "personal", ["tenantId"] = User.TenantId },
-            ["recipient"] = new JsonObject { ["id"] = "28:concernbot", ["name"] = "ConcernBot" },
-            ["locale"] = Locale,
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = User.TenantId } },
-        };
-        if (Transport is not null)
-        {
-            // Not Teams: the client says who it is, but the channel decides; no tenant, no Entra object id.
-            activity["from"] = new JsonObject { ["id"] = "client-chosen-id", ["name"] = "Visitor" };
-            activity["conversation"] = new JsonObject { ["id"] = User.ConversationId };
-            activity.Remove("channelData");
-        }
-
-        if (text is not null)
-        {
-            activity["text"] = text;
-        }
-
-        if (value is not null)
-        {
-            activity["value"] = value;
-            activity["replyToId"] = Transcript.LastOrDefault(r => r.Card is not null)?.Activity.Id;
-        }
-
-        return activity;
+        var replyToId = value is null ? null : Transcript.LastOrDefault(r => r.Card is not null)?.Activity.Id;
+        return Transport is not null
+            ? TestActivity.OnAnotherChannel(User.ConversationId, text, value, replyToId)
+            : TestActivity.Message(User, text, value, replyToId, serviceUrl: ServiceUrl, locale: Locale);
     }
 
     private async Task<BotReplies> SendAsync(JsonObject activity, bool replay = false)
@@ -139,7 +91,10 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
         else
         {
             using var response = await client!.PostAsJsonAsync("/api/messages", activity);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"The host answered {(int)response.StatusCode} to the turn, not 200.");
+            }
         }
 
         if (!replay)

@@ -3,9 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Channels.Activities;
-using ConcernBot.Tests.Support.Chat;
 
-namespace ConcernBot.Tests.Channels;
+namespace ConcernBot.Testing;
 
 /// <summary>
 /// What the web page's script and botframework-directlinejs do, over the host's Direct Line 3.0 API: get a token, start
@@ -41,7 +40,11 @@ public sealed class DirectLinePage(HttpClient client) : ISentActivities
     public async Task PostAsync(JsonObject activity)
     {
         using var posted = await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", activity);
-        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        if (posted.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The host answered {(int)posted.StatusCode} to the activity, not 200.");
+        }
+
         await FetchAsync();
     }
 
