@@ -18,9 +18,14 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IOutboxHandler> handlersByKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     private readonly OutboxDispatcherOptions settings = options.Value;
 
+    // Completions and releases the store could not take (it was down): settled first on the next look, so a delivered
+    // message is not delivered again, and a failed one is not held until its lease runs out.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(ClaimedOutboxMessage Claim, DateTimeOffset? RetryAt)> unsettled = new();
+
     /// <summary>One look at the outbox: claims what is due and delivers it. Returns how many were delivered.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        await SettleAsync(cancellationToken);
         var claimed = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.Lease, cancellationToken);
         var delivered = 0;
         var byConcern = claimed.GroupBy(c => c.Message.ConcernId ?? c.Message.Id, StringComparer.Ordinal);
@@ -120,16 +125,53 @@ public sealed partial class OutboxDispatcher(
             var delay = RetryDelay(message.Attempts + 1);
             LogDeliveryFailed(logger, message.Kind, message.Attempts + 1, delay, exception.GetType().Name);
             Telemetry.OperatorMetrics.DeliveriesFailed.Add(1, new KeyValuePair<string, object?>("concernbot.outbox.kind", message.Kind));
-            await outbox.ReleaseAsync(claim, time.GetUtcNow() + delay, cancellationToken);
+            await SettleOrKeepAsync(claim, time.GetUtcNow() + delay, cancellationToken);
             return false;
         }
 
-        if (!await outbox.CompleteAsync(claim, cancellationToken))
-        {
-            LogClaimLost(logger, message.Kind);
-        }
-
+        await SettleOrKeepAsync(claim, null, cancellationToken);
         return true;
+    }
+
+    /// <summary>Completes (no retry time) or releases a claim; if the store cannot take it now, keeps it for the next look.</summary>
+    private async Task<bool> SettleOrKeepAsync(ClaimedOutboxMessage claim, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (retryAt is { } at)
+            {
+                await outbox.ReleaseAsync(claim, at, cancellationToken);
+            }
+            else if (!await outbox.CompleteAsync(claim, cancellationToken))
+            {
+                LogClaimLost(logger, claim.Message.Kind);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // the store is down: kept, and settled once it is back
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogSettleFailed(logger, claim.Message.Kind, exception.GetType().Name);
+            unsettled.Enqueue((claim, retryAt));
+            return false;
+        }
+    }
+
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        for (var left = unsettled.Count; left > 0 && unsettled.TryDequeue(out var pending); left--)
+        {
+            if (!await SettleOrKeepAsync(pending.Claim, pending.RetryAt, cancellationToken))
+            {
+                return; // still down: the rest wait too
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the outbox failed ({ExceptionType}); trying again shortly")]
@@ -140,6 +182,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering a {Kind} message failed (attempt {Attempt}, {ExceptionType}); retrying in {Delay}")]
     private static partial void LogDeliveryFailed(ILogger logger, string kind, int attempt, TimeSpan delay, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the outcome of a {Kind} delivery failed ({ExceptionType}); kept until the store answers")]
+    private static partial void LogSettleFailed(ILogger logger, string kind, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} message was delivered after its claim had expired; its lease may be too short")]
     private static partial void LogClaimLost(ILogger logger, string kind);
