@@ -144,6 +144,8 @@ var productSettings = {
   DataProtection__KeyFolder: '/home/data/keys'
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
   ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  // The web page's concerns belong to this tenant, so the leads see them beside the ones raised in Teams.
+  DirectLine__OrganisationId: tenant().tenantId
 }
 
 // SingleTenant: App Service resolves this Key Vault reference with the managed identity; the secret stays in the vault.
