@@ -35,5 +35,5 @@ public class IntakeCardBenchmarks
     public JsonElement HarmKinds() => _cards.Question(_harm);
 
     [Benchmark(Description = "Receipt card")]
-    public JsonElement Receipt() => _cards.Receipt("SG-7K3-Q9P", urgent: false, IdentityChoice.Named, ["Employee assistance: 0800 000 0000"]);
+    public JsonElement Receipt() => _cards.Receipt(new ReceiptFacts("SG-7K3-Q9P", Urgent: false, IdentityChoice.Named), ["Employee assistance: 0800 000 0000"]);
 }

@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Channels.Activities;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ConcernBot.Testing;
 
@@ -32,14 +29,13 @@ public enum ConnectorFault
 /// </summary>
 public sealed class LoopbackBotConnector : ISentActivities, IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<Activity> _accepted = new();
     private readonly ConcurrentQueue<(string ConversationId, Activity Activity)> _threads = new();
     private long _ids;
     private long _refused;
     private volatile ConnectorFault _fault;
 
-    private LoopbackBotConnector(WebApplication app) => _app = app;
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -63,14 +59,9 @@ public sealed class LoopbackBotConnector : ISentActivities, IAsyncDisposable
 
     public static async Task<LoopbackBotConnector> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new LoopbackBotConnector(app);
-        app.Run(connector.HandleAsync);
-        await app.StartAsync();
-        connector.ServiceUrl = app.Urls.First().TrimEnd('/') + "/";
+        var connector = new LoopbackBotConnector();
+        (connector._app, var address) = await LoopbackServer.StartAsync(connector.HandleAsync);
+        connector.ServiceUrl = address + "/";
         return connector;
     }
 

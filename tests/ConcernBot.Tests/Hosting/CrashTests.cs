@@ -55,8 +55,8 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
         var attempts = await Task.WhenAll(posts);
         var answeredIn = watch.Elapsed;
 
-        var received = await WaitForAsync(() => Receipts(connector, chats), r => r.Values.All(n => n.Plain + n.Repeated >= 1), TimeSpan.FromSeconds(90));
-        var cards = await WaitForAsync(() => Cards(connector), c => c.Count >= Reporters, TimeSpan.FromSeconds(90));
+        var received = await Eventually.WaitForAsync(() => Receipts(connector, chats), r => r.Values.All(n => n.Plain + n.Repeated >= 1), TimeSpan.FromSeconds(90));
+        var cards = await Eventually.WaitForAsync(() => Cards(connector), c => c.Count >= Reporters, TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(3)); // a retry that would double something has time to show
         received = Receipts(connector, chats);
         cards = Cards(connector);
@@ -184,18 +184,6 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
         return found;
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var value = read();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            value = read();
-        }
-
-        return value;
-    }
 
     [GeneratedRegex(@"SG-[0-9A-Z]{3}-[0-9A-Z]{3}")]
     private static partial Regex Reference();

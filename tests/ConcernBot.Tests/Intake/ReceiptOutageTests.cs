@@ -45,8 +45,8 @@ public sealed partial class ReceiptOutageTests(AzuriteFixture azurite, ITestOutp
         await Task.Delay(TimeSpan.FromSeconds(1));
         connector.Fault = ConnectorFault.None;
 
-        var receipts = await WaitForAsync(() => connector.In(user.ConversationId).Where(IsReceipt).ToList(), r => r.Count >= 1);
-        var cards = await WaitForAsync(() => connector.Threads.ToList(), c => c.Count >= 1);
+        var receipts = await Eventually.WaitForAsync(() => connector.In(user.ConversationId).Where(IsReceipt).ToList(), r => r.Count >= 1);
+        var cards = await Eventually.WaitForAsync(() => connector.Threads.ToList(), c => c.Count >= 1);
         await Task.Delay(TimeSpan.FromSeconds(1)); // time for a duplicate to show, if there were one
 
         receipts = [.. connector.In(user.ConversationId).Where(IsReceipt)];
@@ -95,18 +95,6 @@ public sealed partial class ReceiptOutageTests(AzuriteFixture azurite, ITestOutp
     private static bool IsReceipt(ConcernBot.Channels.Activities.Activity activity) =>
         new BotReply(activity).Words.Contains(I.ReceiptTitle, StringComparison.Ordinal);
 
-    private static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var value = read();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            value = read();
-        }
-
-        return value;
-    }
 
     [GeneratedRegex(@"\b[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}\b")]
     private static partial Regex SecretWord();

@@ -49,8 +49,8 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
         Assert.All(duringOutage, answer => Assert.Equal(S.TryAgainShortly, Assert.Single(answer.All).Words.Trim()));
         var again = await Task.WhenAll(chats.Skip(Before).Select(c => c.PressAsync(I.ReviewSubmit)));
 
-        var receipts = await WaitForAsync(() => chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt)).ToList(), r => r.All(n => n >= 1));
-        var cards = await WaitForAsync(() => connector.Threads.Count, n => n >= chats.Count);
+        var receipts = await Eventually.WaitForAsync(() => chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt)).ToList(), r => r.All(n => n >= 1));
+        var cards = await Eventually.WaitForAsync(() => connector.Threads.Count, n => n >= chats.Count);
         await Task.Delay(TimeSpan.FromSeconds(1));
         receipts = [.. chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt))];
         cards = connector.Threads.Count;
@@ -66,16 +66,4 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
     private static bool IsReceipt(ConcernBot.Channels.Activities.Activity activity) =>
         new BotReply(activity).Words.Contains(I.ReceiptTitle, StringComparison.Ordinal);
 
-    private static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var value = read();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            value = read();
-        }
-
-        return value;
-    }
 }

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
+using ConcernBot.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ConcernBot.Tests.Telemetry;
 
@@ -15,9 +13,7 @@ namespace ConcernBot.Tests.Telemetry;
 /// </summary>
 internal sealed class LoopbackIngestion : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private LoopbackIngestion(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     public ConcurrentQueue<string> Batches { get; } = new();
 
@@ -25,14 +21,8 @@ internal sealed class LoopbackIngestion : IAsyncDisposable
 
     public static async Task<LoopbackIngestion> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var ingestion = new LoopbackIngestion(app);
-        app.Run(ingestion.TrackAsync);
-        await app.StartAsync();
-        var address = app.Urls.First().TrimEnd('/');
+        var ingestion = new LoopbackIngestion();
+        (ingestion._app, var address) = await LoopbackServer.StartAsync(ingestion.TrackAsync);
         ingestion.ConnectionString = $"InstrumentationKey=00000000-0000-0000-0000-0000000000a1;IngestionEndpoint={address}/;LiveEndpoint={address}/";
         return ingestion;
     }
