@@ -161,6 +161,13 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
             _ => Words.StatusInProgress,
         };
         var said = RelayCards.Format(where, concern.Reference);
+        if (concern.Leads.Questions.Where(q => q.Answer is null).Select(q => q.Text).ToList() is { Count: > 0 } waiting && concern.Status != Concerns.ConcernStatus.Closed)
+        {
+            // The leads' questions wait here for a reporter who checks in from a new chat (a web page closed since):
+            // the answer goes to the same people, as information added to the concern.
+            said += "\n\n" + Words.StatusQuestionsWaiting + "\n\n" + string.Join("\n", waiting.Select(q => $"- \"{q}\""));
+        }
+
         if (action?.IsInvoke == true)
         {
             return TurnOutcome.Invoke(InvokeResponse.Message(said));

@@ -34,10 +34,20 @@ public sealed partial class DirectLineTests
         Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
         Assert.NotNull(concern.Reporter.ReplyRouteToken);
 
-        // Checking on it later from a new visit to the page, with the reference and the secret word.
+        // A lead asks a question after the page was closed; the reporter comes back on a new visit with the reference and
+        // the secret word, reads it, and answers.
+        var store = host.Services.GetRequiredService<IConcernStore>();
+        var read = (await store.GetAsync(concern.Id))!;
+        var asked = read.Value with { Leads = read.Value.Leads with { Questions = [new ReporterQuestion("Asha Designated", DateTimeOffset.UtcNow, "Which room was it?")] } };
+        await store.UpdateAsync(asked, read.ETag, new AuditEntry { Actor = "Asha Designated", At = DateTimeOffset.UtcNow, Action = "Asked the reporter" }, []);
         var later = await new DirectLinePage(host.Client).StartAsync();
-        var status = await later.Chat().SayAsync($"status {concern.Reference} {secret}");
+        var laterChat = later.Chat();
+        var status = await laterChat.SayAsync($"status {concern.Reference} {secret}");
         Assert.Contains(concern.Reference, status.Words, StringComparison.Ordinal);
+        Assert.Contains("\"Which room was it?\"", status.Words, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asha", status.Words, StringComparison.Ordinal);
+        var answered = await laterChat.PressAsync(ConcernBot.Resources.Anonymity.StatusCheck, new { secret, addition = "Room 4" });
+        Assert.Contains(ConcernBot.Resources.Anonymity.AddSent, answered.Words, StringComparison.Ordinal);
         Assert.NotNull(page.UserId);
         Assert.StartsWith("web-", page.UserId, StringComparison.Ordinal);
     }
