@@ -25,12 +25,12 @@ public static partial class DirectLineEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(pattern);
-        group.MapPost("/tokens/generate", Generate);
+        group.MapPost("/tokens/generate", Generate).RequireRateLimiting(DirectLineLimits.NewConversations);
         group.MapPost("/conversations", Start);
         group.MapGet("/conversations/{conversationId}", Start);
         group.MapPost("/tokens/refresh", Refresh);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineLimits.PerConversation);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities).RequireRateLimiting(DirectLineLimits.PerConversation);
         return endpoints;
     }
 
@@ -175,6 +175,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<DirectLineAdapter>());
+        DirectLineLimits.Add(services, configuration);
         return services;
     }
 }

@@ -14,6 +14,7 @@ var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapBotMessages("/api/messages");
+app.UseRateLimiter();
 app.MapDirectLine();
 app.MapSpeakUpPage();
 

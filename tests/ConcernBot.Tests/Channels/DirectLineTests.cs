@@ -83,6 +83,24 @@ public sealed partial class DirectLineTests
     }
 
     [Fact]
+    public async Task Too_many_new_conversations_at_once_are_told_to_try_again_without_anyone_s_address_being_kept()
+    {
+        await using var host = Host(new() { ["DirectLine:NewConversationsPerMinute"] = "2" });
+        var answers = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await host.Client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), null);
+            answers.Add(response.StatusCode);
+            if (i == 2)
+            {
+                Assert.Contains("try again", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Fact]
     public async Task Outside_development_the_page_starts_no_conversation_until_its_organisation_is_set()
     {
         var settings = People.Settings();
