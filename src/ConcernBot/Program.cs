@@ -17,6 +17,7 @@ app.MapBotMessages("/api/messages");
 app.UseRateLimiter();
 app.MapDirectLine();
 app.MapSpeakUpPage();
+app.MapSpeakUpPoster();
 
 app.Run();
 

@@ -37,7 +37,7 @@ public static class SpeakUpPage
         return app;
     }
 
-    private static void Secure(HttpResponse response)
+    internal static void Secure(HttpResponse response)
     {
         var headers = response.Headers;
         // Web Chat styles itself with inline styles (emotion); scripts come only from this host.

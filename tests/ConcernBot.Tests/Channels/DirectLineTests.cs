@@ -53,6 +53,34 @@ public sealed partial class DirectLineTests
     }
 
     [Fact]
+    public async Task An_anonymous_web_concern_leaves_no_visitor_id_user_agent_or_device_detail_in_the_store_or_the_logs()
+    {
+        await using var host = Host(new() { ["Logging:LogLevel:Default"] = "Trace" });
+        const string userAgent = "ZebedeeBrowser/9.9 (distinctive-device-7Q)";
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        client.DefaultRequestHeaders.Referrer = new Uri("https://referrer.distinctive.example/where-i-came-from");
+        var page = await new DirectLinePage(client).StartAsync();
+        var chat = page.Chat();
+        await page.PostAsync(new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = "hi",
+            ["locale"] = "mi-NZ",
+            ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "mi-NZ", ["country"] = "NZ", ["timezone"] = "Pacific/Chatham" }),
+            ["localTimestamp"] = "2026-12-03T23:45:00+13:45",
+        });
+        await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
+        await chat.PressAsync(I.ReviewSubmit);
+
+        string[] identifiers = [page.UserId!, page.ConversationId, "ZebedeeBrowser", "distinctive-device", "referrer.distinctive", "Pacific/Chatham", "Chatham", "+13:45"];
+        var places = (await LeakScan.SqliteRowsAsync(host.DatabasePath)).Concat(LeakScan.Logs(host.Logs));
+        var found = places.SelectMany(p => LeakScan.Find(p.Where, p.Text, identifiers)).ToList();
+        Assert.NotEmpty(await LeakScan.SqliteRowsAsync(host.DatabasePath));
+        Assert.True(found.Count == 0, "Kept about the web visitor:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
     public async Task The_channel_not_the_client_decides_who_is_talking_and_a_token_opens_only_its_own_conversation()
     {
         await using var host = Host();
