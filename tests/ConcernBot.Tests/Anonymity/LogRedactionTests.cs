@@ -21,6 +21,26 @@ public sealed class LogRedactionTests
     private static readonly string[] Forbidden = [Name, "Zebedee", "Quartermaine", UserId, "zzz-distinctive", AadObjectId, ConversationId, Email, "Xanthippe", "hits the residents", "SG-7K3-Q9P", "K7QP-3MXD"];
 
     [Fact]
+    public async Task The_host_s_start_up_lines_an_operator_needs_stay_whole_and_a_person_s_data_in_the_same_category_does_not()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using (var host = TestHost.With(new() { Logs = logs }))
+        {
+            var lifetime = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Hosting.Lifetime");
+            var other = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
+#pragma warning disable CA1848, CA2254, CA1873, CA1727 // the framework's own templates, as it writes them
+            lifetime.LogInformation("Now listening on: {address}", "http://127.0.0.1:3978");
+            lifetime.LogInformation("Content root path: {contentRoot}", "/home/site/wwwroot");
+            other.LogInformation("Request starting {Path} from {RemoteIpAddress}", "/api/messages", "203.0.113.77");
+#pragma warning restore CA1848, CA2254, CA1873, CA1727
+        }
+
+        Assert.Contains(logs.Entries, e => e.Message == "Now listening on: http://127.0.0.1:3978");
+        Assert.Contains(logs.Entries, e => e.Message == "Content root path: /home/site/wwwroot");
+        Assert.DoesNotContain(logs.Entries, e => e.AllText.Contains("203.0.113.77", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_worst_a_developer_could_write_never_reaches_the_logs()
     {
         using var logs = new CapturingLoggerProvider();
