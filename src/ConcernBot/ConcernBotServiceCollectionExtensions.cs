@@ -31,6 +31,13 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, WelcomeHandler>();
         services.AddOperatorTelemetry(configuration);
         services.Configure<SpeakUp.SpeakUpOptions>(configuration.GetSection("SpeakUp"));
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true; // used only for the public page's static files (SpeakUpPage)
+            options.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "text/javascript"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         return services;
     }
 }

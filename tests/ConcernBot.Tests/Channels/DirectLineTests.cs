@@ -153,9 +153,20 @@ public sealed partial class DirectLineTests
         Assert.False(page.Headers.Contains("Set-Cookie"));
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.All(ScriptSources().Matches(html), m => Assert.StartsWith("/speak-up/", m.Groups[1].Value, StringComparison.Ordinal));
-        using var webChat = await host.Client.GetAsync(new Uri("/speak-up/webchat.js", UriKind.Relative));
+        using var raw = host.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/speak-up/webchat.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var webChat = await raw.SendAsync(request);
         Assert.True(webChat.IsSuccessStatusCode, "Web Chat is not built into the host: run `npm ci --prefix tools/webchat` (./test.sh does)");
-        Assert.True((await webChat.Content.ReadAsByteArrayAsync()).Length > 1_000_000);
+        var sent = (await webChat.Content.ReadAsByteArrayAsync()).Length;
+        Assert.Contains("gzip", webChat.Content.Headers.ContentEncoding);
+        Assert.InRange(sent, 500_000, 1_300_000); // 3.9 MB of Web Chat, compressed
+
+        // The conversation's own answers are never compressed: they carry secret words.
+        using var token = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/tokens/generate");
+        token.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var generated = await raw.SendAsync(token);
+        Assert.Empty(generated.Content.Headers.ContentEncoding);
     }
 
     private static TestHost Host(Dictionary<string, string?>? extra = null)
