@@ -1,5 +1,6 @@
 using ConcernBot.Testing;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ConcernBot.EndToEnd.Tests.Browser;
 using ConcernBot.EndToEnd.Tests.Hosting;
 using ConcernBot.Resources;
@@ -63,5 +64,112 @@ public sealed class SpeakUpInTheBrowserTests
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "speak-up.png"), FullPage = true });
             throw;
         }
+    }
+
+    /// <summary>The bot's activities in Web Chat's transcript (not the visitor's own).</summary>
+    private const string FromBot = ".webchat__basic-transcript__activity:not(:has(.webchat__stacked-layout--from-user))";
+
+    [Fact]
+    public async Task A_visitor_raises_a_whole_anonymous_concern_by_clicking_and_typing_and_every_step_passes_axe()
+    {
+        using var bot = TestHost.Playground();
+        bot.StartServer();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
+        page.SetDefaultTimeout(Wait);
+        var axe = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tools", "webchat", "node_modules", "axe-core", "axe.min.js"));
+        var problems = new List<string>();
+        var steps = 0;
+
+        async Task CheckAsync(string step)
+        {
+            steps++;
+            // Web Chat's own screen-reader live region (a visually hidden copy of each new activity, with its inputs unlabelled
+            // and out of the tab order) is left out: it is Web Chat's markup, not ours, and the real card beside it is checked.
+            var found = await page.EvaluateAsync<JsonElement>("async () => (await axe.run({ exclude: [['.webchat__live-region-activity']] }, { runOnly: ['wcag2a', 'wcag2aa'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ' ' + v.nodes.slice(0, 2).map(n => n.target.join(' > ')).join(' | '))");
+            problems.AddRange(found.EnumerateArray().Select(v => $"{step}: {v.GetString()}"));
+        }
+
+        async Task AnswerAsync(string step, Func<ILocator, Task> act)
+        {
+            var before = await page.Locator(FromBot).CountAsync();
+            await act(page.Locator(FromBot).Last);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (await page.Locator(FromBot).CountAsync() <= before)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"No answer from the bot after: {step}");
+                await Task.Delay(100);
+            }
+
+            await CheckAsync(step);
+        }
+
+        Task PressAsync(string title) => AnswerAsync(title, card => card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(title) }).Last.ClickAsync());
+
+        Task TypeAsync(string text) => AnswerAsync(text, async card =>
+        {
+            await card.Locator("textarea, input[type=text]").First.FillAsync(text);
+            await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+        });
+
+        try
+        {
+            await page.GotoAsync($"http://127.0.0.1:{bot.Port}/speak-up");
+            await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = Strings.WelcomeRaiseConcern }).First).ToBeVisibleAsync();
+            await page.EvaluateAsync(axe + "\n;void 0");
+            await CheckAsync("welcome");
+
+            await PressAsync(Strings.WelcomeRaiseConcern);
+            await PressAsync(ConcernBot.Resources.Intake.DangerNo);
+            await PressAsync(ConcernBot.Resources.Intake.RoleStaff);
+            await PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
+            await TypeAsync("Mr Jones, room 12");
+            await TypeAsync("At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair.");
+            await PressAsync(ConcernBot.Resources.Intake.ChoiceNotSure);
+            await TypeAsync("The lounge on the first floor");
+            await PressAsync(ConcernBot.Resources.Intake.ChoiceNo);
+            await AnswerAsync("harm", async card =>
+            {
+                // The first kind of harm on the card: physical abuse.
+                await card.Locator("input[type=checkbox]").First.CheckAsync();
+                await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+            });
+            await PressAsync(ConcernBot.Resources.Intake.SubjectStaff);
+            await PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
+            await PressAsync(ConcernBot.Resources.Intake.OutcomesAskedNone);
+            await TypeAsync("I'd like Mr Jones to feel safe.");
+            await PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+            await PressAsync(ConcernBot.Resources.Intake.ConsentYes);
+            await PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
+            await PressAsync(ConcernBot.Resources.Intake.IdentityAnonymous);
+            await PressAsync(ConcernBot.Resources.Intake.ReviewSubmit);
+
+            var receipt = await page.Locator(FromBot).Last.InnerTextAsync();
+            Assert.Matches(@"SG-[0-9A-Z]{3}-[0-9A-Z]{3}", receipt);
+            Assert.Matches(@"[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}", receipt);
+            await SaveAsync(page, "speak-up-receipt-360");
+            await page.SetViewportSizeAsync(1280, 900);
+            await SaveAsync(page, "speak-up-receipt-1280");
+            Assert.True(problems.Count == 0, $"axe-core found serious or critical problems in {steps} steps: " + string.Join(", ", problems));
+            Console.WriteLine($"axe-core: {steps} steps checked, 0 serious or critical violations");
+        }
+        catch
+        {
+            await SaveAsync(page, "speak-up-walk-failure");
+            throw;
+        }
+    }
+
+    /// <summary>A button's words, matched whether Web Chat shows ' or a typographic apostrophe.</summary>
+    private static Regex Words(string title) =>
+        new("^" + Regex.Escape(title).Replace("'", "['\u2019]", StringComparison.Ordinal).Replace("/", "\\/", StringComparison.Ordinal) + "$");
+
+    private static async Task SaveAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

@@ -29,6 +29,10 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
         settings["Storage:Outbox:PollInterval"] = "00:00:00.200";
         settings["Storage:Outbox:FirstRetryDelay"] = "00:00:00.500";
         settings["Storage:Outbox:MaxRetryDelay"] = "00:00:02";
+
+        // A claim written just as the store went down may never have been answered: nobody knows it was taken, so it waits
+        // for its lease to run out (2 minutes in production). Short here, so the test sees the outbox resume by itself.
+        settings["Storage:Outbox:Lease"] = "00:00:05";
         await using var host = TestHost.With(new TestHostOptions { Settings = settings, RealConnector = true });
         var chats = Enumerable.Range(0, Before + During)
             .Select(i => new TeamsChat(host.Client, connector, TeamsUser.Make("Reporter " + i)) { ServiceUrl = connector.ServiceUrl })
