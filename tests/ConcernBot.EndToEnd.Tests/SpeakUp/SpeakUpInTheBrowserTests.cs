@@ -59,9 +59,7 @@ public sealed class SpeakUpInTheBrowserTests
         }
         catch
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "speak-up.png"), FullPage = true });
+            await SaveAsync(page, "speak-up-failure");
             throw;
         }
     }
