@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ConcernBot.EndToEnd.Tests.Browser;
 using ConcernBot.EndToEnd.Tests.Hosting;
 using ConcernBot.Resources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -74,31 +75,7 @@ public sealed class SpeakUpInTheBrowserTests
         var page = visitor.Page;
         try
         {
-            await visitor.PressAsync(Strings.WelcomeRaiseConcern);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.DangerNo);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.RoleStaff);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
-            await visitor.FillAsync("Mr Jones, room 12");
-            await visitor.FillAsync("At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair.");
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceNotSure);
-            await visitor.FillAsync("The lounge on the first floor");
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceNo);
-            await visitor.AnswerAsync("harm", async card =>
-            {
-                // The first kind of harm on the card: physical abuse.
-                await card.Locator("input[type=checkbox]").First.CheckAsync();
-                await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
-            });
-            await visitor.PressAsync(ConcernBot.Resources.Intake.SubjectStaff);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.OutcomesAskedNone);
-            await visitor.FillAsync("I'd like Mr Jones to feel safe.");
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityAnonymous);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ReviewSubmit);
-
+            await StaffPathAsync(visitor, () => visitor.PressAsync(ConcernBot.Resources.Intake.SubjectStaff));
             await visitor.ExpectReceiptAsync("speak-up-receipt");
         }
         catch
@@ -106,6 +83,65 @@ public sealed class SpeakUpInTheBrowserTests
             await SaveAsync(page, "speak-up-walk-failure");
             throw;
         }
+    }
+
+    [Fact]
+    public async Task An_anonymous_whistleblower_raises_a_concern_about_a_lead_who_is_told_they_will_not_see_it()
+    {
+        await using var visitor = await Visitor.OpenAsync(People.Settings());
+        try
+        {
+            await StaffPathAsync(visitor, async () =>
+            {
+                await visitor.PressAsync(ConcernBot.Resources.Intake.SubjectLead);
+                await visitor.PressAsync(People.Asha.Name);
+            }, reviewSays: $"{People.Asha.Name} will not see it");
+            await visitor.ExpectReceiptAsync("speak-up-about-a-lead-receipt");
+
+            var concern = Assert.Single(await visitor.Bot.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>()
+                .ListByStatusAsync("local", ConcernBot.Concerns.ConcernStatus.Received).ToListAsync());
+            Assert.Equal(People.Asha.ObjectId, concern.Subject.LeadAadObjectId);
+            Assert.Equal(ConcernBot.Concerns.IdentityChoice.Anonymous, concern.Reporter.Choice);
+        }
+        catch
+        {
+            await SaveAsync(visitor.Page, "speak-up-about-a-lead-failure");
+            throw;
+        }
+    }
+
+    /// <summary>The staff path on the page, clicking and filling the cards; <paramref name="about"/> answers who it is about.</summary>
+    private static async Task StaffPathAsync(Visitor visitor, Func<Task> about, string? reviewSays = null)
+    {
+        await visitor.PressAsync(Strings.WelcomeRaiseConcern);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.DangerNo);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.RoleStaff);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
+        await visitor.FillAsync("Mr Jones, room 12");
+        await visitor.FillAsync("At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair.");
+        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceNotSure);
+        await visitor.FillAsync("The lounge on the first floor");
+        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceNo);
+        await visitor.AnswerAsync("harm", async card =>
+        {
+            // The first kind of harm on the card: physical abuse.
+            await card.Locator("input[type=checkbox]").First.CheckAsync();
+            await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+        });
+        await about();
+        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.OutcomesAskedNone);
+        await visitor.FillAsync("I'd like Mr Jones to feel safe.");
+        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
+        await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityAnonymous);
+        if (reviewSays is not null)
+        {
+            Assert.Contains(reviewSays, await visitor.Page.Locator(FromBot).Last.InnerTextAsync(), StringComparison.Ordinal);
+        }
+
+        await visitor.PressAsync(ConcernBot.Resources.Intake.ReviewSubmit);
     }
 
     [Fact]
@@ -146,9 +182,9 @@ public sealed class SpeakUpInTheBrowserTests
         public IBrowser Browser { get; }
         public IPage Page { get; }
 
-        public static async Task<Visitor> OpenAsync()
+        public static async Task<Visitor> OpenAsync(IReadOnlyDictionary<string, string?>? settings = null)
         {
-            var bot = TestHost.Playground();
+            var bot = TestHost.Playground(settings: settings);
             bot.StartServer();
             var (playwright, browser) = await Chromium.LaunchAsync();
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
