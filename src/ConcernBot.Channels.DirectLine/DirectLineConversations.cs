@@ -11,6 +11,8 @@ namespace ConcernBot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
 {
+    private static readonly TimeSpan UnusedLifetime = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, Transcript> _conversations = new(StringComparer.Ordinal);
 
     public bool TryOpen(string conversationId, string userId)
@@ -91,10 +93,13 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
 
     private void Sweep()
     {
-        var cutoff = time.GetUtcNow() - options.Value.IdleLifetime;
+        var now = time.GetUtcNow();
+        var cutoff = now - options.Value.IdleLifetime;
         foreach (var (id, transcript) in _conversations)
         {
-            if (transcript.LastUsed < cutoff)
+            // A conversation started but never spoken in goes after ten minutes, so tokens fetched in bulk cannot fill
+            // the page's budget for hours.
+            if (transcript.LastUsed < cutoff || (transcript.Next == 0 && transcript.LastUsed < now - UnusedLifetime))
             {
                 _conversations.TryRemove(id, out _);
             }
