@@ -27,7 +27,7 @@ public enum ConnectorFault
 /// runs: it keeps every activity it accepted, per conversation; opens channel threads and 1:1 chats; reports a roster;
 /// and, while a fault is on, answers every request with that fault instead.
 /// </summary>
-public sealed class LoopbackBotConnector : ISentActivities, IAsyncDisposable
+public sealed partial class LoopbackBotConnector : ISentActivities, IAsyncDisposable
 {
     private WebApplication _app = null!;
     private readonly ConcurrentQueue<Activity> _accepted = new();
@@ -67,6 +67,36 @@ public sealed class LoopbackBotConnector : ISentActivities, IAsyncDisposable
 
     /// <summary>What reached one conversation.</summary>
     public IReadOnlyList<Activity> In(string conversationId) => [.. _accepted.Where(a => a.Conversation?.Id == conversationId)];
+
+    /// <summary>The receipts that reached one conversation, and how many of them say they repeat one that may have arrived.</summary>
+    public Copies ReceiptsIn(string conversationId)
+    {
+        var words = In(conversationId).Select(a => new BotReply(a).Words).Where(w => w.Contains(ConcernBot.Resources.Intake.ReceiptTitle, StringComparison.Ordinal)).ToList();
+        var repeated = words.Count(w => w.Contains(ConcernBot.Resources.Intake.ReceiptRepeated, StringComparison.Ordinal));
+        return new Copies(words.Count - repeated, repeated);
+    }
+
+    /// <summary>The leads' cards posted, by concern reference, and how many of each say they replace an earlier copy.</summary>
+    public IReadOnlyDictionary<string, Copies> LeadsCards() =>
+        Threads.Select(t => new BotReply(t.Activity).Words)
+            .GroupBy(w => ConcernReferencePattern().Match(w).Value)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var replacements = g.Count(w => w.Contains(ConcernBot.Resources.Leads.CardReplacesEarlierCopy, StringComparison.Ordinal));
+                return new Copies(g.Count() - replacements, replacements);
+            });
+
+    /// <summary>
+    /// The leads' settings (<see cref="People.Settings"/>) with their channel reached through this connector, in local mode
+    /// (no app id), so the bot's real HTTP connector client talks to it.
+    /// </summary>
+    public Dictionary<string, string?> LeadsSettings()
+    {
+        var settings = People.Settings();
+        settings["Leads:Channel:ServiceUrl"] = ServiceUrl;
+        settings["MicrosoftAppId"] = "";
+        return settings;
+    }
 
     private async Task HandleAsync(HttpContext http)
     {
@@ -142,4 +172,10 @@ public sealed class LoopbackBotConnector : ISentActivities, IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("SG-[0-9A-Z]{3}-[0-9A-Z]{3}")]
+    private static partial System.Text.RegularExpressions.Regex ConcernReferencePattern();
 }
+
+/// <summary>How many copies of something arrived: plain ones, and ones that say they may repeat an earlier copy.</summary>
+public sealed record Copies(int Plain, int Labelled);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ConcernBot.Testing;
 
 namespace ConcernBot.Tests.Hosting;
 
@@ -17,7 +16,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public BotProcess(IReadOnlyDictionary<string, string?> settings)
     {
-        Port = FreePort();
+        Port = FreePort.Next();
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -109,12 +108,6 @@ internal sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync() => await KillAsync();
 }

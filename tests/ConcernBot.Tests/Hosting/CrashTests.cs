@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ConcernBot.Storage;
 using ConcernBot.Tests.Storage;
 using ConcernBot.Testing;
@@ -19,7 +18,7 @@ namespace ConcernBot.Tests.Hosting;
 /// receipt, and nothing reaches a reporter or the leads twice without saying so. (A delivery cut off by the kill may or may
 /// not have reached Teams, which cannot be asked: its retry says "you may already have this", never silently twice.)
 /// </summary>
-public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
+public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int Reporters = 200;
     private const int Kills = 3;
@@ -55,11 +54,11 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
         var attempts = await Task.WhenAll(posts);
         var answeredIn = watch.Elapsed;
 
-        var received = await Eventually.WaitForAsync(() => Receipts(connector, chats), r => r.Values.All(n => n.Plain + n.Repeated >= 1), TimeSpan.FromSeconds(90));
-        var cards = await Eventually.WaitForAsync(() => Cards(connector), c => c.Count >= Reporters, TimeSpan.FromSeconds(90));
+        var received = await Eventually.WaitForAsync(() => Receipts(connector, chats), r => r.Values.All(n => n.Plain + n.Labelled >= 1), TimeSpan.FromSeconds(90));
+        var cards = await Eventually.WaitForAsync(() => connector.LeadsCards(), c => c.Count >= Reporters, TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(3)); // a retry that would double something has time to show
         received = Receipts(connector, chats);
-        cards = Cards(connector);
+        cards = connector.LeadsCards();
         await bot.KillAsync();
 
         var stored = await StoredAsync(storage, submits);
@@ -68,13 +67,13 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
         var cardDuplicates = cards.Values.Sum(c => Math.Max(0, c.Plain - 1));
         output.WriteLine(
             $"{store}: {Reporters} submits, {Kills} kills ({bot.Starts} starts), {attempts.Sum() - Reporters} submits sent again, answered in {answeredIn.TotalSeconds:0.0} s; " +
-            $"concerns {stored}, receipts {received.Values.Sum(r => r.Plain)} (+{received.Values.Sum(r => r.Repeated)} labelled repeats), " +
-            $"leads' cards {cards.Values.Sum(c => c.Plain)} (+{cards.Values.Sum(c => c.Repeated)} labelled replacements), duplicates {receiptDuplicates + cardDuplicates}, lost {lost}");
+            $"concerns {stored}, receipts {received.Values.Sum(r => r.Plain)} (+{received.Values.Sum(r => r.Labelled)} labelled repeats), " +
+            $"leads' cards {cards.Values.Sum(c => c.Plain)} (+{cards.Values.Sum(c => c.Labelled)} labelled replacements), duplicates {receiptDuplicates + cardDuplicates}, lost {lost}");
 
         Assert.Equal(0, lost);
-        Assert.All(received, r => Assert.True(r.Value.Plain <= 1 && r.Value.Plain + r.Value.Repeated >= 1, $"{r.Key}: {r.Value.Plain} receipts, {r.Value.Repeated} labelled repeats"));
+        Assert.All(received, r => Assert.True(r.Value.Plain <= 1 && r.Value.Plain + r.Value.Labelled >= 1, $"{r.Key}: {r.Value.Plain} receipts, {r.Value.Labelled} labelled repeats"));
         Assert.Equal(Reporters, cards.Count);
-        Assert.All(cards, c => Assert.True(c.Value.Plain <= 1 && c.Value.Plain + c.Value.Repeated >= 1, $"{c.Key}: {c.Value.Plain} cards without the label"));
+        Assert.All(cards, c => Assert.True(c.Value.Plain <= 1 && c.Value.Plain + c.Value.Labelled >= 1, $"{c.Key}: {c.Value.Plain} cards without the label"));
         Directory.Delete(folder, recursive: true);
     }
 
@@ -90,9 +89,7 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
 
     private static Dictionary<string, string?> Settings(LoopbackBotConnector connector, Dictionary<string, string?> storage)
     {
-        var settings = People.Settings();
-        settings["Leads:Channel:ServiceUrl"] = connector.ServiceUrl;
-        settings["MicrosoftAppId"] = "";
+        var settings = connector.LeadsSettings();
         foreach (var (key, value) in storage)
         {
             settings[key] = value;
@@ -147,24 +144,9 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
         }
     }
 
-    private sealed record Count(int Plain, int Repeated);
-
     /// <summary>Per reporter's chat: receipts, and receipts that say they repeat one that may have arrived.</summary>
-    private static Dictionary<string, Count> Receipts(LoopbackBotConnector connector, List<TeamsChat> chats)
-    {
-        var receipts = connector.Sent.Select(a => (a.Conversation?.Id, Words: new BotReply(a).Words)).Where(r => r.Words.Contains(I.ReceiptTitle, StringComparison.Ordinal)).ToList();
-        return chats.ToDictionary(
-            c => c.User.ConversationId,
-            c => new Count(
-                receipts.Count(r => r.Id == c.User.ConversationId && !r.Words.Contains(I.ReceiptRepeated, StringComparison.Ordinal)),
-                receipts.Count(r => r.Id == c.User.ConversationId && r.Words.Contains(I.ReceiptRepeated, StringComparison.Ordinal))));
-    }
-
-    /// <summary>Per concern reference: leads' cards, and cards that say they replace an earlier copy.</summary>
-    private static Dictionary<string, Count> Cards(LoopbackBotConnector connector) =>
-        connector.Threads.Select(t => new BotReply(t.Activity).Words)
-            .GroupBy(w => Reference().Match(w).Value)
-            .ToDictionary(g => g.Key, g => new Count(g.Count(w => !w.Contains("replaces an earlier copy", StringComparison.Ordinal)), g.Count(w => w.Contains("replaces an earlier copy", StringComparison.Ordinal))));
+    private static Dictionary<string, Copies> Receipts(LoopbackBotConnector connector, List<TeamsChat> chats) =>
+        chats.ToDictionary(c => c.User.ConversationId, c => connector.ReceiptsIn(c.User.ConversationId));
 
     /// <summary>How many of the submitted drafts are stored concerns, read through the product's own store on the same files.</summary>
     private static async Task<int> StoredAsync(Dictionary<string, string?> storage, List<JsonObject> submits)
@@ -184,7 +166,4 @@ public sealed partial class CrashTests(AzuriteFixture azurite, ITestOutputHelper
         return found;
     }
 
-
-    [GeneratedRegex(@"SG-[0-9A-Z]{3}-[0-9A-Z]{3}")]
-    private static partial Regex Reference();
 }

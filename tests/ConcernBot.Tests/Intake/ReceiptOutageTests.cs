@@ -76,9 +76,7 @@ public sealed partial class ReceiptOutageTests(AzuriteFixture azurite, ITestOutp
 
     private Dictionary<string, string?> Settings(LoopbackBotConnector connector, string store)
     {
-        var settings = People.Settings();
-        settings["Leads:Channel:ServiceUrl"] = connector.ServiceUrl;
-        settings["MicrosoftAppId"] = "";
+        var settings = connector.LeadsSettings();
         settings["Storage:Provider"] = store;
         settings["Storage:Outbox:PollInterval"] = "00:00:00.100";
         settings["Storage:Outbox:FirstRetryDelay"] = "00:00:00.200";

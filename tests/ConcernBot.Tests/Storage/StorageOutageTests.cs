@@ -21,9 +21,7 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
     public async Task Azurite_stopped_during_submits_asks_to_try_again_loses_nothing_and_the_outbox_resumes()
     {
         await using var connector = await LoopbackBotConnector.StartAsync();
-        var settings = People.Settings();
-        settings["Leads:Channel:ServiceUrl"] = connector.ServiceUrl;
-        settings["MicrosoftAppId"] = "";
+        var settings = connector.LeadsSettings();
         settings["Storage:Provider"] = "AzureTables";
         settings["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString;
         settings["Storage:AzureTables:TablePrefix"] = "outage" + Guid.NewGuid().ToString("N")[..12];
@@ -54,29 +52,23 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
         Assert.All(duringOutage, answer => Assert.Equal(S.TryAgainShortly, Assert.Single(answer.All).Words.Trim()));
         var again = await Task.WhenAll(chats.Skip(Before).Select(c => c.PressAsync(I.ReviewSubmit)));
 
-        var receipts = await Eventually.WaitForAsync(() => chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt)).ToList(), r => r.All(n => n >= 1));
+        var receipts = await Eventually.WaitForAsync(() => chats.Select(c => connector.ReceiptsIn(c.User.ConversationId).Plain).ToList(), r => r.All(n => n >= 1));
         var cards = await Eventually.WaitForAsync(() => connector.Threads.Count, n => n >= chats.Count);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        receipts = [.. chats.Select(c => connector.In(c.User.ConversationId).Count(IsReceipt))];
+        receipts = [.. chats.Select(c => connector.ReceiptsIn(c.User.ConversationId).Plain)];
         cards = connector.Threads.Count;
 
         // A card posted just as the store went down, whose posting could not be recorded, is posted again once it is
         // back, saying it replaces the earlier copy (Teams cannot be asked whether the first arrived): never silently twice.
-        var unlabelled = connector.Threads.Select(t => new BotReply(t.Activity).Words)
-            .Where(w => !w.Contains("replaces an earlier copy", StringComparison.Ordinal))
-            .GroupBy(w => System.Text.RegularExpressions.Regex.Match(w, "SG-[0-9A-Z]{3}-[0-9A-Z]{3}").Value)
-            .ToDictionary(g => g.Key, g => g.Count());
+        var unlabelled = connector.LeadsCards().ToDictionary(c => c.Key, c => c.Value.Plain);
         var concerns = await host.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>().ListByStatusAsync(chats[0].User.TenantId, ConcernBot.Concerns.ConcernStatus.Received).ToListAsync();
         output.WriteLine($"Azurite down {down.TotalSeconds:0.0} s: {chats.Count} reporters, {During} asked to try again; concerns {concerns.Count}, receipts {receipts.Sum()}, leads' cards {cards} ({cards - unlabelled.Values.Sum()} labelled replacements), unlabelled duplicates {receipts.Sum(n => Math.Max(0, n - 1)) + unlabelled.Values.Sum(n => n - 1)}, lost {chats.Count - concerns.Count}");
 
         Assert.Equal(chats.Count, concerns.Count);
         Assert.All(receipts, n => Assert.Equal(1, n));
-        Assert.All(concerns, c => Assert.True(connector.Threads.Any(t => new BotReply(t.Activity).Words.Contains(c.Reference, StringComparison.Ordinal)), $"{c.Reference} has no leads' card"));
+        Assert.All(concerns, c => Assert.True(connector.LeadsCards().ContainsKey(c.Reference), $"{c.Reference} has no leads' card"));
         Assert.All(unlabelled, u => Assert.True(u.Value == 1, $"{u.Key}: {u.Value} cards without the label"));
         Assert.DoesNotContain(again, a => a.Words.Contains(S.TryAgainShortly, StringComparison.Ordinal));
     }
-
-    private static bool IsReceipt(ConcernBot.Channels.Activities.Activity activity) =>
-        new BotReply(activity).Words.Contains(I.ReceiptTitle, StringComparison.Ordinal);
 
 }

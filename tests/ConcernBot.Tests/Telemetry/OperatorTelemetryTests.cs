@@ -68,9 +68,7 @@ public sealed class OperatorTelemetryTests
         await using var ingestion = await LoopbackIngestion.StartAsync();
         await using var connector = await LoopbackBotConnector.StartAsync();
         var spans = new List<Activity>();
-        var settings = People.Settings();
-        settings["Leads:Channel:ServiceUrl"] = connector.ServiceUrl;
-        settings["MicrosoftAppId"] = "";
+        var settings = connector.LeadsSettings();
         settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
         string everything;
         await using (var host = TestHost.With(new TestHostOptions { Settings = settings, RealConnector = true, ExtraServices = s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)) }))
