@@ -107,8 +107,8 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             }
 
             // "send" again after sending: the same answer as the first time, if this chat sent a concern.
-            return IntakePhrases.IsSubmit(normalised) && await SentFromThisChatAsync(activity, null, cancellationToken) is { } sent
-                ? AlreadyReceived(plan, sent)
+            return IntakePhrases.IsSubmit(normalised) && await SentFromThisChatAsync(activity, cancellationToken) is [.., var latest]
+                ? AlreadyReceived(plan, latest)
                 : null;
         }
 
@@ -170,14 +170,18 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
     /// </summary>
     private async Task AfterTheDraftAsync(TurnPlan plan, Activity activity, UserAction action, CancellationToken cancellationToken)
     {
+        var sent = await SentFromThisChatAsync(activity, cancellationToken);
         var draftId = action.GetString("draft");
-        if (action.Verb == IntakeVerbs.Submit && await SentFromThisChatAsync(activity, draftId, cancellationToken) is { } sent)
+        var submitted = action.Verb != IntakeVerbs.Submit || sent.Count == 0 ? null
+            : draftId is null ? sent[^1]
+            : sent.FirstOrDefault(l => l.ConcernId == IntakeSubmission.ConcernIdFor(draftId));
+        if (submitted is not null)
         {
-            AlreadyReceived(plan, sent);
+            AlreadyReceived(plan, submitted);
         }
-        else if (await SentFromThisChatAsync(activity, null, cancellationToken) is { } last)
+        else if (sent.Count > 0)
         {
-            plan.Say(Words.Format(IntakeText.StaleAfterSent, last.Reference));
+            plan.Say(Words.Format(IntakeText.StaleAfterSent, sent[^1].Reference));
         }
         else
         {
@@ -192,19 +196,9 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         return plan;
     }
 
-    /// <summary>The concern this chat sent from draft <paramref name="draftId"/> (or its latest, without one); null if none.</summary>
-    private async Task<ChatLink?> SentFromThisChatAsync(Activity activity, string? draftId, CancellationToken cancellationToken)
-    {
-        if (activity.Conversation?.Id is not { } conversationId)
-        {
-            return null;
-        }
-
-        var links = (await chats.GetAsync(conversationId, cancellationToken)).Links;
-        return draftId is null
-            ? (links.Count == 0 ? null : links[^1])
-            : links.FirstOrDefault(l => l.ConcernId == IntakeSubmission.ConcernIdFor(draftId));
-    }
+    /// <summary>The concerns this chat sent, oldest first (the chat's sealed links); none without a conversation.</summary>
+    private async Task<IReadOnlyList<ChatLink>> SentFromThisChatAsync(Activity activity, CancellationToken cancellationToken) =>
+        activity.Conversation?.Id is { } conversationId ? (await chats.GetAsync(conversationId, cancellationToken)).Links : [];
 
     private void Start(TurnPlan plan)
     {

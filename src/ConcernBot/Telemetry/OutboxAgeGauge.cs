@@ -27,6 +27,7 @@ internal sealed class OutboxAgeGauge : IHostedService
         _meter.CreateObservableGauge("concernbot.outbox.oldest_age", Observe, "s", "Age of the oldest due, undelivered outbox message.");
     }
 
+    // A hosted service only so that the host builds it, and with it the gauge, at start-up; it has no work of its own.
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
