@@ -26,8 +26,21 @@ public class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        port = FreePort();
-        await LaunchAsync();
+        // A free port can be taken by another test's server before Azurite binds it: then another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreePort();
+            try
+            {
+                await LaunchAsync();
+                break;
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                await StopAsync();
+            }
+        }
+
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 
