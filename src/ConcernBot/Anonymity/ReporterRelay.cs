@@ -88,7 +88,7 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
         {
             // The leads' record of the question: the answer shows in their own view, and the thread is told.
             accepted = await concerns.GetAsync(concernId, cancellationToken) is { Value.Reporter.ReplyRouteToken: { } token }
-                && await routes.LeadsToAsync(token, conversationId, cancellationToken)
+                && await SpeaksForAsync(token, concernId, conversationId, cancellationToken)
                 && await leads.RecordAsync(concernId, number, answer, cancellationToken);
         }
         else
@@ -103,6 +103,24 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
 
         return accepted;
     }
+
+    /// <summary>
+    /// After the reference and secret word were checked in a new chat (a web page opened again), that chat may answer the
+    /// leads' waiting questions: it is linked to the concern like the chat it was raised in, and the first question waits
+    /// for its typed answer. The link is sealed like every chat record, so the store still cannot tie the chat to it.
+    /// </summary>
+    public Task LinkCheckedInChatAsync(Concern concern, string conversationId, int firstWaitingQuestion, CancellationToken cancellationToken) =>
+        concern.Reporter.ReplyRouteToken is not { } token
+            ? Task.CompletedTask
+            : chats.UpdateAsync(
+                conversationId,
+                r => r with { Links = [.. r.Links.Where(l => l.ConcernId != concern.Id), new ChatLink(concern.Id, concern.Reference, token)], Pending = new PendingAnswer(concern.Id, firstWaitingQuestion) },
+                cancellationToken);
+
+    /// <summary>The chat the route leads to, or one that checked in with the secret word while the route was the same.</summary>
+    private async Task<bool> SpeaksForAsync(string token, string concernId, string conversationId, CancellationToken cancellationToken) =>
+        await routes.LeadsToAsync(token, conversationId, cancellationToken)
+        || (await chats.GetAsync(conversationId, cancellationToken)).Links.Any(l => l.ConcernId == concernId && l.RouteToken == token);
 
     /// <summary>Information added by a reporter who proved they raised the concern (reference and secret word).</summary>
     /// <remarks>
@@ -164,7 +182,7 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
                 return false;
             }
 
-            if (conversationId is not null && (read.Value.Reporter.ReplyRouteToken is not { } token || !await routes.LeadsToAsync(token, conversationId, cancellationToken)))
+            if (conversationId is not null && (read.Value.Reporter.ReplyRouteToken is not { } token || !await SpeaksForAsync(token, concernId, conversationId, cancellationToken)))
             {
                 return false;
             }

@@ -161,20 +161,31 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
             _ => Words.StatusInProgress,
         };
         var said = RelayCards.Format(where, concern.Reference);
-        if (concern.Leads.Questions.Where(q => q.Answer is null).Select(q => q.Text).ToList() is { Count: > 0 } waiting && concern.Status != Concerns.ConcernStatus.Closed)
+        // The leads' questions wait here for a reporter who checks in from a new chat (a web page closed since): each is
+        // shown with its own answer box, and the answer is recorded against that question, as from the first chat.
+        var waiting = concern.Status == Concerns.ConcernStatus.Closed || concern.Reporter.ReplyRouteToken is null
+            ? []
+            : concern.Leads.Questions.Select((q, i) => (Question: q, Number: i + 1)).Where(q => q.Question.Answer is null).ToList();
+        if (waiting.Count > 0)
         {
-            // The leads' questions wait here for a reporter who checks in from a new chat (a web page closed since):
-            // the answer goes to the same people, as information added to the concern.
-            said += "\n\n" + Words.StatusQuestionsWaiting + "\n\n" + string.Join("\n", waiting.Select(q => $"- \"{q}\""));
+            said += "\n\n" + Words.StatusQuestionsWaiting;
         }
 
         if (action?.IsInvoke == true)
         {
-            return TurnOutcome.Invoke(InvokeResponse.Message(said));
+            return TurnOutcome.Invoke(InvokeResponse.Message(waiting.Count == 0 ? said : said + "\n\n" + string.Join("\n", waiting.Select(q => $"- \"{q.Question.Text}\""))));
         }
 
         await turn.SendTextAsync(said, cancellationToken);
-        if (concern.Status != Concerns.ConcernStatus.Closed)
+        if (waiting.Count > 0)
+        {
+            await relay.LinkCheckedInChatAsync(concern, conversationId, waiting[0].Number, cancellationToken);
+            foreach (var (question, number) in waiting)
+            {
+                await turn.SendCardAsync(RelayCards.Question(concern.Reference, concern.Id, number, question.Text), cancellationToken);
+            }
+        }
+        else if (concern.Status != Concerns.ConcernStatus.Closed)
         {
             await turn.SendCardAsync(RelayCards.Status(concern.Reference, Words.StatusAddHint), cancellationToken);
         }

@@ -44,10 +44,18 @@ public sealed partial class DirectLineTests
         var laterChat = later.Chat();
         var status = await laterChat.SayAsync($"status {concern.Reference} {secret}");
         Assert.Contains(concern.Reference, status.Words, StringComparison.Ordinal);
-        Assert.Contains("\"Which room was it?\"", status.Words, StringComparison.Ordinal);
+        Assert.Contains("Which room was it?", status.Words, StringComparison.Ordinal);
+        Assert.Contains(ConcernBot.Resources.Anonymity.StatusQuestionsWaiting, status.Words, StringComparison.Ordinal);
         Assert.DoesNotContain("Asha", status.Words, StringComparison.Ordinal);
-        var answered = await laterChat.PressAsync(ConcernBot.Resources.Anonymity.StatusCheck, new { secret, addition = "Room 4" });
-        Assert.Contains(ConcernBot.Resources.Anonymity.AddSent, answered.Words, StringComparison.Ordinal);
+        var answered = await laterChat.PressAsync(ConcernBot.Resources.Anonymity.AnswerSend, new { answer = "Room 4" });
+        Assert.Contains(ConcernBot.Resources.Anonymity.AnswerSent, answered.Words, StringComparison.Ordinal);
+        Assert.Equal("Room 4", (await store.GetAsync(concern.Id))!.Value.Leads.Questions[0].Answer);
+
+        // A third visit without the secret word cannot answer for the reporter.
+        var stranger = (await new DirectLinePage(host.Client).StartAsync()).Chat();
+        var refused = await stranger.SendValueAsync(new JsonObject { ["verb"] = "relay.answer", ["concernId"] = concern.Id, ["question"] = 1, ["answer"] = "Not me" });
+        Assert.Contains(ConcernBot.Resources.Anonymity.AnswerNotPossible, refused.Words, StringComparison.Ordinal);
+        Assert.Equal("Room 4", (await store.GetAsync(concern.Id))!.Value.Leads.Questions[0].Answer);
         Assert.NotNull(page.UserId);
         Assert.StartsWith("web-", page.UserId, StringComparison.Ordinal);
     }
