@@ -22,7 +22,7 @@ public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<Bot
         var conversation = activity.Conversation;
         var isPrivate = conversation?.ConversationType is null or "personal" && conversation?.IsGroup != true;
         var tenant = conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
-        return new TurnFacts(isPrivate, string.IsNullOrEmpty(tenant) ? null : tenant, activity.From?.AadObjectId ?? activity.From?.Id);
+        return new TurnFacts(isPrivate, string.IsNullOrEmpty(tenant) ? null : tenant, activity.From?.AadObjectId ?? activity.From?.Id, SignedIn: true);
     }
 
     public Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>

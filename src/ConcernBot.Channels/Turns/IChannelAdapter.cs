@@ -6,8 +6,10 @@ namespace ConcernBot.Channels.Turns;
 /// What a channel tells about a turn, once, so that no feature has to read channel-specific fields: whether the
 /// conversation is private (a personal chat, a web page), the organisation it belongs to, and a stable key for the person
 /// that the client cannot choose (Teams: the Entra object id; a web page: the user id bound into its own token).
+/// <paramref name="SignedIn"/> says whether the channel vouches for who the person is (Teams: signed in to the
+/// organisation; a public web page: nobody is, so a name is only what the person types).
 /// </summary>
-public sealed record TurnFacts(bool IsPrivate, string? OrganisationId, string? PersonKey);
+public sealed record TurnFacts(bool IsPrivate, string? OrganisationId, string? PersonKey, bool SignedIn = false);
 
 /// <summary>
 /// A channel: owns the inbound turns of its conversations and every message sent to them later (the Microsoft 365 Agents

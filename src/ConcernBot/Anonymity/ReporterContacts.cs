@@ -92,5 +92,14 @@ public static class IdentityChoiceNotice
         Resources.Anonymity.ChoiceTeamsLimit,
     ];
 
+    /// <summary>On a public page nobody is signed in: no name unless typed, no Teams account, no Teams administrators.</summary>
+    public static IReadOnlyList<string> NotSignedInParagraphs() =>
+    [
+        Resources.Anonymity.ChoiceIntro,
+        Resources.Anonymity.ChoiceAnonymousNotSignedIn,
+        Resources.Anonymity.ChoiceAnonymousDelay,
+        Resources.Anonymity.ChoiceGiveName,
+    ];
+
     public static string Text() => string.Join("\n\n", Paragraphs());
 }

@@ -27,6 +27,9 @@ public sealed record ReporterIdentity
     /// <summary>Named reporters only.</summary>
     public string? AadObjectId { get; init; }
 
+    /// <summary>Named reporters who were not signed in (a web page): how they asked to be contacted, as they typed it.</summary>
+    public string? GivenContact { get; init; }
+
     /// <summary>Confidential reporters only: their identity, encrypted with a key that is not in the store.</summary>
     public string? ProtectedIdentity { get; init; }
 

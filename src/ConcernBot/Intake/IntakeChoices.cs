@@ -115,6 +115,15 @@ internal static class IntakeChoices
 
     public static IReadOnlyList<Choice> Identity() => IdentityChoices.Current;
 
+    /// <summary>Signed in: named, confidential or anonymous. On a public page, where nobody is: anonymous first, or give a name.</summary>
+    public static IReadOnlyList<Choice> Identity(IntakeDraft d) => d.SignedIn ? IdentityChoices.Current : NotSignedInIdentityChoices.Current;
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInIdentityChoices = new(() =>
+        [
+            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousNotSignedInDescription),
+            new(nameof(IdentityChoice.Named), IntakeText.IdentityGiveName, IntakeText.IdentityGiveNameDescription),
+        ]);
+
     private static readonly PerCulture<IReadOnlyList<Choice>> IdentityChoices = new(() =>
         [
             new(nameof(IdentityChoice.Named), IntakeText.IdentityNamed, IntakeText.IdentityNamedDescription),

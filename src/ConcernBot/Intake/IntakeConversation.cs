@@ -202,7 +202,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
 
     private void Start(TurnPlan plan)
     {
-        plan.Draft = new IntakeDraft { Id = ConcernReference.NewDraftId(), Reference = ConcernReference.New(), StartedAt = time.GetUtcNow() };
+        plan.Draft = new IntakeDraft { Id = ConcernReference.NewDraftId(), Reference = ConcernReference.New(), StartedAt = time.GetUtcNow(), SignedIn = plan.Facts.SignedIn };
         plan.Step = Flow.First;
         Prompt(plan);
     }

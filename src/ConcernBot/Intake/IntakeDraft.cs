@@ -68,6 +68,18 @@ public sealed class IntakeDraft
     public string? ActionsTaken { get; set; }
     public IdentityChoice? Identity { get; set; }
 
+    /// <summary>
+    /// False on a public web page: nobody is signed in, so "named" means the name and contact the person types below,
+    /// never anything the channel sends.
+    /// </summary>
+    public bool SignedIn { get; set; } = true;
+
+    /// <summary>The name a reporter who is not signed in typed to be known by.</summary>
+    public string? GivenName { get; set; }
+
+    /// <summary>How that reporter asked to be contacted (a phone number, an email), as they typed it; optional.</summary>
+    public string? GivenContact { get; set; }
+
     /// <summary>True when the concern is about the reporter themselves.</summary>
     [JsonIgnore]
     public bool AboutReporter => AtRisk == PersonAtRiskKind.Reporter;

@@ -54,6 +54,10 @@ internal sealed class IntakeFlow
             SharingSteps.Evidence(),
             SharingSteps.Known(),
 
+            // On a public page, where nobody is signed in: the name to be known by, and a way to be contacted if they wish.
+            KnownByName.Name(),
+            KnownByName.Contact(),
+
             // The same facts, in simple words, one short question at a time.
             .. SimpleSteps.All(settings.LeadNamesFor),
         ]);

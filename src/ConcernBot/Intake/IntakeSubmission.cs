@@ -87,7 +87,7 @@ internal sealed class IntakeSubmission(
         {
             Actor = identity switch
             {
-                IdentityChoice.Named => string.IsNullOrWhiteSpace(activity.From?.Name) ? NamedActorWithoutName : activity.From.Name,
+                IdentityChoice.Named => NameOf(draft, activity) is { Length: > 0 } name ? name : NamedActorWithoutName,
                 IdentityChoice.Confidential => ConfidentialActor,
                 _ => AnonymousActor,
             },
@@ -149,7 +149,7 @@ internal sealed class IntakeSubmission(
             ReceivedAt = receivedAt,
             Urgent = d.Urgent,
             ImmediateDanger = d.ImmediateDanger == true,
-            Reporter = Reporter(identity, activity, tenantId),
+            Reporter = Reporter(d, identity, activity, tenantId),
             ReporterRole = d.Role ?? ReporterRole.PreferNotToSay,
             PersonAtRisk = new PersonAtRisk { Kind = d.AtRisk ?? PersonAtRiskKind.NotKnown, Description = d.AtRiskDescription, ChildServicesStatus = d.ChildStatus },
             Account = new IncidentAccount
@@ -192,8 +192,12 @@ internal sealed class IntakeSubmission(
     /// <summary>The organisation a concern belongs to, as the channel tells it (Teams: the tenant); "local" in the Playground without one.</summary>
     public static string OrganisationOf(TurnFacts facts) => facts.OrganisationId is { Length: > 0 } organisation ? organisation : "local";
 
-    private ReporterIdentity Reporter(IdentityChoice identity, Activity activity, string? tenantId) => identity switch
+    /// <summary>Signed in: the name the channel gives. On a public page: only the name the person typed.</summary>
+    private static string? NameOf(IntakeDraft draft, Activity activity) => draft.SignedIn ? activity.From?.Name : draft.GivenName;
+
+    private ReporterIdentity Reporter(IntakeDraft draft, IdentityChoice identity, Activity activity, string? tenantId) => identity switch
     {
+        IdentityChoice.Named when !draft.SignedIn => new ReporterIdentity { Choice = identity, DisplayName = draft.GivenName, GivenContact = draft.GivenContact },
         IdentityChoice.Named => new ReporterIdentity { Choice = identity, DisplayName = activity.From?.Name, AadObjectId = activity.From?.AadObjectId },
         IdentityChoice.Confidential => new ReporterIdentity
         {

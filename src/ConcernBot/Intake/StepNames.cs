@@ -26,6 +26,8 @@ internal static class StepNames
     public const string SharingReason = "sharing.reason";
     public const string Evidence = "evidence";
     public const string Known = "known";
+    public const string KnownName = "known.name";
+    public const string KnownContact = "known.contact";
 
     public const string SimpleWho = "simple.who";
     public const string SimpleWhoName = "simple.who.name";

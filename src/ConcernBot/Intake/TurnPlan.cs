@@ -7,7 +7,7 @@ namespace ConcernBot.Intake;
 internal sealed class TurnPlan(IntakeDraft? draft, string? step, TurnFacts? facts = null)
 {
     /// <summary>What the channel said about this turn (the organisation, the person's key), for the submission.</summary>
-    public TurnFacts Facts { get; } = facts ?? new TurnFacts(true, null, null);
+    public TurnFacts Facts { get; } = facts ?? new TurnFacts(true, null, null, SignedIn: true);
 
     public IntakeDraft? Draft { get; set; } = draft;
     public string? Step { get; set; } = step;

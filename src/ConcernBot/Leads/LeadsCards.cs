@@ -187,6 +187,10 @@ public sealed class LeadsCards(LeadsClocks clocks)
         facts.Add((Words.DetailAbout, LeadsText.Label("Subject", concern.Subject.Kind) + (concern.Subject.RecordedSubject is { } s ? " — " + s : "")));
         facts.Add((Words.DetailReporterRole, LeadsText.Label("Role", concern.ReporterRole)));
         facts.Add((Words.DetailReporter, Reporter(concern, reporterName)));
+        if (concern.Reporter is { Choice: IdentityChoice.Named, GivenContact: { Length: > 0 } contact })
+        {
+            facts.Add((Words.DetailReporterContact, contact));
+        }
         card.Add(CardElement.Facts(facts));
 
         var outcomes = concern.DesiredOutcomes;

@@ -65,8 +65,7 @@ public sealed class SpeakUpInTheBrowserTests
         }
     }
 
-    /// <summary>The bot's activities in Web Chat's transcript (not the visitor's own).</summary>
-    private const string FromBot = ".webchat__basic-transcript__activity:not(:has(.webchat__stacked-layout--from-user))";
+    private const string FromBot = WebVisitor.FromBot;
 
     [Fact]
     public async Task A_visitor_raises_a_whole_anonymous_concern_by_clicking_and_typing_and_every_step_passes_axe()
@@ -169,105 +168,45 @@ public sealed class SpeakUpInTheBrowserTests
         }
     }
 
-    /// <summary>A visitor on the page at phone width, with axe-core run after every answer the bot gives.</summary>
+    /// <summary>The bot, the browser and one visitor on the page at phone width, stopped together.</summary>
     private sealed class Visitor : IAsyncDisposable
     {
-        private readonly List<string> _problems = [];
-        private int _steps;
-
-        private Visitor(TestHost bot, IPlaywright playwright, IBrowser browser, IPage page) => (Bot, Playwright, Browser, Page) = (bot, playwright, browser, page);
+        private Visitor(TestHost bot, IPlaywright playwright, IBrowser browser, WebVisitor web) => (Bot, Playwright, Browser, Web) = (bot, playwright, browser, web);
 
         public TestHost Bot { get; }
         public IPlaywright Playwright { get; }
         public IBrowser Browser { get; }
-        public IPage Page { get; }
+        public WebVisitor Web { get; }
+        public IPage Page => Web.Page;
 
         public static async Task<Visitor> OpenAsync(IReadOnlyDictionary<string, string?>? settings = null)
         {
             var bot = TestHost.Playground(settings: settings);
             bot.StartServer();
             var (playwright, browser) = await Chromium.LaunchAsync();
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
-            page.SetDefaultTimeout(Wait);
-            var visitor = new Visitor(bot, playwright, browser, page);
-            await page.GotoAsync($"http://127.0.0.1:{bot.Port}/speak-up");
-            await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = Strings.WelcomeRaiseConcern }).First).ToBeVisibleAsync();
-            var axe = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tools", "webchat", "node_modules", "axe-core", "axe.min.js"));
-            await page.EvaluateAsync(axe + "\n;void 0");
-            await visitor.CheckAsync("welcome");
-            return visitor;
+            return new Visitor(bot, playwright, browser, await WebVisitor.OpenAsync(bot, browser));
         }
 
-        public Task PressAsync(string title) =>
-            AnswerAsync(title, card => card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(title) }).Last.ClickAsync());
+        public Task PressAsync(string title) => Web.PressAsync(title);
 
-        /// <summary>Fills the latest card's text box and presses Continue.</summary>
-        public Task FillAsync(string text) => AnswerAsync(text, async card =>
-        {
-            await card.Locator("textarea, input[type=text]").First.FillAsync(text);
-            await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
-        });
+        public Task FillAsync(string text) => Web.FillAsync(text);
 
-        /// <summary>Types into Web Chat's own send box and presses Enter.</summary>
-        public Task SayAsync(string text) => AnswerAsync(text, async _ =>
-        {
-            var box = Page.Locator("[data-id='webchat-sendbox-input']");
-            await box.FillAsync(text);
-            await box.PressAsync("Enter");
-        });
+        public Task SayAsync(string text) => Web.SayAsync(text);
 
-        public async Task AnswerAsync(string step, Func<ILocator, Task> act)
-        {
-            var before = await Page.Locator(FromBot).CountAsync();
-            await act(Page.Locator(FromBot).Last);
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (await Page.Locator(FromBot).CountAsync() <= before)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"No answer from the bot after: {step}");
-                await Task.Delay(100);
-            }
+        public Task AnswerAsync(string step, Func<ILocator, Task> act) => Web.AnswerAsync(step, act);
 
-            await CheckAsync(step);
-        }
-
-        /// <summary>The receipt (reference and secret word) is the last thing shown; screenshots at 360 and 1280 px; no axe problem on any step.</summary>
-        public async Task ExpectReceiptAsync(string name)
-        {
-            var receipt = await Page.Locator(FromBot).Last.InnerTextAsync();
-            Assert.Matches(@"SG-[0-9A-Z]{3}-[0-9A-Z]{3}", receipt);
-            Assert.Matches(@"[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}", receipt);
-            await SaveAsync(Page, name + "-360");
-            await Page.SetViewportSizeAsync(1280, 900);
-            await SaveAsync(Page, name + "-1280");
-            Assert.True(_problems.Count == 0, $"axe-core found serious or critical problems in {_steps} steps: " + string.Join(", ", _problems));
-            Console.WriteLine($"axe-core: {_steps} steps checked, 0 serious or critical violations");
-        }
-
-        private async Task CheckAsync(string step)
-        {
-            _steps++;
-            // Web Chat's own screen-reader live region (a visually hidden copy of each new activity, with its inputs unlabelled
-            // and out of the tab order) is left out: it is Web Chat's markup, not ours, and the real card beside it is checked.
-            var found = await Page.EvaluateAsync<JsonElement>("async () => (await axe.run({ exclude: [['.webchat__live-region-activity']] }, { runOnly: ['wcag2a', 'wcag2aa'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ' ' + v.nodes.slice(0, 2).map(n => n.target.join(' > ')).join(' | '))");
-            _problems.AddRange(found.EnumerateArray().Select(v => $"{step}: {v.GetString()}"));
-        }
+        public Task ExpectReceiptAsync(string name) => Web.ExpectReceiptAsync(name);
 
         public async ValueTask DisposeAsync()
         {
+            await Web.DisposeAsync();
             await Browser.DisposeAsync();
             Playwright.Dispose();
             Bot.Dispose();
         }
     }
 
-    /// <summary>A button's words, matched whether Web Chat shows ' or a typographic apostrophe.</summary>
-    private static Regex Words(string title) =>
-        new("^" + Regex.Escape(title).Replace("'", "['\u2019]", StringComparison.Ordinal).Replace("/", "\\/", StringComparison.Ordinal) + "$");
+    private static Regex Words(string title) => WebVisitor.Words(title);
 
-    private static async Task SaveAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    private static Task SaveAsync(IPage page, string name) => WebVisitor.SaveAsync(page, name);
 }

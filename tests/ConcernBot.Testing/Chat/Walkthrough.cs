@@ -11,6 +11,13 @@ public static class Walkthrough
     /// <param name="about">Answers "is it about someone who works here?" (and what follows); presses "a member of staff" when null.</param>
     public static async Task ToReviewAsync(TeamsChat chat, string identityButton, string? service = null, Func<TeamsChat, Task>? about = null)
     {
+        await ToIdentityAsync(chat, service, about);
+        await chat.PressAsync(identityButton);
+    }
+
+    /// <summary>The same path, up to the question of how the reporter wants to be known (the card is <c>chat.Last</c>).</summary>
+    public static async Task ToIdentityAsync(TeamsChat chat, string? service = null, Func<TeamsChat, Task>? about = null)
+    {
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
         await chat.PressAsync(I.RoleStaff);
@@ -33,6 +40,5 @@ public static class Walkthrough
         await chat.PressAsync(I.ChoiceDontKnow);
         await chat.PressAsync(I.ConsentYes);
         await chat.PressAsync(I.SkipNothingYet);
-        await chat.PressAsync(identityButton);
     }
 }

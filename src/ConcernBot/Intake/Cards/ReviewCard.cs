@@ -119,7 +119,12 @@ public sealed partial class IntakeCards
                 yield return (IntakeText.ReviewActions, Text(d.ActionsTaken));
                 break;
             case Sections.Known:
-                yield return (IntakeText.ReviewKnown, Title(IntakeChoices.Identity(), d.Identity?.ToString()));
+                yield return (IntakeText.ReviewKnown, Title(IntakeChoices.Identity(d), d.Identity?.ToString()));
+                if (Steps.KnownByName.Typed(d) is { } typed)
+                {
+                    yield return typed;
+                }
+
                 break;
         }
     }

@@ -51,7 +51,12 @@ internal static class SimpleReviewRows
                 yield return (IntakeText.SimpleReviewShare, Title(SimpleChoices.Sharing(), d.Consent?.ToString()));
                 break;
             case Sections.Known:
-                yield return (IntakeText.SimpleReviewKnown, Title(SimpleChoices.Known(), d.Identity?.ToString()));
+                yield return (IntakeText.SimpleReviewKnown, Title(SimpleChoices.Known(d), d.Identity?.ToString()));
+                if (Steps.KnownByName.Typed(d) is { } typed)
+                {
+                    yield return typed;
+                }
+
                 break;
         }
     }

@@ -40,8 +40,9 @@ internal static class SharingSteps
         .Then(StepNames.Known);
 
     public static FlowStep<IntakeDraft> Known() => Ask.OneOf(
-        StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, _ => IntakeChoices.Identity(),
+        StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, IntakeChoices.Identity,
         (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
-        guidance: _ => [IntakeText.KnownWhoReceives, .. Anonymity.IdentityChoiceNotice.Paragraphs()],
-        track: Tracks.Guided);
+        guidance: d => [IntakeText.KnownWhoReceives, .. d.SignedIn ? Anonymity.IdentityChoiceNotice.Paragraphs() : Anonymity.IdentityChoiceNotice.NotSignedInParagraphs()],
+        track: Tracks.Guided)
+        .Then(KnownByName.After);
 }

@@ -118,10 +118,11 @@ internal static class SimpleSteps
         .Then(StepNames.SimpleKnown);
 
     private static FlowStep<IntakeDraft> Known() => Ask.OneOf(
-        StepNames.SimpleKnown, Sections.Known, _ => IntakeText.SimpleKnownQuestion, IntakeText.SimpleKnownWhy, _ => SimpleChoices.Known(),
+        StepNames.SimpleKnown, Sections.Known, _ => IntakeText.SimpleKnownQuestion, IntakeText.SimpleKnownWhy, SimpleChoices.Known,
         (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
-        guidance: _ => [IntakeText.SimpleKnownTeamsLimit],
-        track: Tracks.Simple);
+        guidance: d => [d.SignedIn ? IntakeText.SimpleKnownTeamsLimit : IntakeText.SimpleKnownNotSignedIn],
+        track: Tracks.Simple)
+        .Then(KnownByName.After);
 }
 
 /// <summary>The simple path's buttons: everyday words, still mapped to the same facts.</summary>
@@ -165,6 +166,12 @@ internal static class SimpleChoices
         new(nameof(ConsentToShare.Yes), IntakeText.ChoiceYes, null, Ask.Words(IntakeText.WordsYes)),
         new(nameof(ConsentToShare.No), IntakeText.ChoiceNo, null, Ask.Words(IntakeText.WordsNo)),
         new(nameof(ConsentToShare.NotAsked), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
+    ];
+
+    public static IReadOnlyList<Choice> Known(IntakeDraft d) => d.SignedIn ? Known() :
+    [
+        new(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.SimpleKnownAnonymousDescription, Ask.Words(IntakeText.WordsNo)),
+        new(nameof(IdentityChoice.Named), IntakeText.SimpleKnownGiveName, IntakeText.SimpleKnownNamedDescription, Ask.Words(IntakeText.WordsYes)),
     ];
 
     public static IReadOnlyList<Choice> Known() =>

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using ConcernBot.Concerns;
+using ConcernBot.Storage;
+using ConcernBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using A = ConcernBot.Resources.Anonymity;
+using I = ConcernBot.Resources.Intake;
+
+namespace ConcernBot.Tests.Channels;
+
+/// <summary>
+/// On the public page nobody is signed in: anonymous is the first choice, and a person who wants to be known types their
+/// own name and, if they like, how to reach them. Nothing the page's client says about who it is becomes a name.
+/// </summary>
+public sealed class WebIdentityTests
+{
+    [Fact]
+    public async Task Anonymous_comes_first_and_there_is_no_confidential_choice_or_Teams_warning_on_the_page()
+    {
+        await using var host = Host();
+        var chat = (await new DirectLinePage(host.Client).StartAsync()).Chat();
+
+        await Walkthrough.ToIdentityAsync(chat);
+        var known = chat.Last.LastCard!;
+
+        Assert.Equal([I.IdentityAnonymous, I.IdentityGiveName], known.Buttons.Where(b => b == I.IdentityAnonymous || b == I.IdentityGiveName || b == I.IdentityConfidential || b == I.IdentityNamed).ToList());
+        Assert.Contains(A.ChoiceAnonymousNotSignedIn, known.Words, StringComparison.Ordinal);
+        Assert.DoesNotContain(A.ChoiceTeamsLimit, known.Words, StringComparison.Ordinal);
+        Assert.DoesNotContain(A.ChoiceConfidential, known.Words, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_who_gives_their_name_types_it_and_a_way_to_reach_them_and_the_client_cannot_name_them()
+    {
+        await using var host = Host();
+        var page = await new DirectLinePage(host.Client).StartAsync();
+        // A page script that claims a name: the channel keeps only its own user id, and the intake never reads a name from it.
+        await page.PostAsync(new JsonObject { ["type"] = "message", ["text"] = "hi", ["from"] = new JsonObject { ["id"] = "web-forged", ["name"] = "Forged Person" } });
+        var chat = page.Chat();
+
+        await Walkthrough.ToReviewAsync(chat, I.IdentityGiveName);
+        Assert.True(chat.Last.Says(I.KnownNameQuestion));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { answer = "Sam Field" })).Says(I.KnownContactQuestion));
+        var review = await chat.PressAsync(I.ButtonContinue, new { answer = "07700 900123" });
+
+        Assert.True(review.Says("Sam Field (contact: 07700 900123)"), review.Words);
+        await chat.PressAsync(I.ReviewSubmit);
+        var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Organisation, ConcernStatus.Received).ToListAsync());
+        Assert.Equal(IdentityChoice.Named, concern.Reporter.Choice);
+        Assert.Equal("Sam Field", concern.Reporter.DisplayName);
+        Assert.Equal("07700 900123", concern.Reporter.GivenContact);
+        Assert.Null(concern.Reporter.AadObjectId);
+        var audit = await host.Services.GetRequiredService<IAuditLog>().ReadAsync(concern.Id);
+        Assert.DoesNotContain(audit, e => e.Actor.Contains("Forged", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Actor == "Sam Field");
+    }
+
+    [Fact]
+    public async Task The_contact_can_be_left_out_and_the_name_cannot()
+    {
+        await using var host = Host();
+        var chat = (await new DirectLinePage(host.Client).StartAsync()).Chat();
+
+        await Walkthrough.ToReviewAsync(chat, I.IdentityGiveName);
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { answer = "" })).Says(I.KnownNameQuestion));
+        await chat.PressAsync(I.ButtonContinue, new { answer = "Sam" });
+        var review = await chat.PressAsync(I.KnownContactSkip);
+
+        Assert.True(review.Says(I.ReviewGivenName), review.Words);
+        Assert.False(review.Says("(contact:"));
+        await chat.PressAsync(I.ReviewSubmit);
+        var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Organisation, ConcernStatus.Received).ToListAsync());
+        Assert.Equal("Sam", concern.Reporter.DisplayName);
+        Assert.Null(concern.Reporter.GivenContact);
+    }
+
+    private const string Organisation = "tenant-0001";
+
+    private static TestHost Host()
+    {
+        var settings = People.Settings();
+        settings["DirectLine:OrganisationId"] = Organisation;
+        return TestHost.With(new TestHostOptions { Settings = settings });
+    }
+}
