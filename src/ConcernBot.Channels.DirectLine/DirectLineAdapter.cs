@@ -29,7 +29,7 @@ public sealed class DirectLineAdapter(DirectLineConversations conversations, IOp
         ArgumentNullException.ThrowIfNull(activity);
         activity.ChannelId = ChannelId;
         activity.Conversation = new ConversationAccount { Id = reference.ConversationId };
-        activity.From = new ChannelAccount { Id = BotId, Name = "ConcernBot" };
+        activity.From = new ChannelAccount { Id = BotId, Name = "ConcernBot", Role = "bot" };
         activity.Recipient = null;
         activity.ServiceUrl = null;
         if (!conversations.Append(reference.ConversationId, activity))

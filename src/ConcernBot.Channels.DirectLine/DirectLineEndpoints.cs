@@ -86,6 +86,9 @@ public static partial class DirectLineEndpoints
         return Results.Content(json.ToString(), "application/json; charset=utf-8");
     }
 
+    /// <summary>The event a page posts when it has joined its conversation.</summary>
+    public const string JoinEvent = "webchat/join";
+
     private static async Task<IResult> PostActivityAsync(
         HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineAdapter adapter, IServiceProvider services, ILoggerFactory loggers)
     {
@@ -128,6 +131,15 @@ public static partial class DirectLineEndpoints
         {
             // The echo (kept above, as Direct Line does) is the client's own; the bot gets a copy it may change.
             var turn = ActivityJson.TryParse(System.Text.Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity)))!;
+            if (turn.IsType(ActivityTypes.Event) && turn.Name == JoinEvent)
+            {
+                // Web Chat's customary greeting, sent by the page once it is online (so nobody "says" a hello they never
+                // typed): the bot hears it as the news that it and the person joined, with the page's language.
+                turn.Type = ActivityTypes.ConversationUpdate;
+                turn.Name = null;
+                turn.MembersAdded = [activity.Recipient, activity.From];
+            }
+
             await services.GetRequiredService<IBot>().OnTurnAsync(new TurnContext(turn, adapter), http.RequestAborted);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -8,6 +8,7 @@ public static class ActivityTypes
     public const string Invoke = "invoke";
     public const string MessageReaction = "messageReaction";
     public const string Typing = "typing";
+    public const string Event = "event";
 }
 
 public static class InvokeNames

@@ -85,7 +85,7 @@ public static class SpeakUpPage
                 <select id="language"><option value="en-GB" selected>English</option></select>
               </header>
               <main id="chat" aria-label="{{e.Encode(Words.ChatLabel)}}" data-locale="{{e.Encode(culture.Length == 0 ? "en-GB" : culture)}}"
-                    data-start="{{e.Encode(Words.StartText)}}" data-unavailable="{{e.Encode(Words.Unavailable)}}"></main>
+                    data-unavailable="{{e.Encode(Words.Unavailable)}}"></main>
               <script src="{{Path}}/webchat.js"></script>
               <script src="{{Path}}/speak-up.js"></script>
             </body>

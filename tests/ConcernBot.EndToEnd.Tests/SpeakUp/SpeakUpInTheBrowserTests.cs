@@ -149,12 +149,7 @@ public sealed class SpeakUpInTheBrowserTests
         await using var visitor = await Visitor.OpenAsync();
         try
         {
-            foreach (var typed in new[]
-            {
-                "I'm worried about something that happened", "no", "2", "me", "A night carer shouted at me and took my phone away.",
-                "this week", "My bedroom", "yes", "Unkind or scary words", "Yes", "no", "I want my phone back and a different carer at night",
-                "My sister Jo", "yes", "3", "submit",
-            })
+            foreach (var typed in WebReporterAndLeadsTests.SimplePathTyped)
             {
                 await visitor.SayAsync(typed);
             }

@@ -120,6 +120,9 @@ internal sealed class WebVisitor : IAsyncDisposable
         _problems.AddRange(found.EnumerateArray().Select(v => $"{step}: {v.GetString()}"));
     }
 
+    /// <summary>Words as Web Chat's markdown shows them: typographic apostrophes and quotation marks.</summary>
+    public static string Shown(string words) => Regex.Replace(words.Replace('\'', '\u2019'), "\"([^\"]*)\"", "\u201c$1\u201d");
+
     /// <summary>A button's words, matched whether Web Chat shows ' or a typographic apostrophe.</summary>
     public static Regex Words(string title) =>
         new("^" + Regex.Escape(title).Replace("'", "['\u2019]", StringComparison.Ordinal).Replace("/", "\\/", StringComparison.Ordinal) + "$");

@@ -89,6 +89,21 @@ public sealed partial class DirectLineTests
     }
 
     [Fact]
+    public async Task The_page_joining_its_conversation_is_welcomed_without_a_message_the_person_never_typed()
+    {
+        await using var host = Host();
+        var page = await new DirectLinePage(host.Client).StartAsync();
+
+        await page.PostAsync(new JsonObject { ["type"] = "event", ["name"] = "webchat/join", ["locale"] = "en-GB" });
+
+        var welcome = Assert.Single(page.Sent);
+        Assert.Contains(ConcernBot.Resources.Strings.WelcomeTitle, new BotReply(welcome).Words, StringComparison.Ordinal);
+        using var all = await page.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{page.ConversationId}/activities");
+        var transcript = System.Text.Json.JsonDocument.Parse(await all.Content.ReadAsStringAsync()).RootElement.GetProperty("activities");
+        Assert.DoesNotContain(transcript.EnumerateArray(), a => a.GetProperty("type").GetString() == "message" && a.GetProperty("from").GetProperty("role").GetString() != "bot");
+    }
+
+    [Fact]
     public async Task The_channel_not_the_client_decides_who_is_talking_and_a_token_opens_only_its_own_conversation()
     {
         await using var host = Host();

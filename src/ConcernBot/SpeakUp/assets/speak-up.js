@@ -17,10 +17,11 @@
       chat
     );
     directLine.connectionStatus$.subscribe(status => {
-      // 2 = online: say hello once, so the welcome card shows without the person having to start.
+      // 2 = online: tell the bot once that the person has joined (an event, not a message they never typed), so the
+      // welcome card shows without them having to start.
       if (status === 2 && !chat.dataset.greeted) {
         chat.dataset.greeted = 'yes';
-        directLine.postActivity({ type: 'message', text: chat.dataset.start, from: { id: 'me', role: 'user' }, locale: locale() }).subscribe();
+        directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: 'me', role: 'user' }, locale: locale() }).subscribe();
       }
     });
   } catch (e) {
