@@ -17,7 +17,13 @@ internal static class FormReader
         string? Long(string field, string label, string? before) =>
             kept.Contains(field) && action.GetString(field) is null ? before : Text(action, field, label, Ask.LongAnswer, problems);
 
-        d.ImmediateDanger = action.GetString(FormFields.Danger) switch { "Yes" => true, "No" => false, _ => null };
+        var danger = DangerAnswer(action);
+        d.ImmediateDanger = danger switch { nameof(Answer.Yes) => true, nameof(Answer.No) => false, _ => null };
+        if (danger is null)
+        {
+            problems.Add(DangerMissing);
+        }
+
         d.Urgent = action.GetString(FormFields.Urgent) == "true" || d.ImmediateDanger == true;
         d.AtRisk = Pick<PersonAtRiskKind>(action, FormFields.AtRisk) ?? PersonAtRiskKind.NotKnown;
         d.AtRiskDescription = Text(action, FormFields.AtRiskWho, IntakeText.AtRiskWhoLabel, Ask.ShortAnswer, problems);
@@ -54,6 +60,12 @@ internal static class FormReader
 
         return problems;
     }
+
+    /// <summary>What the form said about immediate danger: Yes, No or DontKnow ("I'm not sure"); null when it was left unanswered.</summary>
+    public static string? DangerAnswer(UserAction action) =>
+        action.GetString(FormFields.Danger) is { } value && IntakeChoices.Danger().Any(c => c.Value == value) ? value : null;
+
+    public static string DangerMissing => Words.Format(IntakeText.FormDangerMissing, IntakeText.DangerQuestion, IntakeText.ChoiceNotSure);
 
     private static T? Pick<T>(UserAction action, string field)
         where T : struct, Enum => Enum.TryParse<T>(action.GetString(field), out var value) && Enum.IsDefined(value) ? value : null;

@@ -104,10 +104,17 @@ internal sealed partial class IntakeConversation
     {
         var draft = plan.Draft!;
         var problems = FormReader.Read(action, draft);
+        var danger = FormReader.DangerAnswer(action);
+        if (danger is nameof(Concerns.Answer.Yes) or nameof(Concerns.Answer.DontKnow))
+        {
+            // As the guided path does after "Yes" or "I'm not sure": help first, whatever else the form still needs.
+            plan.Say(settings.EmergencyAdvice);
+        }
+
         if (problems.Count > 0)
         {
             plan.Say(IntakeText.FormHasProblems);
-            plan.Show(cards.Form(draft, problems, settings.LeadNamesFor(draft), settings.EmergencyAdvice));
+            plan.Show(cards.Form(draft, problems, settings.LeadNamesFor(draft), danger));
             return;
         }
 
@@ -115,6 +122,15 @@ internal sealed partial class IntakeConversation
         plan.Step = StepNames.Review;
         Prompt(plan);
     }
+
+    /// <summary>The form's own answer on danger when it was sent before (back from its review); none when it is new.</summary>
+    private static string? FormDanger(IntakeDraft draft) =>
+        !draft.History.Contains(StepNames.Form) ? null : draft.ImmediateDanger switch
+        {
+            true => nameof(Concerns.Answer.Yes),
+            false => nameof(Concerns.Answer.No),
+            null => nameof(Concerns.Answer.DontKnow),
+        };
 
     private async Task SubmitAsync(TurnPlan plan, Activity activity, CancellationToken cancellationToken)
     {

@@ -219,7 +219,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
                 plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null, settings.WhoSeesIt(draft)));
                 break;
             case StepNames.Form:
-                plan.Show(cards.Form(draft, [], settings.LeadNamesFor(draft), settings.EmergencyAdvice));
+                plan.Show(cards.Form(draft, [], settings.LeadNamesFor(draft), FormDanger(draft)));
                 break;
             default:
                 var step = Flow.Find(plan.Step) ?? Flow.Find(Flow.First)!;

@@ -93,4 +93,13 @@ public sealed class LogRedactionTests
 
         Assert.Equal("Delivering a concern.submitted message failed (attempt 7); retrying in 00:00:05", line);
     }
+
+    [Fact]
+    public void A_name_given_twice_takes_its_values_in_turn_and_a_hole_with_no_value_borrows_none()
+    {
+        var twice = new List<KeyValuePair<string, object?>> { new("Step", "first"), new("Step", "second"), new("Count", 3) };
+
+        Assert.Equal("first then second (3)", ConcernBot.Anonymity.Logging.LogRedactor.Render("{Step} then {Step} ({Count})", twice));
+        Assert.Equal("3 of {Missing}", ConcernBot.Anonymity.Logging.LogRedactor.Render("{Count} of {Missing}", twice));
+    }
 }

@@ -43,7 +43,7 @@ public sealed class IntakeCardTests : IDisposable
         await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_you));
         var form = await chat.PressAsync(I.RoleStaffForm);
         Assert.True(form.Says(I.FormKeptNote));
-        var again = await chat.PressAsync(I.FormCheck);
+        var again = await chat.PressAsync(I.FormCheck, new { f_danger = "Yes" });
         Assert.True(again.Says(I.ReviewTitle));
         await chat.PressAsync(I.ReviewSubmit);
         var concern = Assert.Single((await _data.ConcernsAsync()));

@@ -86,24 +86,25 @@ public static partial class LogRedactor
     /// <summary>A Teams id (29:, 28:, 8:orgid:, a:, 19:...@thread, also URL-encoded), a GUID, an email, a reference with a secret, a URL with a path, an IP address.</summary>
     public static bool LooksSensitive(string text) => SensitivePattern().IsMatch(text);
 
-    /// <summary>Renders a message template with (already redacted) values: each hole by its name, else by its position.</summary>
+    /// <summary>
+    /// Renders a message template with (already redacted) values as the framework would: each hole by its own name, with
+    /// its alignment and format ({Delay:c}, {Count,5}), in the invariant culture, null as "(null)".
+    /// </summary>
+    /// <remarks>
+    /// Never by position: the source generators list values in parameter order (or reversed), not the template's. A name
+    /// that holds twice ({A} ... {A}) takes its values in turn when the state lists it twice (an ad-hoc message), else its
+    /// one value each time (a generated one). A hole with no value keeps its own text rather than borrow another's.
+    /// </remarks>
     public static string Render(string template, IReadOnlyList<KeyValuePair<string, object?>> values)
     {
         var builder = new StringBuilder(template.Length);
-        var hole = 0;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < template.Length; i++)
         {
             var c = template[i];
-            if (c == '{' && i + 1 < template.Length && template[i + 1] == '{')
+            if (c is '{' or '}' && i + 1 < template.Length && template[i + 1] == c)
             {
-                builder.Append('{');
-                i++;
-                continue;
-            }
-
-            if (c == '}' && i + 1 < template.Length && template[i + 1] == '}')
-            {
-                builder.Append('}');
+                builder.Append(c);
                 i++;
                 continue;
             }
@@ -115,21 +116,70 @@ public static partial class LogRedactor
                 continue;
             }
 
-            // The source generator's state need not list values in the template's order: a hole is filled by its own name.
-            var holeName = template.AsSpan(i + 1, close - i - 1).ToString().Split(',', ':')[0].Trim();
-            var named = values.FirstOrDefault(v => string.Equals(v.Key, holeName, StringComparison.OrdinalIgnoreCase));
-            var value = named.Key is not null ? named.Value : hole < values.Count ? values[hole].Value : null;
-            builder.Append(value switch
+            var hole = template[(i + 1)..close];
+            var end = hole.IndexOfAny([',', ':']);
+            var name = (end < 0 ? hole : hole[..end]).Trim();
+            var occurrence = seen[name] = seen.GetValueOrDefault(name) + 1;
+            if (ValueOf(values, name, occurrence) is { } found)
             {
-                null => "(null)",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => value.ToString(),
-            });
-            hole++;
+                builder.Append(FormatHole(found.Value, end < 0 ? "" : hole[end..]));
+            }
+            else
+            {
+                builder.Append(template, i, close - i + 1);
+            }
+
             i = close;
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The n-th value of this name, else its last (a generated state lists a repeated name once), else none.</summary>
+    private static KeyValuePair<string, object?>? ValueOf(IReadOnlyList<KeyValuePair<string, object?>> values, string name, int occurrence)
+    {
+        KeyValuePair<string, object?>? last = null;
+        var count = 0;
+        foreach (var comparison in (ReadOnlySpan<StringComparison>)[StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase])
+        {
+            foreach (var pair in values)
+            {
+                if (pair.Key != OriginalFormat && string.Equals(pair.Key, name, comparison))
+                {
+                    last = pair;
+                    if (++count == occurrence)
+                    {
+                        return pair;
+                    }
+                }
+            }
+
+            if (last is not null)
+            {
+                return last;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FormatHole(object? value, string alignmentAndFormat)
+    {
+        value ??= "(null)";
+        if (alignmentAndFormat.Length == 0)
+        {
+            return value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "";
+        }
+
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, "{0" + alignmentAndFormat + "}", value);
+        }
+        catch (FormatException)
+        {
+            // A format the value does not know: the value plainly, rather than lose the line.
+            return FormatHole(value, "");
+        }
     }
 
     [GeneratedRegex(

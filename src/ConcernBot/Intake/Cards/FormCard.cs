@@ -9,7 +9,12 @@ namespace ConcernBot.Intake.Cards;
 public sealed partial class IntakeCards
 {
     /// <summary>"Fill in one form instead": every question on one card, with the answers so far; problems listed at the top.</summary>
-    public JsonElement Form(IntakeDraft d, IReadOnlyList<string> problems, IReadOnlyList<string> leadNames, string emergencyAdvice)
+    /// <param name="danger">
+    /// The immediate-danger answer given on the form itself (Yes, No, DontKnow), or null. Never one from earlier in the chat:
+    /// "right now" is when the form is sent, and a ready-made "No" is too easy to pass over. The 999 words follow a "Yes" (or
+    /// "I'm not sure", as on the guided path) once the form is sent: a card cannot show them as the choice changes.
+    /// </param>
+    public JsonElement Form(IntakeDraft d, IReadOnlyList<string> problems, IReadOnlyList<string> leadNames, string? danger)
     {
         var budget = new FormBudget();
         var card = new AdaptiveCard()
@@ -22,9 +27,9 @@ public sealed partial class IntakeCards
                 style: "attention"));
         }
 
-        var danger = d.ImmediateDanger switch { true => "Yes", false => "No", null => d.History.Contains(StepNames.Danger) ? "DontKnow" : null };
-        card.Add(Pick(FormFields.Danger, IntakeText.DangerQuestion, IntakeChoices.Danger(), danger))
-            .Add(CardElement.Text(emergencyAdvice, subtle: true))
+        card.Add(CardElement.Choices(FormFields.Danger, IntakeText.DangerQuestion, IntakeChoices.Danger().Select(c => (c.Title, c.Value)), style: "compact",
+                required: true, errorMessage: FormReader.DangerMissing, value: danger))
+            .Add(CardElement.Text(IntakeText.DangerWhy, subtle: true))
             .Add(CardElement.Toggle(FormFields.Urgent, IntakeText.FormUrgentLabel, IntakeText.FormUrgentTitle, d.Urgent))
             .Add(Pick(FormFields.AtRisk, IntakeText.AtRiskQuestion, IntakeChoices.AtRisk(), d.AtRisk?.ToString()).WithSeparator())
             .Add(CardElement.TextInput(FormFields.AtRiskWho, IntakeText.AtRiskWhoLabel, maxLength: Ask.ShortAnswer, value: d.AtRiskDescription))
