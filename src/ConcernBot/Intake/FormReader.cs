@@ -53,9 +53,20 @@ internal static class FormReader
             problems.Add(IntakeText.FormPersonWantsMissing);
         }
 
-        if (d.Identity is null)
+        if (d.Identity is null || !IntakeChoices.Identity(d).Any(c => c.Value == d.Identity.ToString()))
         {
+            d.Identity = null;
             problems.Add(IntakeText.FormIdentityRequired);
+        }
+
+        if (!d.SignedIn)
+        {
+            d.GivenName = d.Identity == IdentityChoice.Named ? Text(action, FormFields.GivenName, IntakeText.FormGivenNameLabel, Steps.KnownByName.MaxName, problems) : null;
+            d.GivenContact = d.Identity == IdentityChoice.Named ? Text(action, FormFields.GivenContact, IntakeText.KnownContactLabel, Steps.KnownByName.MaxContact, problems) : null;
+            if (d.Identity == IdentityChoice.Named && d.GivenName is null)
+            {
+                problems.Add(IntakeText.FormGivenNameMissing);
+            }
         }
 
         return problems;

@@ -74,6 +74,48 @@ public sealed class WebIdentityTests
         Assert.Null(concern.Reporter.GivenContact);
     }
 
+    [Fact]
+    public async Task The_one_form_on_the_page_offers_the_same_two_choices_and_asks_for_the_name_only_when_it_is_to_be_given()
+    {
+        await using var host = Host();
+        var chat = (await new DirectLinePage(host.Client).StartAsync()).Chat();
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+        var form = (await chat.PressAsync(I.RoleStaffForm)).LastCard!;
+
+        var identity = form.Inputs().Single(i => (string?)i["id"] == "f_identity");
+        Assert.Equal(["Anonymous", "Named"], identity["choices"]!.AsArray().Select(c => (string?)c!["value"]).ToList());
+        Assert.Contains(form.Inputs(), i => (string?)i["id"] == "f_givenname");
+        Assert.DoesNotContain(I.KnownTeamsLimit, form.Words, StringComparison.Ordinal);
+
+        var confidential = await chat.PressAsync(I.FormCheck, Form("Confidential", null));
+        Assert.True(confidential.Says(I.FormIdentityRequired), confidential.Words);
+        var nameless = await chat.PressAsync(I.FormCheck, Form("Named", null));
+        Assert.True(nameless.Says(I.FormGivenNameMissing), nameless.Words);
+        var review = await chat.PressAsync(I.FormCheck, Form("Named", "Pat"));
+        Assert.True(review.Says(I.ReviewTitle), review.Words);
+        Assert.True(review.Says("Pat"));
+        await chat.PressAsync(I.ReviewSubmit);
+
+        var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Organisation, ConcernStatus.Received).ToListAsync());
+        Assert.Equal(IdentityChoice.Named, concern.Reporter.Choice);
+        Assert.Equal("Pat", concern.Reporter.DisplayName);
+        Assert.Equal("pat@example.org", concern.Reporter.GivenContact);
+    }
+
+    private static object Form(string identity, string? name) => new
+    {
+        f_danger = "No",
+        f_atrisk = "AdultAtRisk",
+        f_atriskwho = "Mrs Allen",
+        f_happened = "I saw a resident being left in wet clothes for hours.",
+        f_harm = "NeglectOrActsOfOmission",
+        f_consent = "Yes",
+        f_identity = identity,
+        f_givenname = name,
+        f_givencontact = "pat@example.org",
+    };
+
     private const string Organisation = "tenant-0001";
 
     private static TestHost Host()

@@ -53,11 +53,17 @@ public sealed partial class IntakeCards
             .Add(CardElement.Text(IntakeText.EvidenceAdvice, subtle: true).WithSeparator())
             .Add(budget.LongInput(FormFields.Actions, IntakeText.EvidenceQuestion, d.ActionsTaken))
             .Add(CardElement.Text(IntakeText.KnownWhoReceives).WithSeparator())
-            .Add(CardElement.Text(IntakeText.KnownTeamsLimit))
+            .Add(CardElement.Text(d.SignedIn ? IntakeText.KnownTeamsLimit : ConcernBot.Resources.Anonymity.ChoiceAnonymousNotSignedIn))
             .Add(CardElement.Text(IntakeText.KnownConfidentialityLimit))
-            .AddRange(IntakeChoices.Identity().Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")))
-            .Add(CardElement.Choices(FormFields.Identity, IntakeText.KnownQuestion, IntakeChoices.Identity().Select(c => (c.Title, c.Value)), required: true,
+            .AddRange(IntakeChoices.Identity(d).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")))
+            .Add(CardElement.Choices(FormFields.Identity, IntakeText.KnownQuestion, IntakeChoices.Identity(d).Select(c => (c.Title, c.Value)), required: true,
                 errorMessage: IntakeText.FormIdentityRequired, value: d.Identity?.ToString()));
+        if (!d.SignedIn)
+        {
+            // Nobody is signed in on a public page: the name and contact are what the person types, only if they give their name.
+            card.Add(CardElement.TextInput(FormFields.GivenName, IntakeText.FormGivenNameLabel, maxLength: Steps.KnownByName.MaxName, value: d.GivenName))
+                .Add(CardElement.TextInput(FormFields.GivenContact, IntakeText.KnownContactLabel, maxLength: Steps.KnownByName.MaxContact, value: d.GivenContact));
+        }
 
         return card
             .AddAction(CardAction.Submit(IntakeText.FormCheck, CardData.Verb(IntakeVerbs.SubmitForm).With("kept", string.Join(",", budget.Kept)), style: "positive"))
@@ -122,4 +128,6 @@ internal static class FormFields
     public const string Reason = "f_reason";
     public const string Actions = "f_actions";
     public const string Identity = "f_identity";
+    public const string GivenName = "f_givenname";
+    public const string GivenContact = "f_givencontact";
 }
