@@ -63,6 +63,47 @@ public sealed class OperatorTelemetryTests
     }
 
     [Fact]
+    public async Task A_web_page_concern_leaves_no_address_user_agent_referrer_or_cookie_in_telemetry_or_the_export()
+    {
+        await using var ingestion = await LoopbackIngestion.StartAsync();
+        var spans = new List<Activity>();
+        var logs = new List<LogRecord>();
+        var settings = People.Settings();
+        settings["DirectLine:OrganisationId"] = "tenant-0001";
+        settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
+        await using var host = TestHost.With(new TestHostOptions
+        {
+            Settings = settings,
+            ExtraServices = s =>
+            {
+                s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
+                s.ConfigureOpenTelemetryLoggerProvider(l => l.AddInMemoryExporter(logs));
+            },
+        });
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("ZebedeeBrowser/9.9 (distinctive-device-7Q)");
+        client.DefaultRequestHeaders.Referrer = new Uri("https://referrer.distinctive.example/where-i-came-from");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.77");
+        client.DefaultRequestHeaders.Add("Cookie", "tracker=cookie-distinctive-42");
+        var page = await new DirectLinePage(client).StartAsync();
+        var chat = page.Chat();
+        await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
+        await chat.PressAsync(IntakeWords.ReviewSubmit);
+
+        Assert.True(host.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        Assert.True(host.Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000));
+        var everything = Describe(spans, [], logs) + string.Join("\n", ingestion.Batches);
+
+        Assert.Contains(Snapshot(spans), s => s.DisplayName.StartsWith("POST /v3/directline/conversations/", StringComparison.Ordinal));
+        Assert.Contains(ingestion.Batches, b => b.Contains("\"RequestData\"", StringComparison.Ordinal));
+        string[] identifiers = [page.UserId!, page.ConversationId, page.Token, "ZebedeeBrowser", "distinctive-device", "referrer.distinctive", "203.0.113.77", "cookie-distinctive", Walkthrough.Account];
+        var found = LeakScan.Find("telemetry", everything, identifiers).ToList();
+        found.AddRange(new[] { "client.address", "user_agent.original", "url.query", "client_IP", "ai.location.ip", "http.request.header" }
+            .Where(a => everything.Contains(a, StringComparison.Ordinal)).Select(a => "telemetry attribute: " + a));
+        Assert.True(found.Count == 0, "Telemetry held what points to the web visitor:\n" + string.Join("\n", found.Distinct()));
+    }
+
+    [Fact]
     public async Task Calls_to_the_real_Bot_Connector_are_traced_without_the_conversation_or_the_reporter()
     {
         await using var ingestion = await LoopbackIngestion.StartAsync();
