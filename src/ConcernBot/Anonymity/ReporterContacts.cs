@@ -37,8 +37,12 @@ public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets
     /// The secret word for an anonymous or confidential reporter (null for a named one), to show once. Its hash is stored
     /// under the reference; a reference's secret is never replaced (ConcurrencyConflictException).
     /// </summary>
-    public async Task<string?> IssueSecretAsync(IdentityChoice choice, string reference, CancellationToken cancellationToken = default) =>
-        choice == IdentityChoice.Named ? null : await secrets.CreateAsync(reference, cancellationToken);
+    /// <remarks>
+    /// A named reporter who is signed in is found by who they are; one who is not (a web page) comes back like everyone
+    /// else, with the reference and the secret word.
+    /// </remarks>
+    public async Task<string?> IssueSecretAsync(IdentityChoice choice, string reference, bool signedIn = true, CancellationToken cancellationToken = default) =>
+        choice == IdentityChoice.Named && signedIn ? null : await secrets.CreateAsync(reference, cancellationToken);
 
     /// <summary>Removes a secret word issued for a reference that did not become this reporter's concern.</summary>
     public Task ForgetSecretAsync(string reference, CancellationToken cancellationToken = default) => secrets.DeleteAsync(reference, cancellationToken);
@@ -51,7 +55,7 @@ public sealed class ReporterContacts(ReplyRoutes routes, ReporterSecrets secrets
     public async Task<ReporterContact> OpenAsync(ConversationReference chat, string concernId, string reference, IdentityChoice choice, CancellationToken cancellationToken = default)
     {
         var token = await OpenRouteAsync(chat, concernId, reference, cancellationToken);
-        return new ReporterContact(token, await IssueSecretAsync(choice, reference, cancellationToken));
+        return new ReporterContact(token, await IssueSecretAsync(choice, reference, cancellationToken: cancellationToken));
     }
 }
 

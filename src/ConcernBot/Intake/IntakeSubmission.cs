@@ -66,7 +66,7 @@ internal sealed class IntakeSubmission(
         string? secret;
         try
         {
-            secret = await contacts.IssueSecretAsync(identity, draft.Reference, cancellationToken);
+            secret = await contacts.IssueSecretAsync(identity, draft.Reference, draft.SignedIn, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

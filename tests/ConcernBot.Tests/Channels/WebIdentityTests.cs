@@ -44,7 +44,10 @@ public sealed class WebIdentityTests
         var review = await chat.PressAsync(I.ButtonContinue, new { answer = "07700 900123" });
 
         Assert.True(review.Says("Sam Field (contact: 07700 900123)"), review.Words);
-        await chat.PressAsync(I.ReviewSubmit);
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+        // Nobody can find a web reporter by who they are: they come back with the reference and secret word too.
+        Assert.Matches(@"\b[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}\b", receipt.Words);
+        Assert.True(receipt.Says(I.ReceiptNamedNotSignedIn), receipt.Words);
         var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Organisation, ConcernStatus.Received).ToListAsync());
         Assert.Equal(IdentityChoice.Named, concern.Reporter.Choice);
         Assert.Equal("Sam Field", concern.Reporter.DisplayName);

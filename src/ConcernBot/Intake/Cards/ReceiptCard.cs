@@ -41,6 +41,8 @@ public sealed partial class IntakeCards
             .Add(CardElement.Text(urgent ? IntakeText.ReceiptNextUrgent : IntakeText.ReceiptNext))
             .Add(CardElement.Text(identity switch
             {
+                // Named with a secret word: not signed in (a web page), so the way back is the page, or the contact they gave.
+                IdentityChoice.Named when receipt.Secret is not null => IntakeText.ReceiptNamedNotSignedIn,
                 IdentityChoice.Named => IntakeText.ReceiptNamed,
                 IdentityChoice.Confidential => IntakeText.ReceiptConfidential,
                 _ => IntakeText.ReceiptAnonymous,
