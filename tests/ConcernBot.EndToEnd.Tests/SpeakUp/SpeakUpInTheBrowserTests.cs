@@ -163,6 +163,85 @@ public sealed class SpeakUpInTheBrowserTests
         }
     }
 
+    [Fact]
+    public async Task A_family_member_says_someone_is_in_danger_now_is_told_to_call_999_first_and_gives_their_name_on_the_page()
+    {
+        await using var visitor = await Visitor.OpenAsync();
+        try
+        {
+            await visitor.PressAsync(Strings.WelcomeRaiseConcern);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.DangerYes);
+            Assert.Contains("999", await visitor.Page.Locator(FromBot).Last.InnerTextAsync(), StringComparison.Ordinal);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.UrgentContinue);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.RoleFamilyOrFriend);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.SkipRatherNotSay);
+            await visitor.FillAsync("My dad's carer hit him this morning.");
+            await visitor.SayAsync("today");
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
+            await visitor.AnswerAsync("harm", async card =>
+            {
+                await card.Locator("input[type=checkbox]").First.CheckAsync();
+                await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+            });
+            await visitor.PressAsync(ConcernBot.Resources.Intake.SubjectStaff);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.OutcomesNotAsked);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityGiveName);
+            await visitor.FillAsync("Jo Bloggs");
+            await visitor.FillAsync("07700 900456");
+            var review = await visitor.Page.Locator(FromBot).Last.InnerTextAsync();
+            Assert.Contains("Jo Bloggs (contact: 07700 900456)", review, StringComparison.Ordinal);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ReviewSubmit);
+            await visitor.ExpectReceiptAsync("speak-up-urgent-receipt");
+
+            var concern = Assert.Single(await visitor.Bot.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>()
+                .ListByStatusAsync("local", ConcernBot.Concerns.ConcernStatus.Received).ToListAsync());
+            Assert.True(concern.Urgent);
+            Assert.Equal("Jo Bloggs", concern.Reporter.DisplayName);
+        }
+        catch
+        {
+            await SaveAsync(visitor.Page, "speak-up-urgent-failure");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_member_of_staff_fills_in_the_one_form_on_the_page_and_stays_anonymous()
+    {
+        await using var visitor = await Visitor.OpenAsync();
+        try
+        {
+            await visitor.PressAsync(Strings.WelcomeRaiseConcern);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.DangerNo);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.RoleStaffForm);
+            await visitor.AnswerAsync("form", async card =>
+            {
+                // Compact choice sets are drop-downs; the danger question has no answer until one is chosen.
+                var danger = card.Locator("select").First;
+                Assert.Equal("", await danger.InputValueAsync());
+                await danger.SelectOptionAsync(new SelectOptionValue { Label = ConcernBot.Resources.Intake.DangerNo });
+                await card.GetByLabel(new Regex("^" + Regex.Escape(ConcernBot.Resources.Intake.HappenedLabel))).FillAsync("I saw a resident left in wet clothes for hours on Rose ward.");
+                await card.Locator("input[type=radio][value=Anonymous]").CheckAsync();
+                await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.FormCheck) }).ClickAsync();
+            });
+            Assert.Contains("Rose ward", await visitor.Page.Locator(FromBot).Last.InnerTextAsync(), StringComparison.Ordinal);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.ReviewSubmit);
+            await visitor.ExpectReceiptAsync("speak-up-form-receipt");
+        }
+        catch
+        {
+            await SaveAsync(visitor.Page, "speak-up-form-failure");
+            throw;
+        }
+    }
+
     /// <summary>The bot, the browser and one visitor on the page at phone width, stopped together.</summary>
     private sealed class Visitor : IAsyncDisposable
     {
