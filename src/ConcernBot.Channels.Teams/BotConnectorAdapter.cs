@@ -15,6 +15,8 @@ public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<Bot
     /// <summary>The bot's id when no app id is configured (local development, the Playground).</summary>
     public const string LocalBotId = "28:concernbot-local";
 
+    public const string TeamsChannelId = "msteams";
+
     public bool Owns(string? channelId) => true;
 
     public TurnFacts Describe(Activity activity)
@@ -22,7 +24,10 @@ public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<Bot
         var conversation = activity.Conversation;
         var isPrivate = conversation?.ConversationType is null or "personal" && conversation?.IsGroup != true;
         var tenant = conversation?.TenantId ?? activity.GetTeamsChannelData().Tenant?.Id;
-        return new TurnFacts(isPrivate, string.IsNullOrEmpty(tenant) ? null : tenant, activity.From?.AadObjectId ?? activity.From?.Id, SignedIn: true);
+        // Only Teams vouches for who is talking; the same connector also carries Azure's own Direct Line and Web Chat
+        // channels, where the client names itself.
+        var signedIn = string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase);
+        return new TurnFacts(isPrivate, string.IsNullOrEmpty(tenant) ? null : tenant, activity.From?.AadObjectId ?? activity.From?.Id, signedIn);
     }
 
     public Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConcernBot.Concerns;
 using ConcernBot.Storage;
@@ -118,6 +119,31 @@ public sealed class WebIdentityTests
         f_givenname = name,
         f_givencontact = "pat@example.org",
     };
+
+    [Fact]
+    public async Task Through_Azures_own_Direct_Line_channel_the_client_cannot_name_itself_either()
+    {
+        // The documented alternative (docs/deploy.md): Azure's Direct Line channel, arriving on /api/messages.
+        await using var host = TestHost.With(new TestHostOptions { Settings = People.Settings() });
+        var chat = new TeamsChat(async activity =>
+        {
+            activity["channelId"] = "directline";
+            activity["from"] = new JsonObject { ["id"] = "dl_visitor", ["name"] = "Claimed Name" };
+            activity.Remove("channelData");
+            using var response = await host.Client.PostAsJsonAsync("/api/messages", activity);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }, host.Connector, "dl-conversation-1");
+
+        await Walkthrough.ToIdentityAsync(chat);
+        Assert.DoesNotContain(I.IdentityConfidential, chat.Last.LastCard!.Buttons);
+        await chat.PressAsync(I.IdentityGiveName);
+        await chat.PressAsync(I.ButtonContinue, new { answer = "Typed Name" });
+        await chat.PressAsync(I.KnownContactSkip);
+        await chat.PressAsync(I.ReviewSubmit);
+
+        var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync("local", ConcernStatus.Received).ToListAsync());
+        Assert.Equal("Typed Name", concern.Reporter.DisplayName);
+    }
 
     private const string Organisation = "tenant-0001";
 
