@@ -47,7 +47,28 @@ public sealed class SpeakUpInTheBrowserTests
             // The page says hello for the visitor: the welcome card, rendered by Web Chat from the bot's Adaptive Card.
             // (Web Chat's markdown turns ' into a typographic apostrophe.)
             await Expect(page.GetByText(Strings.WelcomeTitle.Replace('\'', '\u2019'), new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = Wait });
-            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = Strings.WelcomeRaiseConcern }).First.ClickAsync();
+            // The keyboard alone, as Web Chat's keyboard help says: Tab to the chat history, an arrow key to the welcome card,
+            // Enter to go into it, Tab to "Raise a concern", Enter.
+            const string Focused = "() => { const e = document.activeElement; return e ? e.className + ' [' + (e.getAttribute('aria-label') || e.innerText || '').slice(0, 60) + ']' : ''; }";
+            async Task<bool> TabToAsync(string part)
+            {
+                for (var i = 0; i < 15; i++)
+                {
+                    await page.Keyboard.PressAsync("Tab");
+                    if ((await page.EvaluateAsync<string>(Focused)).Contains(part, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            Assert.True(await TabToAsync("webchat__basic-transcript "), "Tab never reached the chat history.");
+            await page.Keyboard.PressAsync("ArrowUp");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.True(await TabToAsync("[" + Strings.WelcomeRaiseConcern + "]"), "Tab never reached the Raise a concern button inside the welcome card.");
+            await page.Keyboard.PressAsync("Enter");
             await Expect(page.GetByText(ConcernBot.Resources.Intake.DangerQuestion.Replace('\'', '\u2019')).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = Wait });
 
             var axe = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tools", "webchat", "node_modules", "axe-core", "axe.min.js"));

@@ -99,6 +99,9 @@ internal sealed class WebVisitor : IAsyncDisposable
     public async Task ScreenshotsAsync(string name)
     {
         var size = Page.ViewportSize!;
+        // Nothing wider than the phone: no sideways scrolling at 360 px (the width 200 % zoom gives a 720-px window too).
+        var (scroll, width) = (await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await Page.EvaluateAsync<int>("() => window.innerWidth"));
+        Assert.True(scroll <= width, $"The page scrolls sideways at {width} px: it is {scroll} px wide.");
         await SaveAsync(Page, name + "-360");
         await Page.SetViewportSizeAsync(1280, 900);
         await SaveAsync(Page, name + "-1280");
