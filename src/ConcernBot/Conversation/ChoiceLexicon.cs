@@ -30,9 +30,17 @@ internal sealed class ChoiceLexicon
             }
 
             byChoice[c] = [];
-            foreach (var text in (choice.Aliases ?? []).Prepend(choice.Title))
+        }
+
+        // A button's words after its leading "Yes," or "No," count whole too ("someone is in danger now").
+        var allOpeners = openers.SelectMany(o => o).ToList();
+        for (var c = 0; c < choices.Count; c++)
+        {
+            var choice = choices[c];
+            var title = Tokens.Of(choice.Title).Words;
+            var rest = allOpeners.Where(o => o.Length < title.Length && title.AsSpan(0, o.Length).SequenceEqual(o)).Select(o => title[o.Length..]);
+            foreach (var phrase in rest.Prepend(title).Concat((choice.Aliases ?? []).Select(a => Tokens.Of(a).Words)))
             {
-                var phrase = Tokens.Of(text).Words;
                 if (phrase.Length == 0)
                 {
                     continue;

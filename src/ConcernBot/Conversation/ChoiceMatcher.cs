@@ -13,7 +13,7 @@ public static class ChoiceMatcher
 {
     // How close two scores must be to ask which was meant, and the least a choice must score to be a guess at all.
     private const double TieRatio = 0.8;
-    private const double MinScore = 0.75;
+    private const double MinScore = 0.5;
 
     // How many words before a phrase a "not" reaches.
     private const int NegationReach = 3;
@@ -58,7 +58,7 @@ public static class ChoiceMatcher
 
         var words = (string[])tokens.Words.Clone();
         var misspelt = Respell(words, lexicon);
-        var lead = Opener(words, misspelt, lexicon);
+        var lead = Opener(words, tokens.ClauseStarts, misspelt, lexicon);
         var start = lead?.Length ?? 0;
         var score = new Score(words, tokens.ClauseStarts, misspelt, lexicon, start);
 
@@ -88,7 +88,8 @@ public static class ChoiceMatcher
         var second = score.BestOtherThan(best);
         var s1 = score.Points[best];
         var s2 = second < 0 ? 0 : score.Points[second];
-        if (second >= 0 && s2 >= MinScore / 2 && s2 >= TieRatio * s1)
+        // Alike, or each named by words of its own ("hitting and taking money" where only one may be chosen).
+        if (second >= 0 && s2 >= MinScore / 2 && (s2 >= TieRatio * s1 || (score.Whole[second] && s2 >= 1)))
         {
             return new ChoiceReading(ReadingKind.Either, [choices[best], choices[second]]);
         }
@@ -103,7 +104,7 @@ public static class ChoiceMatcher
         var clear = !score.Negated;
         for (var c = 0; c < choices.Count; c++)
         {
-            if (score.Points[c] >= MinScore)
+            if (score.Points[c] >= 1 || (score.Whole[c] && score.Points[c] > 0))
             {
                 picked.Add(choices[c]);
                 clear &= score.Whole[c] && !score.Misspelt[c];
@@ -148,7 +149,7 @@ public static class ChoiceMatcher
     }
 
     /// <summary>The longest opener any choice has that the message starts with.</summary>
-    private static (int Choice, int Length, bool Misspelt)? Opener(string[] words, bool[] misspelt, ChoiceLexicon lexicon)
+    private static (int Choice, int Length, bool Misspelt)? Opener(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon)
     {
         (int Choice, int Length, bool Misspelt)? found = null;
         for (var c = 0; c < lexicon.Openers.Length; c++)
@@ -160,6 +161,13 @@ public static class ChoiceMatcher
                     found = (c, opener.Length, misspelt.AsSpan(0, opener.Length).Contains(true));
                 }
             }
+        }
+
+        // "It is not...", "I do not...": an opener turned round by the next word does not lead (but "no, not now" does).
+        if (found is { } lead && lead.Length < words.Length && !clauseStarts[lead.Length] && lexicon.Words.Negations.Contains(words[lead.Length])
+            && !lexicon.Openers[lead.Choice].Any(o => o[0] == words[lead.Length]))
+        {
+            return null;
         }
 
         return found;
@@ -281,84 +289,135 @@ public static class ChoiceMatcher
     }
 
     /// <summary>
-    /// Every choice's score for a message, reading from left to right: at each word the longest phrase found there wins
-    /// (a whole phrase beats part of a longer one), and the choices it belongs to get its weight, or lose it when a "not"
-    /// comes just before.
+    /// Every choice's score for a message. Whole phrases are found first, longest first ("not in danger" before "in
+    /// danger"); then, in the words left, runs of a button's words, worth what their telling words are worth. Each
+    /// gives its weight to the choices it belongs to, or takes it away when a "not" comes just before.
     /// </summary>
     private sealed class Score
     {
+        // A misspelt word's phrase counts for less than one typed right.
+        private const double SlipFactor = 0.75;
+
         public Score(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon, int start)
         {
             var count = lexicon.Choices.Count;
             Points = new double[count];
             Whole = new bool[count];
             Misspelt = new bool[count];
-            var best = new (int Length, bool Whole, bool HasNegation)[count];
-            var floor = start;
+            var claimed = new bool[words.Length];
+            claimed.AsSpan(0, start).Fill(true);
+
+            WholePhrases(words, clauseStarts, misspelt, lexicon, start, claimed);
+            Parts(words, clauseStarts, misspelt, lexicon, start, claimed);
+
+            for (var i = start; i < words.Length; i++)
+            {
+                Negated |= !claimed[i] && lexicon.Words.Negations.Contains(words[i]);
+            }
+        }
+
+        private void WholePhrases(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon, int start, bool[] claimed)
+        {
+            var found = new List<(int At, int Length, int Choice, bool HasNegation)>();
+            for (var i = start; i < words.Length; i++)
+            {
+                if (!lexicon.Occurrences.TryGetValue(words[i], out var occurrences))
+                {
+                    continue;
+                }
+
+                foreach (var o in occurrences)
+                {
+                    if (o.Offset == 0 && i + o.Phrase.Length <= words.Length && words.AsSpan(i, o.Phrase.Length).SequenceEqual(o.Phrase))
+                    {
+                        found.Add((i, o.Phrase.Length, o.Choice, o.HasNegation));
+                    }
+                }
+            }
+
+            found.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.At.CompareTo(b.At));
+            var taken = new List<(int At, int Length)>();
+            foreach (var (at, length, choice, negation) in found)
+            {
+                // The same words may be a phrase of two choices: both get them. Otherwise the first (longest) keeps them.
+                if (claimed.AsSpan(at, length).Contains(true) && !taken.Contains((at, length)))
+                {
+                    continue;
+                }
+
+                claimed.AsSpan(at, length).Fill(true);
+                taken.Add((at, length));
+                if (Credit(choice, 1 + (0.5 * (length - 1)), at, length, negation, words, clauseStarts, misspelt, claimed, lexicon.Words))
+                {
+                    Whole[choice] = true;
+                }
+            }
+        }
+
+        private void Parts(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon, int start, bool[] claimed)
+        {
+            var best = new int[lexicon.Choices.Count];
             var i = start;
             while (i < words.Length)
             {
-                if (!lexicon.Occurrences.TryGetValue(words[i], out var occurrences))
+                if (claimed[i] || !lexicon.Occurrences.TryGetValue(words[i], out var occurrences))
                 {
                     i++;
                     continue;
                 }
 
                 Array.Clear(best);
-                var top = 0.0;
+                var top = 0;
                 foreach (var o in occurrences)
                 {
                     var length = 0;
-                    while (i + length < words.Length && o.Offset + length < o.Phrase.Length && o.Phrase[o.Offset + length] == words[i + length])
+                    while (i + length < words.Length && !claimed[i + length] && o.Offset + length < o.Phrase.Length && o.Phrase[o.Offset + length] == words[i + length])
                     {
                         length++;
                     }
 
-                    var whole = o.Offset == 0 && length == o.Phrase.Length;
-                    var rank = length + (whole ? 0.5 : 0);
-                    if (rank > best[o.Choice].Length + (best[o.Choice].Whole ? 0.5 : 0))
+                    if (Partial(words, i, length, lexicon) > 0)
                     {
-                        best[o.Choice] = (length, whole, o.HasNegation);
-                    }
-
-                    top = Math.Max(top, rank);
-                }
-
-                var span = (int)top;
-                var spanWhole = top > span;
-                var weight = spanWhole ? 1 + (0.5 * (span - 1)) : Partial(words, i, span, lexicon);
-                var negationInside = false;
-                if (weight > 0)
-                {
-                    var negated = NegatedAt(words, clauseStarts, i, floor, lexicon.Words);
-                    var slip = misspelt.AsSpan(i, span).Contains(true);
-                    for (var c = 0; c < count; c++)
-                    {
-                        if (best[c].Length != span || best[c].Whole != spanWhole)
-                        {
-                            continue;
-                        }
-
-                        negationInside |= best[c].HasNegation;
-                        if (negated && !best[c].HasNegation)
-                        {
-                            Points[c] -= weight;
-                            Negated = true;
-                            continue;
-                        }
-
-                        Points[c] += weight;
-                        Whole[c] |= spanWhole;
-                        Misspelt[c] |= slip;
+                        best[o.Choice] = Math.Max(best[o.Choice], length);
+                        top = Math.Max(top, length);
                     }
                 }
 
-                i += Math.Max(span, 1);
-                if (negationInside)
+                if (top == 0)
                 {
-                    floor = i;
+                    i++;
+                    continue;
                 }
+
+                var weight = Partial(words, i, top, lexicon);
+                claimed.AsSpan(i, top).Fill(true);
+                for (var c = 0; c < best.Length; c++)
+                {
+                    if (best[c] == top)
+                    {
+                        Credit(c, weight, i, top, false, words, clauseStarts, misspelt, claimed, lexicon.Words);
+                    }
+                }
+
+                i += top;
             }
+        }
+
+        /// <summary>Gives a phrase's weight to a choice, or takes it away when negated; true when given.</summary>
+        private bool Credit(int choice, double weight, int at, int length, bool hasNegation, string[] words, bool[] clauseStarts, bool[] misspelt, bool[] claimed, MatchWords small)
+        {
+            var slip = misspelt.AsSpan(at, length).Contains(true);
+            weight *= slip ? SlipFactor : 1;
+            if (!hasNegation && NegatedAt(words, clauseStarts, claimed, at, small))
+            {
+                Points[choice] -= weight;
+                Negated = true;
+                return false;
+            }
+
+            Points[choice] += weight;
+            Misspelt[choice] |= slip;
+            return true;
         }
 
         public double[] Points { get; }
@@ -389,19 +448,23 @@ public static class ChoiceMatcher
         private static double Partial(string[] words, int at, int length, ChoiceLexicon lexicon)
         {
             var weight = 0.0;
+            var telling = 0;
             for (var k = at; k < at + length; k++)
             {
-                weight += lexicon.Weight.GetValueOrDefault(words[k]);
+                var w = lexicon.Weight.GetValueOrDefault(words[k]);
+                weight += w;
+                telling += w > 0 ? 1 : 0;
             }
 
-            return weight <= 0 ? 0 : weight + (0.25 * (length - 1));
+            return weight <= 0 ? 0 : weight + (0.25 * (telling - 1));
         }
 
-        private static bool NegatedAt(string[] words, bool[] clauseStarts, int at, int floor, MatchWords small)
+        /// <summary>A "not" in the few words just before, in the same clause, not part of another phrase.</summary>
+        private static bool NegatedAt(string[] words, bool[] clauseStarts, bool[] claimed, int at, MatchWords small)
         {
-            for (var k = at - 1; k >= Math.Max(floor, at - NegationReach); k--)
+            for (var k = at - 1; k >= Math.Max(0, at - NegationReach); k--)
             {
-                if (clauseStarts[k + 1] || small.ClauseBreaks.Contains(words[k]))
+                if (clauseStarts[k + 1] || small.ClauseBreaks.Contains(words[k]) || claimed[k])
                 {
                     return false;
                 }
