@@ -18,6 +18,9 @@ public static class ChoiceMatcher
     // How many words before a phrase a "not" reaches.
     private const int NegationReach = 3;
 
+    // Past this many unknown words a message has said enough: looking for slips in the rest would only cost time.
+    private const int MaxRespelt = 8;
+
     /// <summary>The choice a typed answer exactly is (words, value, alias or number); null for anything else.</summary>
     public static Choice? Match(string? typed, IReadOnlyList<Choice> choices)
     {
@@ -65,8 +68,11 @@ public static class ChoiceMatcher
         if (lead is { } opened)
         {
             var leader = opened.Choice;
+            // What follows only overturns the lead when it names another choice in words of its own, and is not just the
+            // matter being unsure about ("not sure if it's still happening").
             var rival = score.BestOtherThan(leader);
-            if (rival >= 0 && score.Points[rival] >= 1 && score.Points[rival] > score.Points[leader])
+            var topic = opened.Length < words.Length && lexicon.Words.Topics.Contains(words[opened.Length]);
+            if (!topic && rival >= 0 && score.Whole[rival] && score.Points[rival] >= 1 && score.Points[rival] > score.Points[leader])
             {
                 return new ChoiceReading(ReadingKind.Either, [choices[leader], choices[rival]]);
             }
@@ -94,7 +100,8 @@ public static class ChoiceMatcher
             return new ChoiceReading(ReadingKind.Either, [choices[best], choices[second]]);
         }
 
-        var clear = score.Whole[best] && !score.Misspelt[best] && !score.Negated && s2 <= 0;
+        // Plain: a phrase of its own, typed right, nothing negated, and any other choice only brushed by a stray word.
+        var clear = score.Whole[best] && !score.Misspelt[best] && !score.Negated && (second < 0 || (!score.Whole[second] && s2 <= s1 / 4));
         return new ChoiceReading(clear ? ReadingKind.Clear : ReadingKind.Guess, [choices[best]]);
     }
 
@@ -177,13 +184,16 @@ public static class ChoiceMatcher
     private static bool[] Respell(string[] words, ChoiceLexicon lexicon)
     {
         var misspelt = new bool[words.Length];
-        for (var i = 0; i < words.Length; i++)
+        var tried = 0;
+        for (var i = 0; i < words.Length && tried < MaxRespelt; i++)
         {
             var word = words[i];
             if (word.Length < 3 || lexicon.Vocabulary.Contains(word) || lexicon.Words.Fillers.Contains(word) || lexicon.Words.Negations.Contains(word) || char.IsAsciiDigit(word[0]))
             {
                 continue;
             }
+
+            tried++;
 
             var allowed = word.Length >= 8 ? 2 : 1;
             string? best = null;

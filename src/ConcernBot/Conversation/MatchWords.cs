@@ -18,6 +18,9 @@ internal sealed class MatchWords
     public required FrozenSet<string> ClauseBreaks { get; init; }
     public required FrozenSet<string> NumberWords { get; init; }
 
+    /// <summary>Words that name what someone is unsure of ("if", "whether"): what follows them is the matter, not the answer.</summary>
+    public required FrozenSet<string> Topics { get; init; }
+
     public static MatchWords Current => PerLanguage.Current;
 
     private static readonly PerCulture<MatchWords> PerLanguage = new(() => new MatchWords
@@ -26,6 +29,7 @@ internal sealed class MatchWords
         Negations = Set(MatchingText.MatchNegations),
         ClauseBreaks = Set(MatchingText.MatchClauseBreaks),
         NumberWords = Set(MatchingText.MatchNumberWords + "|" + MatchingText.MatchJoiners),
+        Topics = Set(MatchingText.MatchTopics),
     });
 
     private static FrozenSet<string> Set(string pipeSeparated) =>
