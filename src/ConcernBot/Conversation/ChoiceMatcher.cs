@@ -1,136 +1,491 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ConcernBot.Conversation;
 
 /// <summary>
-/// Matches a typed answer to the buttons that were offered: by number ("2", "2.", "option 2"), by the button's words, by its
-/// value or by one of its aliases ("y", "not sure"), ignoring case, curly apostrophes and closing punctuation.
+/// Matches a typed answer to the buttons that were offered. <see cref="Match"/> takes only an exact answer: a number ("2",
+/// "option 2"), or a button's words, value or alias, ignoring case, apostrophes and punctuation. <see cref="Read"/> also
+/// understands everyday words: it scores every choice by the words and phrases that point to it, lets a leading yes/no
+/// decide, drops what is negated ("not in danger"), forgives a misspelt word, and says how sure it is.
+/// All the words come from the resources; nothing here knows a language.
 /// </summary>
-public static partial class ChoiceMatcher
+public static class ChoiceMatcher
 {
+    // How close two scores must be to ask which was meant, and the least a choice must score to be a guess at all.
+    private const double TieRatio = 0.8;
+    private const double MinScore = 0.5;
+
+    // How many words before a phrase a "not" reaches.
+    private const int NegationReach = 3;
+
+    // Past this many unknown words a message has said enough: looking for slips in the rest would only cost time.
+    private const int MaxRespelt = 8;
+
+    /// <summary>The choice a typed answer exactly is (words, value, alias or number); null for anything else.</summary>
     public static Choice? Match(string? typed, IReadOnlyList<Choice> choices)
     {
-        var answer = Fold(typed);
-        if (answer.Length == 0)
+        var tokens = Tokens.Of(typed);
+        if (tokens.Count == 0 || choices.Count == 0)
         {
             return null;
         }
 
-        // Only a message with a digit in it can be a number (and the pattern's \d is char.IsDigit): most are words.
-        if (answer.Any(char.IsDigit))
+        var lexicon = ChoiceLexicon.For(choices);
+        if (lexicon.Exact.TryGetValue(string.Join(' ', tokens.Words), out var exact))
         {
-            var number = NumberPattern().Match(answer);
-            if (number.Success && int.TryParse(number.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            return choices[exact];
+        }
+
+        return Numbers(tokens.Words, lexicon, many: false) is [var one] ? one : null;
+    }
+
+    /// <summary>What a typed answer points to, and how sure that is. With <paramref name="many"/>, every choice it names.</summary>
+    public static ChoiceReading Read(string? typed, IReadOnlyList<Choice> choices, bool many = false)
+    {
+        var tokens = Tokens.Of(typed);
+        if (tokens.Count == 0 || choices.Count == 0)
+        {
+            return ChoiceReading.None;
+        }
+
+        var lexicon = ChoiceLexicon.For(choices);
+        if (lexicon.Exact.TryGetValue(string.Join(' ', tokens.Words), out var exact))
+        {
+            return new ChoiceReading(ReadingKind.Clear, [choices[exact]]);
+        }
+
+        if (Numbers(tokens.Words, lexicon, many) is { } numbered)
+        {
+            return numbered.Count > 0 ? new ChoiceReading(ReadingKind.Clear, numbered) : ChoiceReading.None;
+        }
+
+        var words = (string[])tokens.Words.Clone();
+        var misspelt = Respell(words, lexicon);
+        var lead = Opener(words, tokens.ClauseStarts, misspelt, lexicon);
+        var start = lead?.Length ?? 0;
+        var score = new Score(words, tokens.ClauseStarts, misspelt, lexicon, start);
+
+        if (lead is { } opened)
+        {
+            var leader = opened.Choice;
+            // What follows only overturns the lead when it names another choice in words of its own, and is not just the
+            // matter being unsure about ("not sure if it's still happening").
+            var rival = score.BestOtherThan(leader);
+            var topic = opened.Length < words.Length && lexicon.Words.Topics.Contains(words[opened.Length]);
+            if (!topic && rival >= 0 && score.Whole[rival] && score.Points[rival] >= 1 && score.Points[rival] > score.Points[leader])
             {
-                return n >= 1 && n <= choices.Count ? choices[n - 1] : null;
+                return new ChoiceReading(ReadingKind.Either, [choices[leader], choices[rival]]);
+            }
+
+            return new ChoiceReading(opened.Misspelt ? ReadingKind.Guess : ReadingKind.Clear, [choices[leader]]);
+        }
+
+        return many ? Several(score, choices) : One(score, choices);
+    }
+
+    private static ChoiceReading One(Score score, IReadOnlyList<Choice> choices)
+    {
+        var best = score.BestOtherThan(-1);
+        if (best < 0 || score.Points[best] < MinScore)
+        {
+            return ChoiceReading.None;
+        }
+
+        var second = score.BestOtherThan(best);
+        var s1 = score.Points[best];
+        var s2 = second < 0 ? 0 : score.Points[second];
+        // Alike, or each named by words of its own ("hitting and taking money" where only one may be chosen).
+        if (second >= 0 && s2 >= MinScore / 2 && (s2 >= TieRatio * s1 || (score.Whole[second] && s2 >= 1)))
+        {
+            return new ChoiceReading(ReadingKind.Either, [choices[best], choices[second]]);
+        }
+
+        // Plain: a phrase of its own, typed right, nothing negated, and any other choice only brushed by a stray word.
+        var clear = score.Whole[best] && !score.Misspelt[best] && !score.Negated && (second < 0 || (!score.Whole[second] && s2 <= s1 / 4));
+        return new ChoiceReading(clear ? ReadingKind.Clear : ReadingKind.Guess, [choices[best]]);
+    }
+
+    private static ChoiceReading Several(Score score, IReadOnlyList<Choice> choices)
+    {
+        var picked = new List<Choice>();
+        var clear = !score.Negated;
+        for (var c = 0; c < choices.Count; c++)
+        {
+            if (score.Points[c] >= 1 || (score.Whole[c] && score.Points[c] > 0))
+            {
+                picked.Add(choices[c]);
+                clear &= score.Whole[c] && !score.Misspelt[c];
             }
         }
 
-        // Index loops, not LINQ or foreach: this runs on every typed message, over lists that are shared.
-        for (var i = 0; i < choices.Count; i++)
-        {
-            if (Fold(choices[i].Title) == answer)
-            {
-                return choices[i];
-            }
-        }
+        return picked.Count == 0 ? ChoiceReading.None : new ChoiceReading(clear ? ReadingKind.Clear : ReadingKind.Guess, picked);
+    }
 
-        for (var i = 0; i < choices.Count; i++)
+    /// <summary>
+    /// A message of numbers alone ("2", "option 2", "1 and 3"): the choices they are; empty when one is not offered; null
+    /// when the message is not only numbers.
+    /// </summary>
+    private static List<Choice>? Numbers(string[] words, ChoiceLexicon lexicon, bool many)
+    {
+        List<Choice>? picked = null;
+        foreach (var word in words)
         {
-            if (Fold(choices[i].Value) == answer)
+            if (!char.IsAsciiDigit(word[0]))
             {
-                return choices[i];
-            }
-        }
-
-        for (var i = 0; i < choices.Count; i++)
-        {
-            var aliases = choices[i].Aliases ?? [];
-            for (var j = 0; j < aliases.Count; j++)
-            {
-                if (Fold(aliases[j]) == answer)
+                if (!lexicon.Words.NumberWords.Contains(word))
                 {
-                    return choices[i];
+                    return null;
+                }
+
+                continue;
+            }
+
+            picked ??= [];
+            if (word.Length > 2 || !int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > lexicon.Choices.Count)
+            {
+                return [];
+            }
+
+            if (!picked.Contains(lexicon.Choices[n - 1]))
+            {
+                picked.Add(lexicon.Choices[n - 1]);
+            }
+        }
+
+        return picked is { Count: > 1 } && !many ? [] : picked;
+    }
+
+    /// <summary>The longest opener any choice has that the message starts with.</summary>
+    private static (int Choice, int Length, bool Misspelt)? Opener(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon)
+    {
+        (int Choice, int Length, bool Misspelt)? found = null;
+        for (var c = 0; c < lexicon.Openers.Length; c++)
+        {
+            foreach (var opener in lexicon.Openers[c])
+            {
+                if (opener.Length <= words.Length && opener.Length > (found?.Length ?? 0) && words.AsSpan(0, opener.Length).SequenceEqual(opener))
+                {
+                    found = (c, opener.Length, misspelt.AsSpan(0, opener.Length).Contains(true));
                 }
             }
         }
 
-        return null;
-    }
-
-    /// <summary>Several answers separated by commas, semicolons or "and"; null unless every part matches a choice.</summary>
-    public static IReadOnlyList<Choice>? MatchMany(string? typed, IReadOnlyList<Choice> choices)
-    {
-        var whole = Match(typed, choices);
-        if (whole is not null)
-        {
-            return [whole];
-        }
-
-        var parts = Separators().Split(Fold(typed)).Where(p => p.Length > 0).ToList();
-        if (parts.Count == 0)
+        // "It is not...", "I do not...": an opener turned round by the next word does not lead (but "no, not now" does).
+        if (found is { } lead && lead.Length < words.Length && !clauseStarts[lead.Length] && lexicon.Words.Negations.Contains(words[lead.Length])
+            && !lexicon.Openers[lead.Choice].Any(o => o[0] == words[lead.Length]))
         {
             return null;
         }
 
-        var matched = new List<Choice>();
-        foreach (var part in parts)
-        {
-            var choice = Match(part, choices);
-            if (choice is null)
-            {
-                return null;
-            }
-
-            if (!matched.Contains(choice))
-            {
-                matched.Add(choice);
-            }
-        }
-
-        return matched;
+        return found;
     }
 
-    // One array for every call: TrimEnd(params char[]) would allocate one each time.
-    private static readonly char[] TrailingPunctuation = ['.', '!', '?', ' '];
-
-    private static string Fold(string? text)
+    /// <summary>Words not in any phrase are put right when one word is a slip away ("pysical", "anonymus"); returns where.</summary>
+    private static bool[] Respell(string[] words, ChoiceLexicon lexicon)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var misspelt = new bool[words.Length];
+        var tried = 0;
+        for (var i = 0; i < words.Length && tried < MaxRespelt; i++)
         {
-            return "";
+            var word = words[i];
+            if (word.Length < 3 || lexicon.Vocabulary.Contains(word) || lexicon.Words.Fillers.Contains(word) || lexicon.Words.Negations.Contains(word) || char.IsAsciiDigit(word[0]))
+            {
+                continue;
+            }
+
+            tried++;
+
+            var allowed = word.Length >= 8 ? 2 : 1;
+            string? best = null;
+            var bestDistance = int.MaxValue;
+            var tied = false;
+            foreach (var known in lexicon.Vocabulary)
+            {
+                if (known.Length < 3 || Math.Abs(known.Length - word.Length) > allowed || (known[0] != word[0] && known[0] != word[1]))
+                {
+                    continue;
+                }
+
+                var distance = Distance(word, known, allowed);
+                if (distance > allowed || (word.Length == 3 && distance > 0 && !IsSwap(word, known)))
+                {
+                    continue;
+                }
+
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance, tied) = (known, distance, false);
+                }
+                else if (distance == bestDistance)
+                {
+                    tied = true;
+                }
+            }
+
+            if (best is not null && !tied)
+            {
+                words[i] = best;
+                misspelt[i] = true;
+            }
         }
 
-        var folded = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Trim().ToLowerInvariant();
-        if (HasWhitespaceToFold(folded))
-        {
-            folded = Spaces().Replace(folded, " ");
-        }
-
-        return folded.TrimEnd(TrailingPunctuation);
+        return misspelt;
     }
 
-    /// <summary>True unless every run of white space is already one plain space (then folding would change nothing).</summary>
-    private static bool HasWhitespaceToFold(string text)
+    private static bool IsSwap(string a, string b)
     {
-        for (var i = 0; i < text.Length; i++)
+        if (a.Length != b.Length)
         {
-            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            return false;
+        }
+
+        var first = -1;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
             {
-                return true;
+                if (first >= 0)
+                {
+                    return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
+                }
+
+                first = i;
             }
         }
 
         return false;
     }
 
-    [GeneratedRegex(@"^(?:option |number |no\. ?)?\(?(?<n>\d{1,2})\)?\.?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex NumberPattern();
+    /// <summary>Edit distance with swaps of neighbours (Damerau), giving up past <paramref name="limit"/>.</summary>
+    private static int Distance(string a, string b, int limit)
+    {
+        Span<int> previous2 = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
 
-    [GeneratedRegex(@"\s*(?:,|;|\band\b|&|\+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Separators();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
 
-    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Spaces();
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            var spare = previous2;
+            previous2 = previous;
+            previous = current;
+            current = spare;
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>
+    /// Every choice's score for a message. Whole phrases are found first, longest first ("not in danger" before "in
+    /// danger"); then, in the words left, runs of a button's words, worth what their telling words are worth. Each
+    /// gives its weight to the choices it belongs to, or takes it away when a "not" comes just before.
+    /// </summary>
+    private sealed class Score
+    {
+        // A misspelt word's phrase counts for less than one typed right.
+        private const double SlipFactor = 0.75;
+
+        public Score(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon, int start)
+        {
+            var count = lexicon.Choices.Count;
+            Points = new double[count];
+            Whole = new bool[count];
+            Misspelt = new bool[count];
+            var claimed = new bool[words.Length];
+            claimed.AsSpan(0, start).Fill(true);
+
+            WholePhrases(words, clauseStarts, misspelt, lexicon, start, claimed);
+            Parts(words, clauseStarts, misspelt, lexicon, start, claimed);
+
+            for (var i = start; i < words.Length; i++)
+            {
+                Negated |= !claimed[i] && lexicon.Words.Negations.Contains(words[i]);
+            }
+        }
+
+        private void WholePhrases(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon, int start, bool[] claimed)
+        {
+            var found = new List<(int At, int Length, int Choice, bool HasNegation)>();
+            for (var i = start; i < words.Length; i++)
+            {
+                if (!lexicon.Occurrences.TryGetValue(words[i], out var occurrences))
+                {
+                    continue;
+                }
+
+                foreach (var o in occurrences)
+                {
+                    if (o.Offset == 0 && i + o.Phrase.Length <= words.Length && words.AsSpan(i, o.Phrase.Length).SequenceEqual(o.Phrase))
+                    {
+                        found.Add((i, o.Phrase.Length, o.Choice, o.HasNegation));
+                    }
+                }
+            }
+
+            found.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.At.CompareTo(b.At));
+            var taken = new List<(int At, int Length)>();
+            foreach (var (at, length, choice, negation) in found)
+            {
+                // The same words may be a phrase of two choices: both get them. Otherwise the first (longest) keeps them.
+                if (claimed.AsSpan(at, length).Contains(true) && !taken.Contains((at, length)))
+                {
+                    continue;
+                }
+
+                claimed.AsSpan(at, length).Fill(true);
+                taken.Add((at, length));
+                if (Credit(choice, 1 + (0.5 * (length - 1)), at, length, negation, words, clauseStarts, misspelt, claimed, lexicon.Words))
+                {
+                    Whole[choice] = true;
+                }
+            }
+        }
+
+        private void Parts(string[] words, bool[] clauseStarts, bool[] misspelt, ChoiceLexicon lexicon, int start, bool[] claimed)
+        {
+            var best = new int[lexicon.Choices.Count];
+            var i = start;
+            while (i < words.Length)
+            {
+                if (claimed[i] || !lexicon.Occurrences.TryGetValue(words[i], out var occurrences))
+                {
+                    i++;
+                    continue;
+                }
+
+                Array.Clear(best);
+                var top = 0;
+                foreach (var o in occurrences)
+                {
+                    var length = 0;
+                    while (i + length < words.Length && !claimed[i + length] && o.Offset + length < o.Phrase.Length && o.Phrase[o.Offset + length] == words[i + length])
+                    {
+                        length++;
+                    }
+
+                    if (Partial(words, i, length, lexicon) > 0)
+                    {
+                        best[o.Choice] = Math.Max(best[o.Choice], length);
+                        top = Math.Max(top, length);
+                    }
+                }
+
+                if (top == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                var weight = Partial(words, i, top, lexicon);
+                claimed.AsSpan(i, top).Fill(true);
+                for (var c = 0; c < best.Length; c++)
+                {
+                    if (best[c] == top)
+                    {
+                        Credit(c, weight, i, top, false, words, clauseStarts, misspelt, claimed, lexicon.Words);
+                    }
+                }
+
+                i += top;
+            }
+        }
+
+        /// <summary>Gives a phrase's weight to a choice, or takes it away when negated; true when given.</summary>
+        private bool Credit(int choice, double weight, int at, int length, bool hasNegation, string[] words, bool[] clauseStarts, bool[] misspelt, bool[] claimed, MatchWords small)
+        {
+            var slip = misspelt.AsSpan(at, length).Contains(true);
+            weight *= slip ? SlipFactor : 1;
+            if (!hasNegation && NegatedAt(words, clauseStarts, claimed, at, small))
+            {
+                Points[choice] -= weight;
+                Negated = true;
+                return false;
+            }
+
+            Points[choice] += weight;
+            Misspelt[choice] |= slip;
+            return true;
+        }
+
+        public double[] Points { get; }
+
+        /// <summary>The choice had a whole phrase of its own in the message, not just some of a button's words.</summary>
+        public bool[] Whole { get; }
+
+        public bool[] Misspelt { get; }
+
+        /// <summary>Something in the message was negated: not a plain answer.</summary>
+        public bool Negated { get; private set; }
+
+        public int BestOtherThan(int other)
+        {
+            var best = -1;
+            for (var c = 0; c < Points.Length; c++)
+            {
+                if (c != other && Points[c] > 0 && (best < 0 || Points[c] > Points[best]))
+                {
+                    best = c;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>Part of a button's words: worth what its telling words are worth (a word every button has is worth little).</summary>
+        private static double Partial(string[] words, int at, int length, ChoiceLexicon lexicon)
+        {
+            var weight = 0.0;
+            var telling = 0;
+            for (var k = at; k < at + length; k++)
+            {
+                var w = lexicon.Weight.GetValueOrDefault(words[k]);
+                weight += w;
+                telling += w > 0 ? 1 : 0;
+            }
+
+            return weight <= 0 ? 0 : weight + (0.25 * (telling - 1));
+        }
+
+        /// <summary>A "not" in the few words just before, in the same clause, not part of another phrase.</summary>
+        private static bool NegatedAt(string[] words, bool[] clauseStarts, bool[] claimed, int at, MatchWords small)
+        {
+            for (var k = at - 1; k >= Math.Max(0, at - NegationReach); k--)
+            {
+                if (clauseStarts[k + 1] || small.ClauseBreaks.Contains(words[k]) || claimed[k])
+                {
+                    return false;
+                }
+
+                if (small.Negations.Contains(words[k]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

@@ -29,10 +29,15 @@ public sealed record StepInput
 /// <summary>What a step made of an answer: accepted, or asked again with a kind word about why.</summary>
 public sealed record StepResult(bool Accepted, string? Message = null, bool Pause = false)
 {
+    /// <summary>Not accepted yet: the answer could be one of these (one or two), so ask "Did you mean...?" with just them.</summary>
+    public IReadOnlyList<Choice>? Candidates { get; init; }
+
     public static StepResult Ok { get; } = new(true);
 
     /// <summary>Accepted, and the person would rather stop for now (the draft is kept).</summary>
     public static StepResult OkThenPause { get; } = new(true, null, true);
 
     public static StepResult Retry(string message) => new(false, message);
+
+    public static StepResult DidYouMean(IReadOnlyList<Choice> candidates) => new(false) { Candidates = candidates };
 }

@@ -10,11 +10,11 @@ internal static class Ask
     public const int LongAnswer = 4000;
     public const int ShortAnswer = 500;
 
-    /// <summary>Pick one of the buttons (or type its words or number).</summary>
+    /// <summary>Pick one of the buttons (or type its words or number); <paramref name="pauseAfter"/> stops for now after that choice.</summary>
     public static FlowStep<IntakeDraft> OneOf(
         string name, string section, Func<IntakeDraft, string> question, string why,
         Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, Choice> set,
-        Func<IntakeDraft, IReadOnlyList<string>>? guidance = null, string? track = null) => new()
+        Func<IntakeDraft, IReadOnlyList<string>>? guidance = null, string? track = null, Func<Choice, bool>? pauseAfter = null) => new()
     {
         Name = name,
         Section = section,
@@ -27,20 +27,18 @@ internal static class Ask
         Accept = (input, d) =>
         {
             var offered = choices(d);
-            var choice = input.Choice is { } value
-                ? offered.FirstOrDefault(c => c.Value == value)
-                : input.Skip ? offered.FirstOrDefault(IsDontKnow) : ChoiceMatcher.Match(input.Text, offered);
-            if (choice is null)
+            var understood = Understand(name, input, offered, many: false);
+            if (understood.Picked is not [var choice, ..])
             {
-                return StepResult.Retry(NotAChoice(offered, input));
+                return understood.Unsure is { Count: > 0 } unsure ? StepResult.DidYouMean(unsure) : StepResult.Retry(NotAChoice(offered, input));
             }
 
             set(d, choice);
-            return StepResult.Ok;
+            return pauseAfter?.Invoke(choice) == true ? StepResult.OkThenPause : StepResult.Ok;
         },
     };
 
-    /// <summary>Tick several (or type their words or numbers, separated by commas).</summary>
+    /// <summary>Tick several (or type their words or numbers: "physical and financial", "1, 3").</summary>
     public static FlowStep<IntakeDraft> SomeOf(
         string name, string section, string question, string why, string label,
         Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, IReadOnlyList<Choice>> set, string? track = null) => new()
@@ -56,18 +54,48 @@ internal static class Ask
         Accept = (input, d) =>
         {
             var offered = choices(d);
-            IReadOnlyList<Choice>? picked = input.Choices is { Count: > 0 } values
-                ? values.Select(v => offered.FirstOrDefault(c => c.Value == v)).OfType<Choice>().ToList()
-                : input.Skip ? offered.Where(IsDontKnow).ToList() : ChoiceMatcher.MatchMany(input.Text, offered);
-            if (picked is not { Count: > 0 })
+            var understood = Understand(name, input, offered, many: true);
+            if (understood.Picked is not { Count: > 0 } picked)
             {
-                return StepResult.Retry(NotAChoice(offered, input));
+                return understood.Unsure is { Count: > 0 } unsure ? StepResult.DidYouMean(unsure) : StepResult.Retry(NotAChoice(offered, input));
             }
 
             set(d, picked);
             return StepResult.Ok;
         },
     };
+
+    /// <summary>
+    /// What an answer to a question with buttons means: the button pressed, the boxes ticked, or what was typed, read by
+    /// <see cref="ChoiceMatcher.Read"/>. Two alike come back as unsure, to ask which; so does any doubt on a safety question.
+    /// </summary>
+    public static Understanding Understand(string step, StepInput input, IReadOnlyList<Choice> offered, bool many)
+    {
+        if (input.Choice is { } value)
+        {
+            return Understanding.Of(offered.FirstOrDefault(c => c.Value == value));
+        }
+
+        if (input.Choices is { Count: > 0 } values)
+        {
+            return new Understanding([.. values.Select(v => offered.FirstOrDefault(c => c.Value == v)).OfType<Choice>()], []);
+        }
+
+        if (input.Skip)
+        {
+            return new Understanding([.. offered.Where(IsDontKnow).Take(many ? int.MaxValue : 1)], []);
+        }
+
+        var reading = ChoiceMatcher.Read(input.Text, offered, many);
+        return reading.Kind switch
+        {
+            ReadingKind.Clear => new Understanding(reading.Choices, []),
+            ReadingKind.Guess when !StepNames.IsSafety(step) => new Understanding(reading.Choices, []),
+            ReadingKind.Guess => new Understanding([], [reading.Choices[0]]),
+            ReadingKind.Either => new Understanding([], reading.Choices),
+            _ => new Understanding([], []),
+        };
+    }
 
     /// <summary>A free-text answer, with a limit; "I don't know" leaves it empty when <paramref name="skipTitle"/> is given.</summary>
     public static FlowStep<IntakeDraft> Text(
@@ -128,4 +156,10 @@ internal static class Ask
         var opening = input.IsEmpty ? IntakeText.RetryNothingChosen : IntakeText.RetryNotAChoice;
         return $"{opening}\n\n{numbered}";
     }
+}
+
+/// <summary>An answer read against the buttons: what was picked, or (when nothing is) the one or two it might have been.</summary>
+internal sealed record Understanding(IReadOnlyList<Choice> Picked, IReadOnlyList<Choice> Unsure)
+{
+    public static Understanding Of(Choice? choice) => new(choice is null ? [] : [choice], []);
 }

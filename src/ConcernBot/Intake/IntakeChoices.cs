@@ -17,26 +17,46 @@ internal static class IntakeChoices
 
     private static readonly PerCulture<IReadOnlyList<Choice>> YesNoDontKnowChoices = new(() =>
         [
-            new(nameof(Answer.Yes), IntakeText.ChoiceYes, null, Ask.Words(IntakeText.WordsYes)),
-            new(nameof(Answer.No), IntakeText.ChoiceNo, null, Ask.Words(IntakeText.WordsNo)),
-            new(nameof(Answer.DontKnow), IntakeText.ChoiceDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
+            Yes(nameof(Answer.Yes), IntakeText.ChoiceYes, IntakeText.WordsYes),
+            No(nameof(Answer.No), IntakeText.ChoiceNo, IntakeText.WordsNo),
+            DontKnow(nameof(Answer.DontKnow), IntakeText.ChoiceDontKnow),
+        ]);
+
+    /// <summary>Is it still happening? Yes, no or I don't know, with the everyday ways of saying each.</summary>
+    public static IReadOnlyList<Choice> Ongoing() => OngoingChoices.Current;
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> OngoingChoices = new(() =>
+        [
+            Yes(nameof(Answer.Yes), IntakeText.ChoiceYes, IntakeText.WordsYes, IntakeText.WordsOngoingYes),
+            No(nameof(Answer.No), IntakeText.ChoiceNo, IntakeText.WordsNo, IntakeText.WordsOngoingNo),
+            DontKnow(nameof(Answer.DontKnow), IntakeText.ChoiceDontKnow),
+        ]);
+
+    /// <summary>Does the person know? Yes, no or I don't know, with the everyday ways of saying each.</summary>
+    public static IReadOnlyList<Choice> PersonKnows() => PersonKnowsChoices.Current;
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> PersonKnowsChoices = new(() =>
+        [
+            Yes(nameof(Answer.Yes), IntakeText.ChoiceYes, IntakeText.WordsYes, IntakeText.WordsKnowsYes),
+            No(nameof(Answer.No), IntakeText.ChoiceNo, IntakeText.WordsNo, IntakeText.WordsKnowsNo),
+            DontKnow(nameof(Answer.DontKnow), IntakeText.ChoiceDontKnow),
         ]);
 
     public static IReadOnlyList<Choice> Danger() => DangerChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> DangerChoices = new(() =>
         [
-            new(nameof(Answer.Yes), IntakeText.DangerYes, null, Ask.Words(IntakeText.WordsYes)),
-            new(nameof(Answer.No), IntakeText.DangerNo, null, Ask.Words(IntakeText.WordsNo)),
-            new(nameof(Answer.DontKnow), IntakeText.ChoiceNotSure, null, Ask.Words(IntakeText.WordsDontKnow)),
+            Yes(nameof(Answer.Yes), IntakeText.DangerYes, IntakeText.WordsYes, IntakeText.WordsDangerYes),
+            No(nameof(Answer.No), IntakeText.DangerNo, IntakeText.WordsNo, IntakeText.WordsDangerNo),
+            DontKnow(nameof(Answer.DontKnow), IntakeText.ChoiceNotSure),
         ]);
 
     public static IReadOnlyList<Choice> Urgent() => UrgentChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> UrgentChoices = new(() =>
         [
-            new("Continue", IntakeText.UrgentContinue, null, Ask.Words(IntakeText.WordsYes)),
-            new("Later", IntakeText.UrgentLater, null, Ask.Words(IntakeText.WordsNo)),
+            Yes("Continue", IntakeText.UrgentContinue, IntakeText.WordsYes, IntakeText.WordsUrgentContinue),
+            No("Later", IntakeText.UrgentLater, IntakeText.WordsNo, IntakeText.WordsUrgentLater),
         ]);
 
     public static IReadOnlyList<Choice> Roles() => RolesChoices.Current;
@@ -55,62 +75,68 @@ internal static class IntakeChoices
     private static readonly PerCulture<IReadOnlyList<Choice>> AtRiskChoices = new(() =>
         [
             new(nameof(PersonAtRiskKind.Child), IntakeText.AtRiskChild, null, Ask.Words(IntakeText.WordsChild)),
-            new(nameof(PersonAtRiskKind.AdultAtRisk), IntakeText.AtRiskAdult),
+            new(nameof(PersonAtRiskKind.AdultAtRisk), IntakeText.AtRiskAdult, null, Ask.Words(IntakeText.WordsAdult)),
             new(nameof(PersonAtRiskKind.Reporter), IntakeText.AtRiskMe, null, Ask.Words(IntakeText.WordsMe)),
-            new(nameof(PersonAtRiskKind.StaffMember), IntakeText.AtRiskStaff),
-            new(nameof(PersonAtRiskKind.MoreThanOnePerson), IntakeText.AtRiskMoreThanOne),
-            new(nameof(PersonAtRiskKind.NotKnown), IntakeText.ChoiceDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
+            new(nameof(PersonAtRiskKind.StaffMember), IntakeText.AtRiskStaff, null, Ask.Words(IntakeText.WordsAtRiskStaff)),
+            new(nameof(PersonAtRiskKind.MoreThanOnePerson), IntakeText.AtRiskMoreThanOne, null, Ask.Words(IntakeText.WordsMoreThanOne)),
+            DontKnow(nameof(PersonAtRiskKind.NotKnown), IntakeText.ChoiceDontKnow),
         ]);
 
     public static IReadOnlyList<Choice> ChildStatus() => ChildStatusChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> ChildStatusChoices = new(() =>
         [
-            new(nameof(ChildServicesStatus.ChildProtectionPlan), IntakeText.ChildStatusPlan, IntakeText.ChildStatusPlanDescription),
-            new(nameof(ChildServicesStatus.ChildInNeed), IntakeText.ChildStatusInNeed, IntakeText.ChildStatusInNeedDescription),
-            new(nameof(ChildServicesStatus.EarlyHelp), IntakeText.ChildStatusEarlyHelp, IntakeText.ChildStatusEarlyHelpDescription),
-            new(nameof(ChildServicesStatus.NotKnownToServices), IntakeText.ChildStatusNone),
-            new(nameof(ChildServicesStatus.DontKnow), IntakeText.ChoiceDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
+            new(nameof(ChildServicesStatus.ChildProtectionPlan), IntakeText.ChildStatusPlan, IntakeText.ChildStatusPlanDescription, Ask.Words(IntakeText.WordsChildPlan)),
+            new(nameof(ChildServicesStatus.ChildInNeed), IntakeText.ChildStatusInNeed, IntakeText.ChildStatusInNeedDescription, Ask.Words(IntakeText.WordsChildInNeed)),
+            new(nameof(ChildServicesStatus.EarlyHelp), IntakeText.ChildStatusEarlyHelp, IntakeText.ChildStatusEarlyHelpDescription, Ask.Words(IntakeText.WordsChildEarlyHelp)),
+            No(nameof(ChildServicesStatus.NotKnownToServices), IntakeText.ChildStatusNone, IntakeText.WordsChildNone),
+            DontKnow(nameof(ChildServicesStatus.DontKnow), IntakeText.ChoiceDontKnow),
         ]);
 
     public static IReadOnlyList<Choice> HarmKinds() => HarmKindChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> HarmKindChoices = new(() =>
-        [.. Enum.GetValues<HarmKind>().Select(k => new Choice(k.ToString(), HarmTitle(k), HarmDescription(k), k == HarmKind.NotSure ? Ask.Words(IntakeText.WordsDontKnow) : null))]);
+        [.. Enum.GetValues<HarmKind>().Select(k => k == HarmKind.NotSure
+            ? DontKnow(k.ToString(), HarmTitle(k), HarmWords(k)) with { Description = HarmDescription(k) }
+            : new Choice(k.ToString(), HarmTitle(k), HarmDescription(k), Ask.Words(HarmWords(k))))]);
 
     public static string HarmTitle(HarmKind kind) => IntakeText.ResourceManager.GetString($"Harm{kind}", CultureInfo.CurrentUICulture) ?? kind.ToString();
 
     public static string HarmDescription(HarmKind kind) => IntakeText.ResourceManager.GetString($"Harm{kind}Description", CultureInfo.CurrentUICulture) ?? "";
 
+    /// <summary>The everyday words for a kind of harm ("hitting", "taking money"), pipe-separated.</summary>
+    public static string HarmWords(HarmKind kind) => IntakeText.ResourceManager.GetString($"WordsHarm{kind}", CultureInfo.CurrentUICulture) ?? "";
+
     public static IReadOnlyList<Choice> Subject() => SubjectChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> SubjectChoices = new(() =>
         [
-            new(nameof(SubjectKind.StaffMember), IntakeText.SubjectStaff),
-            new(nameof(SubjectKind.Volunteer), IntakeText.SubjectVolunteer),
-            new(nameof(SubjectKind.SafeguardingLead), IntakeText.SubjectLead),
-            new(nameof(SubjectKind.NotAboutStaff), IntakeText.SubjectNo, null, Ask.Words(IntakeText.WordsNo)),
-            new(nameof(SubjectKind.DontKnow), IntakeText.ChoiceDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
+            new(nameof(SubjectKind.StaffMember), IntakeText.SubjectStaff, null, Ask.Words(IntakeText.WordsSubjectStaff)),
+            new(nameof(SubjectKind.Volunteer), IntakeText.SubjectVolunteer, null, Ask.Words(IntakeText.WordsSubjectVolunteer)),
+            new(nameof(SubjectKind.SafeguardingLead), IntakeText.SubjectLead, null, Ask.Words(IntakeText.WordsSubjectLead)),
+            No(nameof(SubjectKind.NotAboutStaff), IntakeText.SubjectNo, IntakeText.WordsNo, IntakeText.WordsSubjectNo),
+            DontKnow(nameof(SubjectKind.DontKnow), IntakeText.ChoiceDontKnow, IntakeText.WordsDontKnowWho),
         ]);
 
     public static IReadOnlyList<Choice> OutcomesAsked() => OutcomesAskedChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> OutcomesAskedChoices = new(() =>
         [
-            new(nameof(DesiredOutcomesRecorded.AskedAndExpressed), IntakeText.OutcomesAskedExpressed),
-            new(nameof(DesiredOutcomesRecorded.AskedNoneExpressed), IntakeText.OutcomesAskedNone),
-            new(nameof(DesiredOutcomesRecorded.NotAsked), IntakeText.OutcomesNotAsked, null, Ask.Words(IntakeText.WordsNo)),
-            new(nameof(DesiredOutcomesRecorded.DontKnow), IntakeText.ChoiceDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
+            new(nameof(DesiredOutcomesRecorded.AskedAndExpressed), IntakeText.OutcomesAskedExpressed, null, Ask.Words(IntakeText.WordsOutcomesExpressed)),
+            new(nameof(DesiredOutcomesRecorded.AskedNoneExpressed), IntakeText.OutcomesAskedNone, null, Ask.Words(IntakeText.WordsOutcomesNone)),
+            No(nameof(DesiredOutcomesRecorded.NotAsked), IntakeText.OutcomesNotAsked, IntakeText.WordsNo, IntakeText.WordsOutcomesNotAsked),
+            DontKnow(nameof(DesiredOutcomesRecorded.DontKnow), IntakeText.ChoiceDontKnow),
         ]);
 
     public static IReadOnlyList<Choice> Consent() => ConsentChoices.Current;
 
+    // "Not sure" is not an opener here: not knowing whether they agreed is not the same as their not being asked.
     private static readonly PerCulture<IReadOnlyList<Choice>> ConsentChoices = new(() =>
         [
-            new(nameof(ConsentToShare.Yes), IntakeText.ConsentYes, null, Ask.Words(IntakeText.WordsYes)),
-            new(nameof(ConsentToShare.No), IntakeText.ConsentNo, null, Ask.Words(IntakeText.WordsNo)),
-            new(nameof(ConsentToShare.NotAsked), IntakeText.ConsentNotAsked, null, Ask.Words(IntakeText.WordsDontKnow)),
-            new(nameof(ConsentToShare.CannotBeAsked), IntakeText.ConsentCannotBeAsked, IntakeText.ConsentCannotBeAskedDescription),
+            Yes(nameof(ConsentToShare.Yes), IntakeText.ConsentYes, IntakeText.WordsYes, IntakeText.WordsConsentYes),
+            No(nameof(ConsentToShare.No), IntakeText.ConsentNo, IntakeText.WordsNo, IntakeText.WordsConsentNo),
+            new(nameof(ConsentToShare.NotAsked), IntakeText.ConsentNotAsked, null, [.. Ask.Words(IntakeText.WordsDontKnow), .. Ask.Words(IntakeText.WordsConsentNotAsked)]),
+            new(nameof(ConsentToShare.CannotBeAsked), IntakeText.ConsentCannotBeAsked, IntakeText.ConsentCannotBeAskedDescription, Ask.Words(IntakeText.WordsConsentCannotBeAsked)),
         ]);
 
     public static IReadOnlyList<Choice> Identity() => IdentityChoices.Current;
@@ -120,19 +146,31 @@ internal static class IntakeChoices
 
     private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInIdentityChoices = new(() =>
         [
-            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousNotSignedInDescription),
-            new(nameof(IdentityChoice.Named), IntakeText.IdentityGiveName, IntakeText.IdentityGiveNameDescription),
+            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousNotSignedInDescription, Ask.Words(IntakeText.WordsIdentityAnonymous)),
+            new(nameof(IdentityChoice.Named), IntakeText.IdentityGiveName, IntakeText.IdentityGiveNameDescription, Ask.Words(IntakeText.WordsIdentityNamed)),
         ]);
 
     private static readonly PerCulture<IReadOnlyList<Choice>> IdentityChoices = new(() =>
         [
-            new(nameof(IdentityChoice.Named), IntakeText.IdentityNamed, IntakeText.IdentityNamedDescription),
-            new(nameof(IdentityChoice.Confidential), IntakeText.IdentityConfidential, IntakeText.IdentityConfidentialDescription),
-            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousDescription),
+            new(nameof(IdentityChoice.Named), IntakeText.IdentityNamed, IntakeText.IdentityNamedDescription, Ask.Words(IntakeText.WordsIdentityNamed)),
+            new(nameof(IdentityChoice.Confidential), IntakeText.IdentityConfidential, IntakeText.IdentityConfidentialDescription, Ask.Words(IntakeText.WordsIdentityConfidential)),
+            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousDescription, Ask.Words(IntakeText.WordsIdentityAnonymous)),
         ]);
 
+    /// <summary>A "yes" choice: a message opening with yes decides it; <paramref name="words"/> are pipe-separated lists.</summary>
+    public static Choice Yes(string value, string title, params string[] words) =>
+        new(value, title, null, Words(words)) { Openers = Ask.Words(IntakeText.WordsLeadYes) };
+
+    public static Choice No(string value, string title, params string[] words) =>
+        new(value, title, null, Words(words)) { Openers = Ask.Words(IntakeText.WordsLeadNo) };
+
+    public static Choice DontKnow(string value, string title, params string[] words) =>
+        new(value, title, null, Words([IntakeText.WordsDontKnow, .. words])) { Openers = Ask.Words(IntakeText.WordsLeadDontKnow) };
+
+    private static string[] Words(string[] lists) => [.. lists.SelectMany(Ask.Words)];
+
     public static IReadOnlyList<Choice> Leads(IEnumerable<string> names) =>
-        names.Select(n => new Choice("lead:" + n, n)).Append(new Choice(nameof(Answer.DontKnow), IntakeText.ChoiceDontKnow, null, Ask.Words(IntakeText.WordsDontKnow))).ToList();
+        names.Select(n => new Choice("lead:" + n, n)).Append(DontKnow(nameof(Answer.DontKnow), IntakeText.ChoiceDontKnow)).ToList();
 
     public static T? Parse<T>(Choice choice)
         where T : struct, Enum => Enum.TryParse<T>(choice.Value, out var value) ? value : null;

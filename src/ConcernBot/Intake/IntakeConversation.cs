@@ -70,6 +70,9 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             case IntakeVerbs.Confirm when draft.PendingConfirm is not null:
                 Confirm(plan, action.GetString("answer") == "yes");
                 break;
+            case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null && IsTrue(action, ShowAllField):
+                Prompt(plan);
+                break;
             case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null:
                 Answer(plan, CardInput(action));
                 break;
@@ -224,6 +227,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             default:
                 var step = Flow.Find(plan.Step) ?? Flow.Find(Flow.First)!;
                 plan.Step = step.Name;
+                draft.Clarifying = null;
                 plan.Show(cards.Question(step.Prompt(draft)));
                 break;
         }
@@ -245,7 +249,27 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             return;
         }
 
+        var clarifying = draft.Clarifying?.Step == step.Name ? draft.Clarifying : null;
+        draft.Clarifying = null;
+        if (clarifying is not null && input.Typed)
+        {
+            var narrowed = Narrow(step, draft, clarifying, input);
+            if (narrowed is null)
+            {
+                Prompt(plan);
+                return;
+            }
+
+            input = narrowed;
+        }
+
         var result = step.Accept(input, draft);
+        if (!result.Accepted && result.Candidates is { Count: > 0 } candidates)
+        {
+            AskWhich(plan, step, candidates);
+            return;
+        }
+
         if (!result.Accepted)
         {
             plan.Say(result.Message ?? IntakeText.RetryNotAChoice);
@@ -281,8 +305,11 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
     {
         var choices = action.GetString("choices")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var date = DateOnly.TryParseExact(action.GetString("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        var skip = action.Data.ValueKind == System.Text.Json.JsonValueKind.Object
-            && action.Data.TryGetProperty("skip", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.True;
+        var skip = IsTrue(action, "skip");
         return new StepInput { Text = action.GetString("answer")?.Trim(), Choice = action.GetString("choice"), Choices = choices, Date = date, Skip = skip };
     }
+
+    private static bool IsTrue(UserAction action, string field) =>
+        action.Data.ValueKind == System.Text.Json.JsonValueKind.Object
+        && action.Data.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.True;
 }

@@ -28,6 +28,9 @@ public sealed class IntakeDraft
     /// <summary>"cancel" or "restart" while the person is asked to confirm.</summary>
     public string? PendingConfirm { get; set; }
 
+    /// <summary>Set while "Did you mean...?" waits for an answer: which step, and the one or two choices offered.</summary>
+    public IntakeClarifying? Clarifying { get; set; }
+
     /// <summary>The section being changed from the review; the talk returns to the review when it is done.</summary>
     public string? ChangingSection { get; set; }
 
@@ -110,6 +113,9 @@ public sealed class IntakeDraft
         }
     }
 }
+
+/// <summary>A "Did you mean...?" question: the step it answers and the values of the choices on it, in order.</summary>
+public sealed record IntakeClarifying(string Step, List<string> Values);
 
 public enum IntakeTrack
 {

@@ -43,6 +43,12 @@ internal static class StepNames
     public const string SimpleSharing = "simple.sharing";
     public const string SimpleKnown = "simple.known";
 
+    /// <summary>
+    /// Questions where a wrong answer could leave someone unsafe or break a promise (danger, urgency, agreement to share,
+    /// how the reporter is known): a typed answer is taken only when it is plain, and confirmed when there is any doubt.
+    /// </summary>
+    public static bool IsSafety(string step) => step is Danger or Urgent or Sharing or SimpleSharing or Known or SimpleKnown;
+
     /// <summary>Not questions: the review card and the one-form card.</summary>
     public const string Review = "review";
     public const string Form = "form";

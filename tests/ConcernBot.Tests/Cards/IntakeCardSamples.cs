@@ -17,6 +17,8 @@ internal static class IntakeCardSamples
             .Select(f => (string)f.GetRawConstantValue()!)
             .Select(step => Intake(nameof(IntakeCards.Question), "question-" + step.Replace('.', '-'), (cards, sp) =>
                 cards.Question(sp.GetRequiredService<IntakeFlow>().Flow.Find(step)!.Prompt(Full())))),
+        Intake(nameof(IntakeCards.DidYouMean), "either", (cards, _) => cards.DidYouMean(StepNames.OutcomesAsked, [.. IntakeChoices.OutcomesAsked().Take(2)], simple: false)),
+        Intake(nameof(IntakeCards.DidYouMean), "one-simple", (cards, _) => cards.DidYouMean(StepNames.SimpleKnown, [ConcernBot.Intake.Steps.SimpleChoices.Known()[0]], simple: true)),
         Intake(nameof(IntakeCards.Confirm), "cancel", (cards, _) => cards.Confirm(ConversationCommand.Cancel)),
         Intake(nameof(IntakeCards.Confirm), "restart", (cards, _) => cards.Confirm(ConversationCommand.StartAgain)),
         Intake(nameof(IntakeCards.ResumeOffer), "resume", (cards, _) => cards.ResumeOffer(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero))),

@@ -61,6 +61,29 @@ public sealed partial class IntakeCards
             .ToJsonElement();
     }
 
+    /// <summary>
+    /// "Did you mean A or B?" with just those two buttons; or, for one guess, that button and "something else". Each
+    /// button answers the question itself.
+    /// </summary>
+    public JsonElement DidYouMean(string step, IReadOnlyList<Choice> candidates, bool simple)
+    {
+        var question = candidates.Count > 1
+            ? Words.Format(IntakeText.DidYouMeanEither, candidates[0].Title, candidates[1].Title)
+            : Words.Format(IntakeText.DidYouMeanOne, candidates[0].Title);
+        var answer = CardData.Verb(IntakeVerbs.Answer).With("step", step);
+        var card = new AdaptiveCard()
+            .Add(CardElement.Heading(question))
+            .Add(CardElement.Text(IntakeText.DidYouMeanHint));
+        card.AddRange(candidates.Take(2).Select(c => CardElement.Actions(CardAction.Submit(c.Title, answer.With("choice", c.Value), validateInputs: false))));
+        if (candidates.Count == 1)
+        {
+            card.Add(CardElement.Actions(CardAction.Submit(IntakeText.DidYouMeanShowAll, answer.With(IntakeConversation.ShowAllField, true), validateInputs: false)));
+        }
+
+        card.Add(CardElement.Text(simple ? IntakeText.HintSimple : IntakeText.HintTyping, subtle: true));
+        return card.WithFallbackText(question).WithSpeak(question).ToJsonElement();
+    }
+
     /// <summary>"Are you sure?" before a draft is deleted (cancel) or cleared (start again).</summary>
     public JsonElement Confirm(string what) => new AdaptiveCard()
         .Add(CardElement.Heading(what == ConversationCommand.Cancel ? IntakeText.ConfirmCancelQuestion : IntakeText.ConfirmRestartQuestion))

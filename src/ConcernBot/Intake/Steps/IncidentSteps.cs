@@ -40,7 +40,7 @@ internal static class IncidentSteps
         .Then(StepNames.Ongoing);
 
     public static FlowStep<IntakeDraft> StillHappening() => Ask.OneOf(
-        StepNames.Ongoing, Sections.Happened, _ => IntakeText.OngoingQuestion, IntakeText.OngoingWhy, _ => IntakeChoices.YesNoDontKnow(),
+        StepNames.Ongoing, Sections.Happened, _ => IntakeText.OngoingQuestion, IntakeText.OngoingWhy, _ => IntakeChoices.Ongoing(),
         (d, c) => d.StillHappening = IntakeChoices.Parse<Answer>(c),
         track: Tracks.Guided)
         .Then(StepNames.Harm);

@@ -17,27 +17,12 @@ internal static class OpeningSteps
         guidance: d => d.History.Count == 0 ? [IntakeText.OpeningThanks, IntakeText.OpeningNoRecrimination, IntakeText.OpeningHowLong] : [])
         .Then(d => d.ImmediateDanger != false ? StepNames.Urgent : StepNames.Role);
 
-    public static FlowStep<IntakeDraft> Urgent(string emergencyAdvice)
-    {
-        var step = Ask.OneOf(
-            StepNames.Urgent, Sections.Safety, _ => IntakeText.UrgentQuestion, IntakeText.UrgentWhy, _ => IntakeChoices.Urgent(),
-            (d, c) => d.Urgent = true,
-            guidance: _ => [emergencyAdvice]);
-        var accept = step.Accept;
-        return new FlowStep<IntakeDraft>
-        {
-            Name = step.Name,
-            Section = step.Section,
-            Why = step.Why,
-            Prompt = step.Prompt,
-            Accept = (input, d) =>
-            {
-                var result = accept(input, d);
-                var later = result.Accepted && (input.Choice == "Later" || (input.Choice is null && ChoiceMatcher.Match(input.Text, IntakeChoices.Urgent())?.Value == "Later"));
-                return later ? StepResult.OkThenPause : result;
-            },
-        }.Then(StepNames.Role);
-    }
+    public static FlowStep<IntakeDraft> Urgent(string emergencyAdvice) => Ask.OneOf(
+        StepNames.Urgent, Sections.Safety, _ => IntakeText.UrgentQuestion, IntakeText.UrgentWhy, _ => IntakeChoices.Urgent(),
+        (d, c) => d.Urgent = true,
+        guidance: _ => [emergencyAdvice],
+        pauseAfter: c => c.Value == "Later")
+        .Then(StepNames.Role);
 
     public static FlowStep<IntakeDraft> Role(IReadOnlyList<IntakeService> services) => Ask.OneOf(
         StepNames.Role, Sections.You, _ => IntakeText.RoleQuestion, IntakeText.RoleWhy, _ => IntakeChoices.Roles(),

@@ -51,7 +51,7 @@ internal static class SimpleSteps
         .Then(StepNames.SimpleOngoing);
 
     private static FlowStep<IntakeDraft> Ongoing() => Ask.OneOf(
-        StepNames.SimpleOngoing, Sections.Happened, _ => IntakeText.SimpleOngoingQuestion, IntakeText.SimpleOngoingWhy, _ => IntakeChoices.YesNoDontKnow(),
+        StepNames.SimpleOngoing, Sections.Happened, _ => IntakeText.SimpleOngoingQuestion, IntakeText.SimpleOngoingWhy, _ => IntakeChoices.Ongoing(),
         (d, c) => d.StillHappening = IntakeChoices.Parse<Answer>(c),
         track: Tracks.Simple)
         .Then(StepNames.SimpleHarm);
@@ -75,7 +75,7 @@ internal static class SimpleSteps
     /// <summary>Someone who works here: is it one of the leads? Then it goes to someone else and never to them.</summary>
     private static FlowStep<IntakeDraft> AboutLead(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => Ask.OneOf(
         StepNames.SimpleAboutLead, Sections.About, _ => IntakeText.SimpleAboutLeadQuestion, IntakeText.SimpleAboutLeadWhy,
-        d => [.. leadNames(d).Select(n => new Choice("lead:" + n, n)), new(nameof(SubjectKind.StaffMember), IntakeText.SimpleAboutLeadNo, null, Ask.Words(IntakeText.WordsNo)), new(nameof(Answer.DontKnow), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow))],
+        d => [.. leadNames(d).Select(n => new Choice("lead:" + n, n)), IntakeChoices.No(nameof(SubjectKind.StaffMember), IntakeText.SimpleAboutLeadNo, IntakeText.WordsNo), IntakeChoices.DontKnow(nameof(Answer.DontKnow), IntakeText.SimpleDontKnow)],
         (d, c) =>
         {
             var lead = c.Value.StartsWith("lead:", StringComparison.Ordinal);
@@ -125,59 +125,76 @@ internal static class SimpleSteps
         .Then(KnownByName.After);
 }
 
-/// <summary>The simple path's buttons: everyday words, still mapped to the same facts.</summary>
+/// <summary>The simple path's buttons: everyday words, still mapped to the same facts. Made once per language and shared.</summary>
 internal static class SimpleChoices
 {
-    public static IReadOnlyList<Choice> Who() =>
+    public static IReadOnlyList<Choice> Who() => WhoChoices.Current;
+
+    public static IReadOnlyList<Choice> When() => WhenChoices.Current;
+
+    public static IReadOnlyList<Choice> Harm() => HarmChoices.Current;
+
+    public static IReadOnlyList<Choice> About() => AboutChoices.Current;
+
+    public static IReadOnlyList<Choice> Sharing() => SharingChoices.Current;
+
+    public static IReadOnlyList<Choice> Known() => KnownChoices.Current;
+
+    /// <summary>Signed in: as <see cref="Known()"/>. On a public page: "don't use my name" first, or "I'll tell you my name".</summary>
+    public static IReadOnlyList<Choice> Known(IntakeDraft d) => d.SignedIn ? KnownChoices.Current : NotSignedInKnownChoices.Current;
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInKnownChoices = new(() =>
+    [
+        IntakeChoices.No(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.WordsNo, IntakeText.WordsIdentityAnonymous) with { Description = IntakeText.SimpleKnownAnonymousDescription },
+        IntakeChoices.Yes(nameof(IdentityChoice.Named), IntakeText.SimpleKnownGiveName, IntakeText.WordsYes, IntakeText.WordsIdentityNamed) with { Description = IntakeText.SimpleKnownNamedDescription },
+    ]);
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> WhoChoices = new(() =>
     [
         new(nameof(PersonAtRiskKind.Reporter), IntakeText.SimpleWhoMe, null, Ask.Words(IntakeText.WordsMe)),
-        new(nameof(PersonAtRiskKind.AdultAtRisk), IntakeText.SimpleWhoSomeoneElse),
+        new(nameof(PersonAtRiskKind.AdultAtRisk), IntakeText.SimpleWhoSomeoneElse, null, Ask.Words(IntakeText.WordsSomeoneElse)),
         new(nameof(PersonAtRiskKind.Child), IntakeText.SimpleWhoChild, null, Ask.Words(IntakeText.WordsChild)),
-        new(nameof(PersonAtRiskKind.NotKnown), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
-    ];
+        IntakeChoices.DontKnow(nameof(PersonAtRiskKind.NotKnown), IntakeText.SimpleDontKnow),
+    ]);
 
-    public static IReadOnlyList<Choice> When() =>
+    private static readonly PerCulture<IReadOnlyList<Choice>> WhenChoices = new(() =>
     [
-        new("Today", IntakeText.SimpleWhenToday, null, Ask.Words(IntakeText.WordsToday)),
-        new("ThisWeek", IntakeText.SimpleWhenThisWeek),
-        new("Before", IntakeText.SimpleWhenBefore),
-        new(nameof(Answer.DontKnow), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
-    ];
+        new("Today", IntakeText.SimpleWhenToday, null, [.. Ask.Words(IntakeText.WordsToday), .. Ask.Words(IntakeText.WordsWhenToday)]),
+        new("ThisWeek", IntakeText.SimpleWhenThisWeek, null, Ask.Words(IntakeText.WordsWhenThisWeek)),
+        new("Before", IntakeText.SimpleWhenBefore, null, Ask.Words(IntakeText.WordsWhenBefore)),
+        IntakeChoices.DontKnow(nameof(Answer.DontKnow), IntakeText.SimpleDontKnow, IntakeText.WordsWhenDontKnow),
+    ]);
 
-    public static IReadOnlyList<Choice> Harm() =>
+    private static readonly PerCulture<IReadOnlyList<Choice>> HarmChoices = new(() =>
     [
-        new(nameof(HarmKind.Physical), IntakeText.SimpleHarmHurt),
-        new(nameof(HarmKind.Sexual), IntakeText.SimpleHarmTouched),
-        new(nameof(HarmKind.PsychologicalOrEmotional), IntakeText.SimpleHarmWords),
-        new(nameof(HarmKind.FinancialOrMaterial), IntakeText.SimpleHarmMoney),
-        new(nameof(HarmKind.NeglectOrActsOfOmission), IntakeText.SimpleHarmNotCaredFor),
-        new(nameof(HarmKind.NotSure), IntakeText.SimpleHarmOther, null, Ask.Words(IntakeText.WordsDontKnow)),
-    ];
+        Harm(HarmKind.Physical, IntakeText.SimpleHarmHurt),
+        Harm(HarmKind.Sexual, IntakeText.SimpleHarmTouched),
+        Harm(HarmKind.PsychologicalOrEmotional, IntakeText.SimpleHarmWords),
+        Harm(HarmKind.FinancialOrMaterial, IntakeText.SimpleHarmMoney),
+        Harm(HarmKind.NeglectOrActsOfOmission, IntakeText.SimpleHarmNotCaredFor),
+        IntakeChoices.DontKnow(nameof(HarmKind.NotSure), IntakeText.SimpleHarmOther, IntakeText.WordsHarmOther),
+    ]);
 
-    public static IReadOnlyList<Choice> About() =>
+    private static readonly PerCulture<IReadOnlyList<Choice>> AboutChoices = new(() =>
     [
-        new(nameof(SubjectKind.StaffMember), IntakeText.ChoiceYes, null, Ask.Words(IntakeText.WordsYes)),
-        new(nameof(SubjectKind.NotAboutStaff), IntakeText.ChoiceNo, null, Ask.Words(IntakeText.WordsNo)),
-        new(nameof(SubjectKind.DontKnow), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
-    ];
+        IntakeChoices.Yes(nameof(SubjectKind.StaffMember), IntakeText.ChoiceYes, IntakeText.WordsYes, IntakeText.WordsSubjectStaff, IntakeText.WordsSubjectVolunteer, IntakeText.WordsSubjectLead),
+        IntakeChoices.No(nameof(SubjectKind.NotAboutStaff), IntakeText.ChoiceNo, IntakeText.WordsNo, IntakeText.WordsSubjectNo),
+        IntakeChoices.DontKnow(nameof(SubjectKind.DontKnow), IntakeText.SimpleDontKnow, IntakeText.WordsDontKnowWho),
+    ]);
 
-    public static IReadOnlyList<Choice> Sharing() =>
+    private static readonly PerCulture<IReadOnlyList<Choice>> SharingChoices = new(() =>
     [
-        new(nameof(ConsentToShare.Yes), IntakeText.ChoiceYes, null, Ask.Words(IntakeText.WordsYes)),
-        new(nameof(ConsentToShare.No), IntakeText.ChoiceNo, null, Ask.Words(IntakeText.WordsNo)),
-        new(nameof(ConsentToShare.NotAsked), IntakeText.SimpleDontKnow, null, Ask.Words(IntakeText.WordsDontKnow)),
-    ];
+        IntakeChoices.Yes(nameof(ConsentToShare.Yes), IntakeText.ChoiceYes, IntakeText.WordsYes, IntakeText.WordsSharingOk),
+        IntakeChoices.No(nameof(ConsentToShare.No), IntakeText.ChoiceNo, IntakeText.WordsNo, IntakeText.WordsSharingNotOk),
+        IntakeChoices.DontKnow(nameof(ConsentToShare.NotAsked), IntakeText.SimpleDontKnow),
+    ]);
 
-    public static IReadOnlyList<Choice> Known(IntakeDraft d) => d.SignedIn ? Known() :
+    private static readonly PerCulture<IReadOnlyList<Choice>> KnownChoices = new(() =>
     [
-        new(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.SimpleKnownAnonymousDescription, Ask.Words(IntakeText.WordsNo)),
-        new(nameof(IdentityChoice.Named), IntakeText.SimpleKnownGiveName, IntakeText.SimpleKnownNamedDescription, Ask.Words(IntakeText.WordsYes)),
-    ];
+        IntakeChoices.Yes(nameof(IdentityChoice.Named), IntakeText.SimpleKnownNamed, IntakeText.WordsYes, IntakeText.WordsIdentityNamed) with { Description = IntakeText.SimpleKnownNamedDescription },
+        new(nameof(IdentityChoice.Confidential), IntakeText.SimpleKnownConfidential, IntakeText.SimpleKnownConfidentialDescription, [.. Ask.Words(IntakeText.WordsSimpleKnownConfidential), .. Ask.Words(IntakeText.WordsIdentityConfidential)]),
+        IntakeChoices.No(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.WordsNo, IntakeText.WordsIdentityAnonymous) with { Description = IntakeText.SimpleKnownAnonymousDescription },
+    ]);
 
-    public static IReadOnlyList<Choice> Known() =>
-    [
-        new(nameof(IdentityChoice.Named), IntakeText.SimpleKnownNamed, IntakeText.SimpleKnownNamedDescription, Ask.Words(IntakeText.WordsYes)),
-        new(nameof(IdentityChoice.Confidential), IntakeText.SimpleKnownConfidential, IntakeText.SimpleKnownConfidentialDescription),
-        new(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.SimpleKnownAnonymousDescription, Ask.Words(IntakeText.WordsNo)),
-    ];
+    private static Choice Harm(HarmKind kind, string title) => new(kind.ToString(), title, null, Ask.Words(IntakeChoices.HarmWords(kind)));
 }

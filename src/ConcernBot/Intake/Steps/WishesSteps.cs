@@ -14,7 +14,7 @@ internal static class WishesSteps
     public static string FirstFor(IntakeDraft d) => d.AboutReporter ? StepNames.PersonWants : StepNames.PersonKnows;
 
     public static FlowStep<IntakeDraft> PersonKnows() => Ask.OneOf(
-        StepNames.PersonKnows, Sections.Wishes, _ => IntakeText.PersonKnowsQuestion, IntakeText.PersonKnowsWhy, _ => IntakeChoices.YesNoDontKnow(),
+        StepNames.PersonKnows, Sections.Wishes, _ => IntakeText.PersonKnowsQuestion, IntakeText.PersonKnowsWhy, _ => IntakeChoices.PersonKnows(),
         (d, c) => d.PersonKnows = IntakeChoices.Parse<Answer>(c),
         track: Tracks.Guided)
         .Then(StepNames.OutcomesAsked);
