@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using ConcernBot.Channels.Activities;
@@ -14,16 +13,10 @@ namespace ConcernBot;
 /// The bot: runs what every turn needs (the middleware, the reader's language, the turn's shared conversation read), then
 /// offers the turn to each feature in the order of <see cref="TurnRoutes"/>, skipping routes for another channel.
 /// </summary>
-internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, IEnumerable<ITurnMiddleware> middleware, ILogger<ConcernBotApp> logger) : IBot
+internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, IEnumerable<ITurnMiddleware> middleware, Language.LanguagePreference languages, ILogger<ConcernBotApp> logger) : IBot
 {
     private readonly IReadOnlyList<(TurnRoute Route, ITurnHandler Handler)> _routes = TurnRoutes.Resolve(handlers);
     private readonly ITurnMiddleware[] _middleware = [.. middleware];
-
-    private const int MaxRememberedLocales = 64;
-    private static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("en-GB");
-
-    // Locale -> culture, as found for earlier turns: GetCultureInfo lower-cases the name and takes a lock on every call.
-    private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.Ordinal);
 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -32,13 +25,13 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
             step.OnTurn(turn);
         }
 
-        var culture = CultureFor(turn.Activity.Locale);
+        using var conversationReads = TurnConversationCache.BeginTurn();
+        var culture = await languages.CultureForAsync(turn, cancellationToken);
         if (!ReferenceEquals(CultureInfo.CurrentUICulture, culture))
         {
             CultureInfo.CurrentUICulture = culture;
         }
 
-        using var conversationReads = TurnConversationCache.BeginTurn();
         var action = UserAction.From(turn.Activity);
 
         var channel = turn.Activity.ChannelId;
@@ -123,36 +116,6 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
 
     private static bool IsUnansweredWords(Activity activity) =>
         activity.IsType(ActivityTypes.Message) && MessageText.Normalise(activity.Text).Length > 0;
-
-    private static CultureInfo CultureFor(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale) || locale.Length > 20)
-        {
-            return DefaultCulture;
-        }
-
-        if (Cultures.TryGetValue(locale, out var known))
-        {
-            return known;
-        }
-
-        CultureInfo culture;
-        try
-        {
-            culture = CultureInfo.GetCultureInfo(locale);
-        }
-        catch (CultureNotFoundException)
-        {
-            culture = DefaultCulture;
-        }
-
-        if (Cultures.Count < MaxRememberedLocales)
-        {
-            Cultures.TryAdd(locale, culture);
-        }
-
-        return culture;
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn failed ({ExceptionType}); the person was asked to try again shortly")]
     private static partial void LogTurnFailed(ILogger logger, string exceptionType);

@@ -22,6 +22,9 @@ public static class ConcernBotServiceCollectionExtensions
         services.AddAnonymity();
         services.Decorate<IConversationStore>((_, store) => new TurnConversationCache(store));
         services.AddSingleton<WelcomeCards>();
+        services.Configure<Language.LanguageOptions>(configuration.GetSection("Language"));
+        services.AddSingleton<Language.LanguagePreference>();
+        services.AddSingleton<ITurnHandler, Language.LanguageHandler>();
         // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
         services.AddLeads(configuration);

@@ -16,6 +16,9 @@ public sealed class AdaptiveCard
     private string? _fallbackText;
     private string? _speak;
 
+    // Right to left when the card is made for a right-to-left reader (Arabic): schema 1.5's rtl, on every card and sub-card.
+    private readonly bool _rightToLeft = System.Globalization.CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
+
     public AdaptiveCard Add(CardElement element)
     {
         _body.Add(element);
@@ -74,6 +77,11 @@ public sealed class AdaptiveCard
         }
 
         writer.WriteString("version", Version);
+        if (_rightToLeft)
+        {
+            writer.WriteBoolean("rtl", true);
+        }
+
         if (!inner)
         {
             writer.WriteStartObject("msteams");

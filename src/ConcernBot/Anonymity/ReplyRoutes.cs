@@ -22,7 +22,7 @@ public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionP
     /// <summary>Seals the conversation (only what is needed to send to it) and returns the new route's token (256 random bits).</summary>
     public async Task<string> SealAsync(ConversationReference reference, CancellationToken cancellationToken = default)
     {
-        var route = new SealedRoute(reference.ServiceUrl, reference.ConversationId, reference.ChannelId, reference.TenantId, reference.BotId);
+        var route = new SealedRoute(reference.ServiceUrl, reference.ConversationId, reference.ChannelId, reference.TenantId, reference.BotId, reference.Locale);
         var sealedRoute = _protector.Protect(JsonSerializer.Serialize(route, AnonymityJson.Default.SealedRoute));
         var token = NewToken();
         await store.CreateAsync(token, sealedRoute, cancellationToken);
@@ -34,13 +34,24 @@ public sealed partial class ReplyRoutes(IReplyRouteStore store, IDataProtectionP
         SendAsync(token, activity, null, cancellationToken);
 
     /// <summary>Lets the relay note something about the chat (by its pseudonym, never its id) just before delivering.</summary>
-    internal async Task<RouteDelivery> SendAsync(string token, Activity activity, Func<string, CancellationToken, Task>? beforeSend, CancellationToken cancellationToken)
+    internal Task<RouteDelivery> SendAsync(string token, Activity activity, Func<string, CancellationToken, Task>? beforeSend, CancellationToken cancellationToken) =>
+        SendAsync(token, () => activity, beforeSend, cancellationToken);
+
+    /// <summary>Builds the message in the reporter's language (the route's), then delivers it.</summary>
+    internal async Task<RouteDelivery> SendAsync(string token, Func<Activity> build, Func<string, CancellationToken, Task>? beforeSend, CancellationToken cancellationToken)
     {
         var route = await OpenAsync(token, cancellationToken);
         if (route.Status != RouteDelivery.Delivered || route.Route is not { } open)
         {
             return route.Status;
         }
+
+        if (open.Language is { } language)
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = Conversation.Languages.For(language);
+        }
+
+        var activity = build();
 
         var chat = new ConversationReference { ServiceUrl = open.ServiceUrl, ChannelId = open.ChannelId, ConversationId = open.ConversationId, TenantId = open.TenantId, BotId = open.BotId };
         activity.Conversation = null;
@@ -110,4 +121,5 @@ public enum RouteDelivery
 }
 
 /// <summary>What a sealed route holds once opened: enough to send into the chat, nothing about the person.</summary>
-internal sealed record SealedRoute(string ServiceUrl, string ConversationId, string? ChannelId, string? TenantId, string? BotId);
+/// <param name="Language">The language the reporter was talking in when they raised it: what reaches them later uses it.</param>
+internal sealed record SealedRoute(string ServiceUrl, string ConversationId, string? ChannelId, string? TenantId, string? BotId, string? Language = null);

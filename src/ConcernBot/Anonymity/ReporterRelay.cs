@@ -26,11 +26,9 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
             return;
         }
 
-        var card = RelayCards.Question(concern.Reference, concern.Id, question.QuestionNumber, question.Question);
-        var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
         var delivered = await routes.SendAsync(
             token,
-            message,
+            () => new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(RelayCards.Question(concern.Reference, concern.Id, question.QuestionNumber, question.Question))] },
             (conversationId, ct) => chats.UpdateAsync(conversationId, r => r with { Pending = new PendingAnswer(concern.Id, question.QuestionNumber) }, ct),
             cancellationToken);
         Check(delivered);
@@ -62,22 +60,23 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
             return;
         }
 
-        var text = notify.Kind switch
+        if (notify.Kind == "question")
+        {
+            return;
+        }
+
+        // Worded after the route is opened, in the reporter's language.
+        string Text() => notify.Kind switch
         {
             "received" => RelayCards.Format(Words.NotifyReceived, concern.Reference),
             "acknowledged" => RelayCards.Format(Words.NotifyAcknowledged, concern.Reference),
             "closed" => RelayCards.Format(Words.NotifyClosed, concern.Reference)
                 + (string.IsNullOrWhiteSpace(notify.Message) ? "" : "\n\n" + RelayCards.Format(Words.NotifyClosedMessage, notify.Message)),
             "overdue" => RelayCards.Format(Words.NotifyOverdue, concern.Reference),
-            "question" => null,
             _ => RelayCards.Format(Words.NotifyOther, concern.Reference),
         };
-        if (text is null)
-        {
-            return;
-        }
 
-        Check(await routes.SendAsync(token, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" }, cancellationToken));
+        Check(await routes.SendAsync(token, () => new Activity { Type = ActivityTypes.Message, Text = Text(), TextFormat = "markdown" }, null, cancellationToken));
     }
 
     /// <summary>An answer from the chat <paramref name="conversationId"/>; accepted only if that chat is the concern's route.</summary>

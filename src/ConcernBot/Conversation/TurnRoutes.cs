@@ -19,6 +19,7 @@ public static class TurnRoutes
 {
     public static IReadOnlyList<TurnRoute> InOrder { get; } =
     [
+        new(typeof(Language.LanguageHandler), null, "\"language\" and the language card, in a person's own chat"),
         new(typeof(ReporterRelayHandler), null, "a reporter answering the leads through their sealed route, `stop contact`, `status SG-... WORD`"),
         new(typeof(TeamSetupHandler), ChannelIds.Teams, "the bot added to or removed from a team, channels created or renamed"),
         new(typeof(LeadsChannelCommands), ChannelIds.Teams, "`alerts here`, `open concerns`, `test escalation` in a channel"),

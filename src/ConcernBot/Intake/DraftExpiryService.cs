@@ -53,7 +53,7 @@ internal sealed partial class DraftExpiryService(
             {
                 if (expiresAt <= now)
                 {
-                    await store.SaveAsync(conversationId, new ConversationState { RecentActivityIds = state.RecentActivityIds, UpdatedAt = now }, versioned.ETag, cancellationToken);
+                    await store.SaveAsync(conversationId, new ConversationState { RecentActivityIds = state.RecentActivityIds, UpdatedAt = now, Language = state.Language }, versioned.ETag, cancellationToken);
                     deleted++;
                 }
                 else if (!state.ReminderSent && Reference(state) is { } reference)

@@ -98,7 +98,7 @@ internal sealed partial class IntakeHandler(
         if (plan.Draft is null)
         {
             // Nothing of the draft is kept: no flow, no data, no way back to the conversation.
-            return new ConversationState { RecentActivityIds = recent, UpdatedAt = now };
+            return new ConversationState { RecentActivityIds = recent, UpdatedAt = now, Language = state.Language };
         }
 
         return new ConversationState
@@ -112,6 +112,7 @@ internal sealed partial class IntakeHandler(
             UpdatedAt = now,
             ExpiresAt = now + options.Value.DraftLifetime,
             ReminderSent = false,
+            Language = state.Language,
         };
     }
 

@@ -75,7 +75,8 @@ internal sealed class IntakeSubmission(
 
         var now = time.GetUtcNow();
         var receivedAt = identity == IdentityChoice.Anonymous ? AnonymousTiming.RoundToMinute(now) : now;
-        var chat = ConversationReference.FromActivity(activity, facts.OrganisationId);
+        // The route remembers the language the person was answered in (the one they chose, or their client's).
+        var chat = ConversationReference.FromActivity(activity, facts.OrganisationId) is { } here ? here with { Locale = CultureInfo.CurrentUICulture.Name } : null;
         var token = chat is null ? null : await contacts.OpenRouteAsync(chat, ConcernIdFor(draft), draft.Reference, cancellationToken);
         var concern = Build(draft, activity, facts, identity, receivedAt);
         concern = concern with

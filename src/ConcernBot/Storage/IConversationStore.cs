@@ -43,4 +43,7 @@ public sealed record ConversationState
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public bool ReminderSent { get; init; }
+
+    /// <summary>The language the person chose by typing "language" (a culture name); null: their client's own.</summary>
+    public string? Language { get; init; }
 }

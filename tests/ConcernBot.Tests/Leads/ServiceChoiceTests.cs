@@ -61,8 +61,11 @@ public sealed class ServiceChoiceTests : IDisposable
 
         Assert.StartsWith(ElmChannel, post.ConversationId, StringComparison.Ordinal);
         await leads.DeliverOutboxAsync();
-        var told = string.Join("\n", leads.Connector.Calls.Select(c => c.Activity?.Text));
-        Assert.Contains("has reached the designated safeguarding leads for Elm Court", told, StringComparison.Ordinal);
+        // The person is told in their 1:1 chat: sent to it, or carried by the call that opens it.
+        var told = string.Join("\n", leads.Connector.Calls.Select(c => c.Activity?.Text ?? c.Parameters?.Activity?.Text));
+        Assert.True(told.Contains("has reached the designated safeguarding leads for Elm Court", StringComparison.Ordinal),
+            "Told: " + told + "\nOutbox: " + string.Join("; ", leads.Stores.OutboxRows().Select(r => $"{r.Message.Kind} due={r.DueTicks} delivered={r.Delivered}"))
+            + $"\nClock: {leads.Clock.GetUtcNow().UtcTicks}\nCalls: " + string.Join("; ", leads.Connector.Calls.Select(c => $"{c.Operation} {c.ConversationId} text={c.Activity?.Text} ptext={c.Parameters?.Activity?.Text}")));
     }
 
     [Fact]

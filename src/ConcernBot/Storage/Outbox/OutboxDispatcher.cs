@@ -13,6 +13,7 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     IOptions<OutboxDispatcherOptions> options,
     ILogger<OutboxDispatcher> logger,
+    IOptions<Language.LanguageOptions>? languages = null,
     OutboxSignal? signal = null) : BackgroundService
 {
     private readonly Dictionary<string, IOutboxHandler> handlersByKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -110,6 +111,9 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
 
+        // What the outbox sends is for the leads unless its handler says otherwise (a receipt, a message to a reporter):
+        // in the organisation's language, whoever's turn wrote it.
+        System.Globalization.CultureInfo.CurrentUICulture = languages?.Value.OrganisationCulture ?? Conversation.Languages.Default;
         try
         {
             await handler.DeliverAsync(message, cancellationToken);
