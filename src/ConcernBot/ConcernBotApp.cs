@@ -26,10 +26,10 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
         }
 
         using var conversationReads = TurnConversationCache.BeginTurn();
-        var culture = await languages.CultureForAsync(turn, cancellationToken);
-        if (!ReferenceEquals(CultureInfo.CurrentUICulture, culture))
+        var language = Language.TurnLanguage.Begin(await languages.CultureForAsync(turn, cancellationToken));
+        if (!ReferenceEquals(CultureInfo.CurrentUICulture, language.Culture))
         {
-            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentUICulture = language.Culture;
         }
 
         var action = UserAction.From(turn.Activity);
@@ -55,6 +55,12 @@ internal sealed partial class ConcernBotApp(IEnumerable<ITurnHandler> handlers, 
             if (outcome.Handled)
             {
                 return outcome.InvokeResponse;
+            }
+
+            // A handler changed the turn's language (the language card) and passed the turn on: the rest speak it.
+            if (!ReferenceEquals(CultureInfo.CurrentUICulture, language.Culture))
+            {
+                CultureInfo.CurrentUICulture = language.Culture;
             }
         }
 

@@ -64,6 +64,10 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             case IntakeVerbs.Restart:
                 Start(plan);
                 break;
+            case IntakeVerbs.LanguageChosen:
+                // The language was changed in the middle of a concern (LanguageHandler): the same question, in it.
+                Prompt(plan);
+                break;
             case IntakeVerbs.Command when action.GetString("command") is { } command && ConversationCommand.IsKnown(command):
                 Command(plan, command);
                 break;

@@ -20,7 +20,7 @@ internal sealed partial class IntakeHandler(
     {
         var activity = turn.Activity;
         if (!activity.IsType(ActivityTypes.Message) || !turn.Facts.IsPrivate || activity.Conversation?.Id is not { } conversationId
-            || (action is not null && (action.IsInvoke || !action.Verb.StartsWith(IntakeVerbs.Prefix, StringComparison.Ordinal))))
+            || (action is not null && (action.IsInvoke || !(action.Verb.StartsWith(IntakeVerbs.Prefix, StringComparison.Ordinal) || action.Verb == IntakeVerbs.LanguageChosen))))
         {
             return TurnOutcome.NotHandled;
         }

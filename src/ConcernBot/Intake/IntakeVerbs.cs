@@ -12,6 +12,9 @@ public static class IntakeVerbs
     public const string Confirm = "intake.confirm";
     public const string Resume = "intake.resume";
     public const string Restart = "intake.restart";
+
+    /// <summary>A language chosen on the language card (ConcernBot.Language), passed on so the question is asked again in it.</summary>
+    public const string LanguageChosen = Language.LanguageCard.Verb;
     public const string Change = "intake.change";
     public const string Submit = "intake.submit";
     public const string SubmitForm = "intake.form";

@@ -28,10 +28,12 @@ internal sealed class LanguageHandler(IConversationStore conversations, TimeProv
                 return TurnOutcome.Done;
             }
 
-            await KeepAsync(conversationId, chosen, cancellationToken);
-            CultureInfo.CurrentUICulture = chosen;
+            var inAFlow = await KeepAsync(conversationId, chosen, cancellationToken);
+            TurnLanguage.Change(chosen);
             await turn.SendTextAsync(Words.LanguageChanged, cancellationToken);
-            return TurnOutcome.Done;
+
+            // In the middle of a concern, its conversation shows the question the person was on, now in their language.
+            return inAFlow ? TurnOutcome.NotHandled : TurnOutcome.Done;
         }
 
         if (action is null && turn.Activity.IsType(ActivityTypes.Message) && IsLanguageCommand(turn.Activity.Text))
@@ -43,7 +45,8 @@ internal sealed class LanguageHandler(IConversationStore conversations, TimeProv
         return TurnOutcome.NotHandled;
     }
 
-    private async Task KeepAsync(string conversationId, CultureInfo chosen, CancellationToken cancellationToken)
+    /// <summary>Keeps the choice; true when the person is in the middle of a flow.</summary>
+    private async Task<bool> KeepAsync(string conversationId, CultureInfo chosen, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -52,7 +55,7 @@ internal sealed class LanguageHandler(IConversationStore conversations, TimeProv
             try
             {
                 await conversations.SaveAsync(conversationId, state, stored?.ETag, cancellationToken);
-                return;
+                return state.Flow is not null;
             }
             catch (ConcurrencyConflictException) when (attempt < 3)
             {

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ConcernBot.Testing;
+using I = ConcernBot.Resources.Intake;
+using S = ConcernBot.Resources.Strings;
+
+namespace ConcernBot.Tests.Language;
+
+/// <summary>
+/// The reporter's side in their own language (from their client, or chosen by typing "language" and kept with the
+/// draft); the leads' side in the organisation's; Arabic cards right to left.
+/// </summary>
+public sealed class LanguageTests
+{
+    private static readonly CultureInfo Welsh = CultureInfo.GetCultureInfo("cy");
+    private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar");
+
+    [Fact]
+    public async Task A_Welsh_Teams_client_is_welcomed_and_asked_in_Welsh()
+    {
+        await using var host = TestHost.Leads();
+        var chat = host.Chat();
+        chat.Locale = "cy-GB";
+
+        var welcome = await chat.SayAsync("hi");
+        Assert.True(welcome.Says(In(Welsh, S.ResourceManager, nameof(S.WelcomeTitle))), welcome.Words);
+        var danger = await chat.PressAsync(In(Welsh, S.ResourceManager, nameof(S.WelcomeRaiseConcern)));
+        Assert.True(danger.Says(In(Welsh, I.ResourceManager, nameof(I.DangerQuestion))), danger.Words);
+        Assert.NotEqual(I.DangerQuestion, In(Welsh, I.ResourceManager, nameof(I.DangerQuestion)));
+    }
+
+    [Fact]
+    public async Task Typing_language_offers_each_language_in_itself_and_the_choice_stays_for_the_whole_concern_while_the_leads_card_stays_in_English()
+    {
+        await using var host = TestHost.Leads();
+        var chat = host.Chat();
+        await chat.SayAsync("raise a concern");
+
+        var card = await chat.SayAsync("language");
+        Assert.Equal(["English", "Cymraeg", "Polski", "Română", "العربية"], card.LastCard!.Buttons);
+        var changed = await chat.PressAsync("العربية");
+        Assert.True(changed.Says(In(Arabic, S.ResourceManager, nameof(S.LanguageChanged))), changed.Words);
+
+        // The draft goes on where it was, now in Arabic, on cards written right to left; the client still says en-GB.
+        var danger = await chat.PressAsync(In(Arabic, I.ResourceManager, nameof(I.DangerNo)));
+        Assert.True(danger.Says(In(Arabic, I.ResourceManager, nameof(I.RoleQuestion))), danger.Words);
+        Assert.True((bool?)danger.LastCard!.Card!["rtl"] == true, "An Arabic card is not marked right to left.");
+
+        await chat.PressAsync(In(Arabic, I.ResourceManager, nameof(I.RoleStaffForm)));
+        var review = await chat.PressAsync(In(Arabic, I.ResourceManager, nameof(I.FormCheck)), new
+        {
+            f_danger = "No", f_atrisk = "AdultAtRisk", f_atriskwho = "Mrs Allen", f_happened = "She was left in wet clothes for hours.",
+            f_harm = "NeglectOrActsOfOmission", f_consent = "Yes", f_identity = "Anonymous",
+        });
+        Assert.True(review.Says(In(Arabic, I.ResourceManager, nameof(I.ReviewTitle))), review.Words);
+        var receipt = await chat.PressAsync(In(Arabic, I.ResourceManager, nameof(I.ReviewSubmit)));
+        Assert.True(receipt.Says(In(Arabic, I.ResourceManager, nameof(I.ReceiptTitle))), receipt.Words);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(16)); // past an anonymous concern's random wait
+        await host.DeliverOutboxAsync();
+        var toLeads = host.Connector.Calls.Where(c => c.ConversationId != chat.User.ConversationId && c.CardJson.Length > 0).Select(c => c.CardJson).ToList();
+        var title = ConcernBot.Resources.Leads.CardTitle.Replace("{0}", "", StringComparison.Ordinal).Trim();
+        Assert.Contains(toLeads, c => c.Contains(title, StringComparison.Ordinal));
+        Assert.DoesNotContain(toLeads, c => c.Contains("\"rtl\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_organisation_can_have_its_leads_side_in_Welsh()
+    {
+        var settings = People.Settings();
+        settings["Language:Organisation"] = "cy";
+        await using var host = TestHost.Leads(new TestHostOptions { Preset = settings });
+        var chat = host.Chat();
+        await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
+        await chat.PressAsync(I.ReviewSubmit);
+
+        await host.DeliverOutboxAsync();
+        var welshTitle = In(Welsh, ConcernBot.Resources.Leads.ResourceManager, nameof(ConcernBot.Resources.Leads.CardTitle)).Replace("{0}", "", StringComparison.Ordinal).Trim();
+        Assert.Contains(host.Connector.Calls, c => c.CardJson.Contains(welshTitle, StringComparison.Ordinal));
+    }
+
+    private static string In(CultureInfo culture, System.Resources.ResourceManager resources, string key) =>
+        resources.GetString(key, culture) ?? throw new InvalidOperationException($"No {key} in {culture.Name}");
+}
