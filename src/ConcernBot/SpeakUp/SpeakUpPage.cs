@@ -24,7 +24,11 @@ public static class SpeakUpPage
         app.MapGet(Path, (HttpContext http, IOptions<SpeakUpOptions> options) =>
         {
             Secure(http.Response);
-            return Results.Content(Html(options.Value), "text/html; charset=utf-8");
+            // The page's language: the one picked on it (?lang=cy), else the browser's first; read, never kept.
+            var language = Conversation.Languages.Match(http.Request.Query["lang"].FirstOrDefault())
+                ?? Conversation.Languages.For(http.Request.Headers.AcceptLanguage.FirstOrDefault()?.Split(',')[0].Split(';')[0].Trim());
+            CultureInfo.CurrentUICulture = language;
+            return Results.Content(Html(options.Value, language), "text/html; charset=utf-8");
         });
 
         // Web Chat is 3.9 MB, under 1 MB compressed. Only the page's own files are compressed: never the conversation's
@@ -55,10 +59,16 @@ public static class SpeakUpPage
         headers.CacheControl = "no-store";
     }
 
-    private static string Html(SpeakUpOptions options)
+    // Every script as itself (Arabic, Welsh's ŵ), not as numeric entities; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Html(SpeakUpOptions options, CultureInfo language)
     {
-        var e = HtmlEncoder.Default;
-        var culture = CultureInfo.CurrentUICulture.Name;
+        var e = Encoder;
+        var culture = language.Name;
+        var direction = language.TextInfo.IsRightToLeft ? "rtl" : "ltr";
+        var choices = string.Concat(Conversation.Languages.Offered.Select(l =>
+            $"<option value=\"{e.Encode(l.Culture.Name)}\" lang=\"{e.Encode(l.Culture.Name)}\"{(l.Culture.Equals(language) ? " selected" : "")}>{e.Encode(l.NameInItself)}</option>"));
         var organisation = string.IsNullOrWhiteSpace(options.OrganisationName) ? null : options.OrganisationName.Trim();
         var logo = options.LogoPath is { Length: > 0 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal)
             ? $"<img class=\"logo\" src=\"{e.Encode(path)}\" alt=\"\">"
@@ -66,7 +76,7 @@ public static class SpeakUpPage
         var heading = organisation is null ? Words.Heading : Conversation.Words.Format(Words.HeadingFor, organisation);
         return $$"""
             <!DOCTYPE html>
-            <html lang="{{e.Encode(culture.Length == 0 ? "en-GB" : culture)}}">
+            <html lang="{{e.Encode(culture)}}" dir="{{direction}}">
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -82,9 +92,9 @@ public static class SpeakUpPage
                 <p>{{e.Encode(Words.Safe)}}</p>
                 <p class="danger"><strong>{{e.Encode(Words.Danger)}}</strong></p>
                 <label for="language">{{e.Encode(Words.LanguageLabel)}}</label>
-                <select id="language"><option value="en-GB" selected>English</option></select>
+                <select id="language">{{choices}}</select>
               </header>
-              <main id="chat" aria-label="{{e.Encode(Words.ChatLabel)}}" data-locale="{{e.Encode(culture.Length == 0 ? "en-GB" : culture)}}"
+              <main id="chat" aria-label="{{e.Encode(Words.ChatLabel)}}" data-locale="{{e.Encode(culture)}}"
                     data-unavailable="{{e.Encode(Words.Unavailable)}}"></main>
               <script src="{{Path}}/webchat.js"></script>
               <script src="{{Path}}/speak-up.js"></script>

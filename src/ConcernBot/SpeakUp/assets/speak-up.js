@@ -2,7 +2,12 @@
 // official Web Chat. The token is kept only in memory: closing the page ends the conversation on this device.
 (async () => {
   const chat = document.getElementById('chat');
-  const locale = () => document.getElementById('language').value || chat.dataset.locale || 'en-GB';
+  const language = document.getElementById('language');
+  const locale = () => chat.dataset.locale || 'en-GB';
+  // Another language is a fresh page in it (a new conversation: nothing has been said yet, or they start again).
+  language.addEventListener('change', () => {
+    window.location.search = '?lang=' + encodeURIComponent(language.value);
+  });
   try {
     const response = await fetch('/v3/directline/tokens/generate', { method: 'POST', credentials: 'omit', cache: 'no-store' });
     if (!response.ok) throw new Error('token ' + response.status);
