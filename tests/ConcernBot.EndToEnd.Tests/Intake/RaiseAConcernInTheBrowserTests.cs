@@ -86,6 +86,52 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
         }
     }
 
+    [Fact]
+    public async Task A_concern_in_Arabic_reaches_a_review_card_written_right_to_left()
+    {
+        var ar = System.Globalization.CultureInfo.GetCultureInfo("ar");
+        string In(System.Resources.ResourceManager resources, string key) => resources.GetString(key, ar)!;
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(Wait);
+
+        try
+        {
+            await page.GotoAsync(playground.PlaygroundAddress.ToString());
+            await page.GetByRole(AriaRole.Treeitem, new PageGetByRoleOptions { Name = "Personal Chat", Exact = true }).ClickAsync();
+            await Shows(page, Strings.WelcomeRaiseConcern);
+            await Type(page, "language");
+            await Click(page, "العربية");
+            await Shows(page, In(Strings.ResourceManager, nameof(Strings.LanguageChanged)));
+            await Type(page, "hi");
+            await Click(page, In(Strings.ResourceManager, nameof(Strings.WelcomeRaiseConcern)));
+            await Click(page, In(IntakeText.ResourceManager, nameof(IntakeText.DangerNo)));
+            await Click(page, In(IntakeText.ResourceManager, nameof(IntakeText.RoleStaffForm)));
+            await Shows(page, In(IntakeText.ResourceManager, nameof(IntakeText.FormTitle)));
+            var form = page.Locator(".ac-adaptiveCard").Last;
+            await form.Locator("select").First.SelectOptionAsync(new SelectOptionValue { Label = In(IntakeText.ResourceManager, nameof(IntakeText.DangerNo)) });
+            await form.Locator("textarea").First.FillAsync("تُركت السيدة ألين بملابس مبللة لساعات.");
+            await form.Locator("input[type=radio][value=Anonymous]").CheckAsync();
+            await Click(page, In(IntakeText.ResourceManager, nameof(IntakeText.FormCheck)));
+            await Shows(page, In(IntakeText.ResourceManager, nameof(IntakeText.ReviewTitle)));
+
+            var review = page.Locator(".ac-adaptiveCard").Last;
+            Assert.Equal("rtl", await review.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            await review.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "playground-arabic-review.png") });
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "playground-arabic-failure.png"), FullPage = true, Timeout = 10_000 });
+            throw;
+        }
+    }
+
     private static Task Click(IPage page, string button) =>
         page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = button, Exact = true }).Last.ClickAsync();
 
