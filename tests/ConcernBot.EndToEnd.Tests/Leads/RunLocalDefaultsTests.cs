@@ -20,7 +20,20 @@ public sealed partial class RunLocalDefaultsTests
         Assert.Equal(PlaygroundLeads.Alex, settings["Leads:Admins:0"]);
         Assert.Equal(PlaygroundLeads.Alex, settings["Leads:Designated:0:ObjectId"]);
 
-        var configFile = Path.Combine(Directory.CreateTempSubdirectory("concernbot-e2e-runlocal-").FullName, "playground.yml");
+        var folder = Directory.CreateTempSubdirectory("concernbot-e2e-runlocal-");
+        try
+        {
+            await AlertsHereAsync(root, folder.FullName, settings);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task AlertsHereAsync(string root, string folder, Dictionary<string, string?> settings)
+    {
+        var configFile = Path.Combine(folder, "playground.yml");
         File.WriteAllText(configFile, File.ReadAllText(Path.Combine(root, "tools", "playground", "playground.yml"))
             .Replace("__PERSONAL_CHAT_ID__", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("__GROUP_CHAT_ID__", Guid.NewGuid().ToString(), StringComparison.Ordinal));
