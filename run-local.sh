@@ -15,6 +15,27 @@ bot_output="$root/src/ConcernBot/bin/Debug/net10.0"
 
 fail() { echo "run-local.sh: $*" >&2; exit 1; }
 
+# Your own local settings, if any: run-local.env (ignored by git) holds NAME=value lines, e.g. Leads__Admins__0=...
+if [ -f "$root/run-local.env" ]; then
+  set -a
+  # shellcheck disable=SC1091
+  . "$root/run-local.env"
+  set +a
+fi
+
+# The Playground's own people: you are Alex Wilber; Megan Bowen is the second user (see tools/playground/playground.yml).
+# Unless told otherwise (PLAYGROUND_LEADS=off, or any of these set already), Alex is a ConcernBot admin and a designated
+# lead, and Megan a deputy, so a concern about Alex still has someone to go to.
+alex="00000000-0000-0000-0000-0000000000020"
+megan="00000000-0000-0000-0000-0000000000021"
+if [ "${PLAYGROUND_LEADS:-on}" != "off" ]; then
+  export Leads__Admins__0="${Leads__Admins__0-$alex}"
+  export Leads__Designated__0__ObjectId="${Leads__Designated__0__ObjectId-$alex}"
+  export Leads__Designated__0__Name="${Leads__Designated__0__Name-Alex Wilber}"
+  export Leads__Deputies__0__ObjectId="${Leads__Deputies__0__ObjectId-$megan}"
+  export Leads__Deputies__0__Name="${Leads__Deputies__0__Name-Megan Bowen}"
+fi
+
 command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing: install it from https://dot.net"
 command -v node >/dev/null || fail "Node.js is missing: install Node 20"
 command -v npm >/dev/null || fail "npm is missing: install Node 20 (with npm)"
@@ -67,10 +88,15 @@ mkdir -p "$root/.data"
 ) &
 bot_pid=$!
 
-# The Playground writes its logs under devTools/ in its working folder (ignored by git).
+# The Playground writes its logs under devTools/ in its working folder (ignored by git). Its people and team come from
+# playground.yml (the bot is called ConcernBot there), with fresh chat ids each run, as the Playground's own default has.
+mkdir -p "$playground_folder/devTools"
+playground_config="$playground_folder/devTools/playground.yml"
+sed -e "s/__PERSONAL_CHAT_ID__/$(node -p 'crypto.randomUUID()')/" -e "s/__GROUP_CHAT_ID__/$(node -p 'crypto.randomUUID()')/" \
+  "$playground_folder/playground.yml" > "$playground_config"
 (
   cd "$playground_folder"
-  TEAMSAPPTESTER_BROWSER=none exec node node_modules/@microsoft/m365agentsplayground/cli.js \
+  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" TEAMSAPPTESTER_BROWSER=none exec node node_modules/@microsoft/m365agentsplayground/cli.js \
     -e "$bot_url/api/messages" -c msteams -p "$playground_port" --disable-telemetry
 ) &
 playground_pid=$!
@@ -83,6 +109,10 @@ for _ in $(seq 1 120); do
     echo "ConcernBot is running at $bot_url/api/messages"
     echo "Open $playground_url in your browser and choose Personal Chat to talk to it."
     echo "The web page for people without Teams is at $bot_url/speak-up"
+    if [ "${Leads__Admins__0:-}" = "$alex" ]; then
+      echo "You are Alex Wilber: a ConcernBot admin and a designated lead. To see the leads' side, open My Team > General"
+      echo "and type: @ConcernBot alerts here   (README: \"See the leads' side in two minutes\")"
+    fi
     echo "Press Ctrl-C to stop both."
     # Returns when either one stops; then the trap stops the other.
     wait -n "$bot_pid" "$playground_pid" || true

@@ -12,7 +12,7 @@ namespace ConcernBot.Anonymity;
 /// In the reporter's 1:1 chat: answers to the leads' questions (the card, or a typed message while a question waits),
 /// "stop contact", and checking on a concern with its reference and secret word ("status SG-7K3-Q9P WORD", or the card).
 /// </summary>
-internal sealed partial class ReporterRelayHandler(ReporterRelay relay, ReporterSecrets secrets, ChatLinks chats, IConcernStore concerns, IConversationStore conversations) : ITurnHandler
+internal sealed partial class ReporterRelayHandler(ReporterRelay relay, ReporterSecrets secrets, ChatLinks chats, IConcernStore concerns, IConversationStore conversations, Leads.LeadsReach reach) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -155,7 +155,12 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         var concern = found.Value;
         var where = concern.Status switch
         {
-            Concerns.ConcernStatus.Received => Words.StatusReceived,
+            Concerns.ConcernStatus.Received => await reach.OfAsync(concern, cancellationToken) switch
+            {
+                Leads.LeadsReachStage.WaitingForChannel => Words.StatusWaitingForChannel,
+                Leads.LeadsReachStage.OnItsWay => Words.StatusOnItsWay,
+                _ => Words.StatusReceived,
+            },
             Concerns.ConcernStatus.Acknowledged => Words.StatusAcknowledged,
             Concerns.ConcernStatus.Closed => Words.StatusClosed,
             _ => Words.StatusInProgress,

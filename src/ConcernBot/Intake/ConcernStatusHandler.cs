@@ -4,6 +4,7 @@ using ConcernBot.Channels.Activities;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
+using ConcernBot.Leads;
 using ConcernBot.Storage;
 using IntakeText = ConcernBot.Resources.Intake;
 
@@ -14,7 +15,7 @@ namespace ConcernBot.Intake;
 /// that does not exist, gets the same answer, so a reference cannot be probed. (Anonymous reporters check with their
 /// reference and secret: the anonymity work.)
 /// </summary>
-internal sealed partial class ConcernStatusHandler(IConcernStore concerns, ReporterContacts contacts) : ITurnHandler
+internal sealed partial class ConcernStatusHandler(IConcernStore concerns, ReporterContacts contacts, LeadsReach reach) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -30,14 +31,19 @@ internal sealed partial class ConcernStatusHandler(IConcernStore concerns, Repor
         var mine = found?.Value is { ReporterReference: { } owner } concern
             && concern.OrganisationId == IntakeSubmission.OrganisationOf(turn.Facts)
             && owner == await contacts.ReporterReferenceAsync(concern.OrganisationId, turn.Facts.PersonKey, cancellationToken);
-        await turn.SendTextAsync(mine ? Describe(found!.Value) : Words.Format(IntakeText.StatusNotFound, reference), cancellationToken);
+        await turn.SendTextAsync(mine ? await DescribeAsync(found!.Value, cancellationToken) : Words.Format(IntakeText.StatusNotFound, reference), cancellationToken);
         return TurnOutcome.Done;
     }
 
-    private static string Describe(Concern concern) => Words.Format(
+    private async Task<string> DescribeAsync(Concern concern, CancellationToken cancellationToken) => Words.Format(
         concern.Status switch
         {
-            ConcernStatus.Received => IntakeText.StatusReceived,
+            ConcernStatus.Received => await reach.OfAsync(concern, cancellationToken) switch
+            {
+                LeadsReachStage.WaitingForChannel => IntakeText.StatusWaitingForChannel,
+                LeadsReachStage.OnItsWay => IntakeText.StatusOnItsWay,
+                _ => IntakeText.StatusReceived,
+            },
             ConcernStatus.Acknowledged => IntakeText.StatusAcknowledged,
             ConcernStatus.InProgress => IntakeText.StatusInProgress,
             _ => IntakeText.StatusClosed,

@@ -23,6 +23,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsCards>();
         services.AddSingleton<LeadsActions>();
         services.AddSingleton<LeadsChannels>();
+        services.AddSingleton<LeadsReach>();
         services.AddSingleton<LeadsMentions>();
         services.AddSingleton<ITeamsLeads, Connectors.TeamsLeads>();
         services.AddSingleton<EscalationRoutes>();

@@ -11,10 +11,11 @@ namespace ConcernBot.Leads;
 internal sealed partial class LeadsStartupCheck(
     IOptions<LeadsOptions> options,
     LeadsPeopleReader reader,
+    LeadsReach reach,
     IHostEnvironment environment,
     ILogger<LeadsStartupCheck> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var leads = options.Value;
         var problems = reader.Problems.Concat(SamePersonTwoNames(leads)).Concat(NobodyForAConcernAboutALead(leads)).ToList();
@@ -41,7 +42,15 @@ internal sealed partial class LeadsStartupCheck(
             }
         }
 
-        return Task.CompletedTask;
+        if (await reach.NoChannelAsync(cancellationToken))
+        {
+            // Not a refusal: in a new deployment the channel is chosen in Teams after the bot is running.
+            LogNoChannel(logger);
+            if (leads.Admins.Count == 0)
+            {
+                LogNoAdmins(logger);
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,6 +76,12 @@ internal sealed partial class LeadsStartupCheck(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leads settings: {Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No leads' channel is set yet: new concerns are kept safely in the outbox and reach nobody until one is. A ConcernBot admin (Leads:Admins) types `@ConcernBot alerts here` in the channel the safeguarding leads use in Teams, or set Leads:Channel:ServiceUrl and Leads:Channel:ConversationId (docs/deploy.md, step 7)")]
+    private static partial void LogNoChannel(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Leads:Admins names nobody, so nobody can choose the leads' channel in Teams: add the Entra object id of whoever may type `alerts here` (docs/deploy.md, step 8)")]
+    private static partial void LogNoAdmins(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalation chain, service {ServiceId}: {Role} is reached by {Via}")]
     private static partial void LogRoute(ILogger logger, string serviceId, string role, string via);

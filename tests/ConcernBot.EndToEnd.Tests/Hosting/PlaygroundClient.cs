@@ -53,12 +53,34 @@ internal sealed class PlaygroundClient : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The next message the bot posts in the conversation (earlier ones not yet taken are looked at first).</summary>
-    public async Task<JsonElement> NextBotMessageAsync(string conversationId, string botId, CancellationToken cancellationToken)
+    /// <summary>"@bot text" in a channel or group chat: the Playground passes it to the bot only with the mention.</summary>
+    public async Task SendMentionAsync(string conversationId, string userId, JsonElement bot, string text, CancellationToken cancellationToken)
+    {
+        var mention = $"<at>{bot.GetProperty("name").GetString()}</at>";
+        using var response = await _http.PostAsJsonAsync(
+            $"/_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages",
+            new
+            {
+                from = new { id = userId },
+                text = $"{mention} {text}",
+                textFormat = "plain",
+                mentions = new[] { new { mentioned = new { id = bot.GetProperty("id").GetString(), name = bot.GetProperty("name").GetString() }, text = mention } },
+            },
+            cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The next message the bot posts in the conversation (earlier ones not yet taken are looked at first); with
+    /// <paramref name="prefix"/>, in any conversation whose id starts so (a channel's threads).
+    /// </summary>
+    public async Task<JsonElement> NextBotMessageAsync(string conversationId, string botId, CancellationToken cancellationToken, bool prefix = false)
     {
         var update = await NextEventAsync(
             e => e.TryGetProperty("action", out var action) && action.GetString() == "createMessage"
-                && e.GetProperty("actionConversationId").GetString() == conversationId
+                && (prefix
+                    ? e.GetProperty("actionConversationId").GetString()!.StartsWith(conversationId, StringComparison.Ordinal)
+                    : e.GetProperty("actionConversationId").GetString() == conversationId)
                 && e.GetProperty("message").GetProperty("from").GetProperty("id").GetString() == botId,
             cancellationToken);
         return update.GetProperty("message");

@@ -40,7 +40,8 @@ internal sealed class PlaygroundProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<PlaygroundProcess> StartAsync(Uri botEndpoint)
+    /// <param name="configFile">The Playground's people and team (a .m365agentsplayground.yml); its own defaults when null.</param>
+    public static async Task<PlaygroundProcess> StartAsync(Uri botEndpoint, string? configFile = null)
     {
         var cli = Path.Combine(RepositoryRoot.Find(), "tools", "playground", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
         if (!File.Exists(cli))
@@ -64,6 +65,10 @@ internal sealed class PlaygroundProcess : IAsyncDisposable
         }
 
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        if (configFile is not null)
+        {
+            start.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configFile;
+        }
 
         Process process;
         try

@@ -20,7 +20,8 @@ public sealed class StatusTests : IDisposable
         var mine = await chat.SayAsync($"status {reference.ToLowerInvariant()}");
         var someoneElse = await host.Chat(TeamsUser.Make("Nosy Parker")).SayAsync($"status {reference}");
 
-        Assert.Equal(Words.Format(I.StatusReceived, reference, DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))), mine.Words);
+        // The intake's host names no leads' channel: the concern is saved and waits for one.
+        Assert.Equal(Words.Format(I.StatusWaitingForChannel, reference, DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))), mine.Words);
         Assert.Equal(Words.Format(I.StatusNotFound, reference), someoneElse.Words);
         Assert.Equal(Words.Format(I.StatusNotFound, "SG-AAA-AAA"), (await chat.SayAsync("status SG-AAA-AAA")).Words);
     }
