@@ -110,18 +110,21 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             await Click(page, In(IntakeText.ResourceManager, nameof(IntakeText.DangerNo)));
             await Click(page, In(IntakeText.ResourceManager, nameof(IntakeText.RoleStaffForm)));
             await Shows(page, In(IntakeText.ResourceManager, nameof(IntakeText.FormTitle)));
-            var form = page.Locator(".ac-adaptiveCard").Last;
-            await form.Locator("select").First.SelectOptionAsync(new SelectOptionValue { Label = In(IntakeText.ResourceManager, nameof(IntakeText.DangerNo)) });
+            // The form is the only card with drop-downs (the Playground's are Fluent comboboxes), text boxes or radio buttons.
+            var form = page.Locator("body");
+            await page.GetByRole(AriaRole.Combobox).First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = In(IntakeText.ResourceManager, nameof(IntakeText.DangerNo)), Exact = true }).ClickAsync();
             await form.Locator("textarea").First.FillAsync("تُركت السيدة ألين بملابس مبللة لساعات.");
             await form.Locator("input[type=radio][value=Anonymous]").CheckAsync();
             await Click(page, In(IntakeText.ResourceManager, nameof(IntakeText.FormCheck)));
             await Shows(page, In(IntakeText.ResourceManager, nameof(IntakeText.ReviewTitle)));
 
-            var review = page.Locator(".ac-adaptiveCard").Last;
-            Assert.Equal("rtl", await review.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+            var title = page.GetByText(In(IntakeText.ResourceManager, nameof(IntakeText.ReviewTitle)), new PageGetByTextOptions { Exact = true }).Last;
+            Assert.Equal("rtl", await title.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+            await title.ScrollIntoViewIfNeededAsync();
             var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
             Directory.CreateDirectory(folder);
-            await review.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "playground-arabic-review.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "playground-arabic-review.png") });
         }
         catch
         {
