@@ -41,6 +41,16 @@ internal sealed class PlaygroundClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The adaptive card of a stream update carrying a bot message, as JSON text; null when it carries none.</summary>
+    public static string? CardOf(JsonElement update) =>
+        update.TryGetProperty("message", out var message)
+        && message.TryGetProperty("attachments", out var attachments)
+        && attachments.ValueKind == JsonValueKind.Array
+        && attachments.GetArrayLength() > 0
+        && attachments[0].TryGetProperty("content", out var content)
+            ? content.GetRawText()
+            : null;
+
     public async Task<JsonElement> GetConfigAsync(CancellationToken cancellationToken) =>
         (await _http.GetFromJsonAsync<JsonElement>("/_internal/v1/config", cancellationToken)).GetProperty("config");
 

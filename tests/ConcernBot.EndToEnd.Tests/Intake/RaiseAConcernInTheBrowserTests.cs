@@ -19,16 +19,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
     [Fact]
     public async Task A_whole_concern_is_raised_by_clicking_and_typing_and_stored()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(Wait);
-
-        try
+        await InPersonalChatAsync("raise-a-concern", async page =>
         {
-            await page.GotoAsync(playground.PlaygroundAddress.ToString());
-            await page.GetByRole(AriaRole.Treeitem, new PageGetByRoleOptions { Name = "Personal Chat", Exact = true }).ClickAsync();
             await Click(page, Strings.WelcomeRaiseConcern);
             await Shows(page, IntakeText.DangerQuestion);
             await Click(page, IntakeText.DangerNo);
@@ -76,14 +68,7 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             Assert.Equal("The dining room", stored.Value.Account.Where);
             Assert.Equal(Concerns.IdentityChoice.Confidential, stored.Value.Reporter.Choice);
             Assert.NotNull(stored.Value.Reporter.ProtectedIdentity);
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"raise-a-concern-{DateTime.UtcNow:yyyyMMddHHmmss}.png"), FullPage = true, Timeout = 10_000 });
-            throw;
-        }
+        });
     }
 
     [Fact]
@@ -91,16 +76,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
     {
         var ar = System.Globalization.CultureInfo.GetCultureInfo("ar");
         string In(System.Resources.ResourceManager resources, string key) => resources.GetString(key, ar)!;
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(Wait);
-
-        try
+        await InPersonalChatAsync("playground-arabic", async page =>
         {
-            await page.GotoAsync(playground.PlaygroundAddress.ToString());
-            await page.GetByRole(AriaRole.Treeitem, new PageGetByRoleOptions { Name = "Personal Chat", Exact = true }).ClickAsync();
             await Shows(page, Strings.WelcomeRaiseConcern);
             await Type(page, "language");
             await Click(page, "العربية");
@@ -125,12 +102,28 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "playground-arabic-review.png") });
+        });
+    }
+
+    /// <summary>Opens the Playground's personal chat in Chromium and runs <paramref name="steps"/>; a screenshot if they fail.</summary>
+    private async Task InPersonalChatAsync(string name, Func<IPage, Task> steps)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(Wait);
+        try
+        {
+            await page.GotoAsync(playground.PlaygroundAddress.ToString());
+            await page.GetByRole(AriaRole.Treeitem, new PageGetByRoleOptions { Name = "Personal Chat", Exact = true }).ClickAsync();
+            await steps(page);
         }
         catch
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "playground-arabic-failure.png"), FullPage = true, Timeout = 10_000 });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png"), FullPage = true, Timeout = 10_000 });
             throw;
         }
     }

@@ -75,15 +75,15 @@ public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output
         var receipt = await SayAsync("submit", Start(IntakeText.ReceiptTitle));
         var reference = ReferencePattern().Match(receipt).Value;
         Assert.NotEmpty(reference);
-        var posted = await client.NextEventAsync(e => Card(e)?.Contains(reference, StringComparison.Ordinal) == true, timeout.Token);
+        var posted = await client.NextEventAsync(e => PlaygroundClient.CardOf(e)?.Contains(reference, StringComparison.Ordinal) == true, timeout.Token);
         var toChannel = submitted.Elapsed;
         Assert.Equal("team-id", posted.GetProperty("actionConversationId").GetString());
-        Assert.DoesNotContain("Mr Jones", Card(posted)!, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mr Jones", PlaygroundClient.CardOf(posted)!, StringComparison.Ordinal);
 
         var message = posted.GetProperty("message");
         var messageId = message.GetProperty("messageId").GetString()!;
         var thread = "team-id;messageid=" + messageId;
-        var concernId = ConcernIdPattern().Match(Card(posted)!).Groups[1].Value;
+        var concernId = ConcernIdPattern().Match(PlaygroundClient.CardOf(posted)!).Groups[1].Value;
         Assert.NotEmpty(concernId);
 
         // The reporter is told it has reached the leads once the thread is saved on the concern (a click before that
@@ -94,7 +94,7 @@ public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output
         var ack = await client.InvokeAsync(thread, MeganId, messageId, LeadsVerbs.Acknowledge, new { concernId }, timeout.Token);
         var answered = clicked.Elapsed;
         Assert.True(ack.GetRawText().Contains("you acknowledged this concern", StringComparison.Ordinal), ack.GetRawText());
-        await client.NextEventAsync(e => Card(e) is { } c && c.Contains(reference, StringComparison.Ordinal) && c.Contains("Megan Bowen", StringComparison.Ordinal), timeout.Token);
+        await client.NextEventAsync(e => PlaygroundClient.CardOf(e) is { } c && c.Contains(reference, StringComparison.Ordinal) && c.Contains("Megan Bowen", StringComparison.Ordinal), timeout.Token);
         var cardUpdated = clicked.Elapsed;
         await ToAlexAsync("acknowledged your concern");
 
@@ -139,14 +139,6 @@ public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output
 
     private static string Raw(JsonElement update) => update.TryGetProperty("message", out var message) ? message.GetRawText() : "";
 
-    private static string? Card(JsonElement update) =>
-        update.TryGetProperty("message", out var message)
-        && message.TryGetProperty("attachments", out var attachments)
-        && attachments.ValueKind == JsonValueKind.Array
-        && attachments.GetArrayLength() > 0
-        && attachments[0].TryGetProperty("content", out var content)
-            ? content.GetRawText()
-            : null;
 
     [GeneratedRegex(@"SG-[A-Z0-9]{3}-[A-Z0-9]{3}")]
     private static partial Regex ReferencePattern();

@@ -46,9 +46,9 @@ public sealed class LeadsInThePlaygroundTests(ITestOutputHelper output)
             new AuditEntry { Actor = "Anonymous reporter", At = now, Action = "concern.submitted" },
             [new OutboxMessage { Id = concern.Id + ":submitted", Kind = "concern.submitted", ConcernId = concern.Id, Payload = $"{{\"concernId\":\"{concern.Id}\"}}", CreatedAt = now, NotBefore = now }]);
 
-        var posted = await client.NextEventAsync(e => Card(e)?.Contains("SG-PLY-GR1", StringComparison.Ordinal) == true, timeout.Token);
+        var posted = await client.NextEventAsync(e => PlaygroundClient.CardOf(e)?.Contains("SG-PLY-GR1", StringComparison.Ordinal) == true, timeout.Token);
         var toChannel = submitted.Elapsed;
-        var card = Card(posted)!;
+        var card = PlaygroundClient.CardOf(posted)!;
         Assert.DoesNotContain("Quintavalle", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Brackenbury", card, StringComparison.Ordinal);
         Assert.Contains("user-id-0", card, StringComparison.Ordinal); // Alex gets the user-specific view through refresh
@@ -66,20 +66,11 @@ public sealed class LeadsInThePlaygroundTests(ITestOutputHelper output)
         var ack = await client.InvokeAsync(conversationId, "user-id-0", messageId, "leads.ack", new { concernId = concern.Id }, timeout.Token);
         var answered = clicked.Elapsed;
         Assert.Contains("you acknowledged this concern", ack.GetRawText(), StringComparison.Ordinal);
-        var updated = await client.NextEventAsync(e => Card(e) is { } c && c.Contains("SG-PLY-GR1", StringComparison.Ordinal) && c.Contains("Alex Wilber", StringComparison.Ordinal), timeout.Token);
+        var updated = await client.NextEventAsync(e => PlaygroundClient.CardOf(e) is { } c && c.Contains("SG-PLY-GR1", StringComparison.Ordinal) && c.Contains("Alex Wilber", StringComparison.Ordinal), timeout.Token);
         var cardUpdated = clicked.Elapsed;
-        Assert.DoesNotContain("Brackenbury", Card(updated)!, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brackenbury", PlaygroundClient.CardOf(updated)!, StringComparison.Ordinal);
 
         output.WriteLine($"submit -> card in the channel: {toChannel.TotalMilliseconds:F0} ms; click -> invoke answer: {answered.TotalMilliseconds:F0} ms; click -> shared card updated: {cardUpdated.TotalMilliseconds:F0} ms");
     }
 
-    /// <summary>The adaptive card of a stream update carrying a bot message, as JSON text.</summary>
-    private static string? Card(JsonElement update) =>
-        update.TryGetProperty("message", out var message)
-        && message.TryGetProperty("attachments", out var attachments)
-        && attachments.ValueKind == JsonValueKind.Array
-        && attachments.GetArrayLength() > 0
-        && attachments[0].TryGetProperty("content", out var content)
-            ? content.GetRawText()
-            : null;
 }

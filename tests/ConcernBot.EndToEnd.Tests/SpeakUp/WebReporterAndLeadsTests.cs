@@ -60,7 +60,7 @@ public sealed class WebReporterAndLeadsTests(ITestOutputHelper output)
         // The anonymous concern waits its random 1-15 minutes before the leads' card goes: here, that time has passed.
         var concern = (await bot.Services.GetRequiredService<IConcernStore>().FindByReferenceAsync(reference))!.Value;
         await bot.Services.GetRequiredService<OutboxDispatcher>().DeliverNowAsync(concern.Id + ":submitted", timeout.Token);
-        var posted = await leads.NextEventAsync(e => Card(e)?.Contains(reference, StringComparison.Ordinal) == true, timeout.Token);
+        var posted = await leads.NextEventAsync(e => PlaygroundClient.CardOf(e)?.Contains(reference, StringComparison.Ordinal) == true, timeout.Token);
         var message = posted.GetProperty("message");
         var thread = posted.GetProperty("actionConversationId").GetString()! + ";messageid=" + message.GetProperty("messageId").GetString();
         var messageId = message.GetProperty("messageId").GetString()!;
@@ -106,13 +106,4 @@ public sealed class WebReporterAndLeadsTests(ITestOutputHelper output)
         "My sister Jo", "yes", "1", "submit",
     ];
 
-    /// <summary>The adaptive card of a stream update carrying a bot message, as JSON text.</summary>
-    private static string? Card(JsonElement update) =>
-        update.TryGetProperty("message", out var message)
-        && message.TryGetProperty("attachments", out var attachments)
-        && attachments.ValueKind == JsonValueKind.Array
-        && attachments.GetArrayLength() > 0
-        && attachments[0].TryGetProperty("content", out var content)
-            ? content.GetRawText()
-            : null;
 }
