@@ -22,6 +22,14 @@ public static class RelayCards
         .WithFallbackText(Format(Words.QuestionTitle, reference) + ": " + question)
         .ToJsonElement();
 
+    /// <summary>After a check with the secret word: something to add, without asking for the secret word again.</summary>
+    public static JsonElement Add(string reference, string concernId) => new AdaptiveCard()
+        .Add(CardElement.Text(Words.StatusAddHint))
+        .Add(CardElement.TextInput(RelayVerbs.Inputs.Addition, Words.AddLabel, multiline: true, maxLength: MaxAnswerLength, required: true, errorMessage: Words.AnswerRequired))
+        .AddAction(CardAction.Submit(Words.AddSend, new { verb = RelayVerbs.Add, concernId }, style: "positive"))
+        .WithFallbackText(Format(Words.StatusAddHint, reference))
+        .ToJsonElement();
+
     public static JsonElement Status(string? reference, string? intro = null) => new AdaptiveCard()
         .Add(CardElement.Heading(Words.StatusCardTitle))
         .Add(CardElement.Text(intro ?? Words.StatusCardIntro))
@@ -41,6 +49,7 @@ public static class RelayVerbs
     public const string Answer = "relay.answer";
     public const string Stop = "relay.stop";
     public const string Status = "relay.status";
+    public const string Add = "relay.add";
 
     public static class Inputs
     {

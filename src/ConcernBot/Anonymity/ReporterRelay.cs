@@ -108,13 +108,23 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
     /// leads' waiting questions: it is linked to the concern like the chat it was raised in, and the first question waits
     /// for its typed answer. The link is sealed like every chat record, so the store still cannot tie the chat to it.
     /// </summary>
-    public Task LinkCheckedInChatAsync(Concern concern, string conversationId, int firstWaitingQuestion, CancellationToken cancellationToken) =>
+    public Task LinkCheckedInChatAsync(Concern concern, string conversationId, int? firstWaitingQuestion, CancellationToken cancellationToken) =>
         concern.Reporter.ReplyRouteToken is not { } token
             ? Task.CompletedTask
             : chats.UpdateAsync(
                 conversationId,
-                r => r with { Links = [.. r.Links.Where(l => l.ConcernId != concern.Id), new ChatLink(concern.Id, concern.Reference, token)], Pending = new PendingAnswer(concern.Id, firstWaitingQuestion) },
+                r => r with
+                {
+                    Links = [.. r.Links.Where(l => l.ConcernId != concern.Id), new ChatLink(concern.Id, concern.Reference, token)],
+                    Pending = firstWaitingQuestion is { } number ? new PendingAnswer(concern.Id, number) : r.Pending,
+                },
                 cancellationToken);
+
+    /// <summary>Information added from a chat that raised the concern or checked in with its secret word.</summary>
+    public async Task<bool> AddFromChatAsync(string concernId, string information, string conversationId, CancellationToken cancellationToken) =>
+        await concerns.GetAsync(concernId, cancellationToken) is { Value.Reporter.ReplyRouteToken: { } token }
+        && await SpeaksForAsync(token, concernId, conversationId, cancellationToken)
+        && await AddInformationAsync(concernId, information, cancellationToken);
 
     /// <summary>The chat the route leads to, or one that checked in with the secret word while the route was the same.</summary>
     private async Task<bool> SpeaksForAsync(string token, string concernId, string conversationId, CancellationToken cancellationToken) =>

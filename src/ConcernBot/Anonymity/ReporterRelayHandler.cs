@@ -28,6 +28,7 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
             {
                 RelayVerbs.Answer => await ReplyAsync(turn, action, await AnswerAsync(action, conversationId, cancellationToken), cancellationToken),
                 RelayVerbs.Stop => await ReplyAsync(turn, action, await StopOneAsync(action.GetString("concernId"), conversationId, cancellationToken), cancellationToken),
+                RelayVerbs.Add => await ReplyAsync(turn, action, await AddAsync(action, conversationId, cancellationToken), cancellationToken),
                 RelayVerbs.Status => await StatusAsync(turn, action, action.GetString(RelayVerbs.Inputs.Reference), action.GetString(RelayVerbs.Inputs.Secret), action.GetString(RelayVerbs.Inputs.Addition), conversationId, cancellationToken),
                 _ => TurnOutcome.NotHandled,
             };
@@ -101,6 +102,23 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         int? question = action.Data.TryGetProperty("question", out var q) && q.TryGetInt32(out var n) ? n : null;
         return action.GetString("concernId") is { } concernId && await relay.AnswerAsync(concernId, question, answer, conversationId, cancellationToken)
             ? Words.AnswerSent
+            : Words.AnswerNotPossible;
+    }
+
+    private async Task<string> AddAsync(UserAction action, string conversationId, CancellationToken cancellationToken)
+    {
+        if (action.GetString(RelayVerbs.Inputs.Addition)?.Trim() is not { Length: > 0 } addition)
+        {
+            return Words.AnswerRequired;
+        }
+
+        if (addition.Length > RelayCards.MaxAnswerLength)
+        {
+            return RelayCards.Format(Words.AnswerTooLong, RelayCards.MaxAnswerLength);
+        }
+
+        return action.GetString("concernId") is { } concernId && await relay.AddFromChatAsync(concernId, addition, conversationId, cancellationToken)
+            ? Words.AddSent
             : Words.AnswerNotPossible;
     }
 
@@ -189,6 +207,12 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
             {
                 await turn.SendCardAsync(RelayCards.Question(concern.Reference, concern.Id, number, question.Text), cancellationToken);
             }
+        }
+        else if (concern.Status != Concerns.ConcernStatus.Closed && concern.Reporter.ReplyRouteToken is not null)
+        {
+            // Checked already: adding something needs no second round of the reference and secret word.
+            await relay.LinkCheckedInChatAsync(concern, conversationId, null, cancellationToken);
+            await turn.SendCardAsync(RelayCards.Add(concern.Reference, concern.Id), cancellationToken);
         }
         else if (concern.Status != Concerns.ConcernStatus.Closed)
         {

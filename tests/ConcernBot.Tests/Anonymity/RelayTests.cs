@@ -84,9 +84,10 @@ public sealed class RelayTests
 
         var status = await host.SayAsync(Distinctive.Message($"status SG-ST1-AT2 {contact.Secret!.ToLowerInvariant()}", OtherChat));
         Assert.Contains(RelayCards.Format(Words.StatusWaitingForChannel, "SG-ST1-AT2"), status, StringComparison.Ordinal);
-        Assert.Contains(RelayVerbs.Status, status, StringComparison.Ordinal);
+        // Checked: the chat is offered a box to add to it, without the secret word again (the status form still takes one).
+        Assert.Contains(RelayVerbs.Add, status, StringComparison.Ordinal);
 
-        var added = await host.SayAsync(Distinctive.CardAction(new { verb = RelayVerbs.Status, reference = "sg-st1-at2", secret = contact.Secret, addition = "It happened again last night." }, OtherChat));
+        var added = await host.SayAsync(Distinctive.CardAction(new { verb = RelayVerbs.Add, concernId = concern.Id, addition = "It happened again last night." }, OtherChat));
         Assert.Contains(Words.AddSent, added, StringComparison.Ordinal);
         var information = Payload<ReporterAnswerMessage>(await harness.WaitForLeadsAsync(RelayKinds.ReporterAnswer));
         Assert.Equal(("information", "", concern.Id, "Anonymous reporter"), (information.Kind, information.Text, information.ConcernId, information.From));

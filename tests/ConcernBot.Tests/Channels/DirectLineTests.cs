@@ -56,6 +56,17 @@ public sealed partial class DirectLineTests
         var refused = await stranger.SendValueAsync(new JsonObject { ["verb"] = "relay.answer", ["concernId"] = concern.Id, ["question"] = 1, ["answer"] = "Not me" });
         Assert.Contains(ConcernBot.Resources.Anonymity.AnswerNotPossible, refused.Words, StringComparison.Ordinal);
         Assert.Equal("Room 4", (await store.GetAsync(concern.Id))!.Value.Leads.Questions[0].Answer);
+        var addNote = await stranger.SendValueAsync(new JsonObject { ["verb"] = "relay.add", ["concernId"] = concern.Id, ["addition"] = "Not me either" });
+        Assert.Contains(ConcernBot.Resources.Anonymity.AnswerNotPossible, addNote.Words, StringComparison.Ordinal);
+
+        // With nothing waiting, a check-in offers to add something, without asking for the secret word a second time.
+        var again = (await new DirectLinePage(host.Client).StartAsync()).Chat();
+        var checkedIn = await again.SayAsync($"status {concern.Reference} {secret}");
+        Assert.DoesNotContain(checkedIn.LastCard!.Inputs(), i => (string?)i["id"] == "secret");
+        var added = await again.PressAsync(ConcernBot.Resources.Anonymity.AddSend, new { addition = "It happened again on Friday." });
+        Assert.Contains(ConcernBot.Resources.Anonymity.AddSent, added.Words, StringComparison.Ordinal);
+        Assert.Contains((await store.GetAsync(concern.Id))!.Value.Leads.Notes, n => n.Text == "It happened again on Friday.");
+        Assert.DoesNotContain((await store.GetAsync(concern.Id))!.Value.Leads.Notes, n => n.Text.Contains("Not me", StringComparison.Ordinal));
         Assert.NotNull(page.UserId);
         Assert.StartsWith("web-", page.UserId, StringComparison.Ordinal);
     }
