@@ -21,7 +21,7 @@ internal sealed partial class IntakeConversation
                     StepNames.Form => IntakeText.FormWhy,
                     _ => Flow.Find(plan.Step)?.Why ?? IntakeText.ReviewWhy,
                 });
-                Prompt(plan);
+                // The question is still on screen just above: only the why, not the whole card again.
                 break;
             case ConversationCommand.Back:
                 Back(plan);

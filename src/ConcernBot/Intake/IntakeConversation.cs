@@ -25,7 +25,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
     public async Task<TurnPlan?> PlanAsync(ConversationState state, Activity activity, TurnFacts facts, UserAction? action, CancellationToken cancellationToken)
     {
         var draft = state.Flow == FlowName ? IntakeDraft.From(state.Data) : null;
-        var plan = new TurnPlan(draft, draft is null ? null : state.Step, facts);
+        var plan = new TurnPlan(draft, draft is null ? null : state.Step, facts) { DisplayName = activity.From?.Name };
         if (action is null)
         {
             return await PlanTypedAsync(plan, activity, cancellationToken);
@@ -223,7 +223,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         switch (plan.Step)
         {
             case StepNames.Review:
-                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null, settings.WhoSeesIt(draft)));
+                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null, settings.WhoSeesIt(draft), plan.DisplayName));
                 break;
             case StepNames.Form:
                 plan.Show(cards.Form(draft, [], settings.LeadNamesFor(draft), FormDanger(draft)));

@@ -8,7 +8,7 @@ namespace ConcernBot.Intake.Cards;
 /// <summary>The review's rows on the simple-language path: only what was asked, in the words it was asked in.</summary>
 internal static class SimpleReviewRows
 {
-    public static IEnumerable<(string Label, string Value)> For(string section, IntakeDraft d)
+    public static IEnumerable<(string Label, string Value)> For(string section, IntakeDraft d, string? displayName = null)
     {
         switch (section)
         {
@@ -51,7 +51,7 @@ internal static class SimpleReviewRows
                 yield return (IntakeText.SimpleReviewShare, Title(SimpleChoices.Sharing(), d.Consent?.ToString()));
                 break;
             case Sections.Known:
-                yield return (IntakeText.SimpleReviewKnown, Title(SimpleChoices.Known(d), d.Identity?.ToString()));
+                yield return (IntakeText.SimpleReviewKnown, IntakeCards.KnownAs(d, displayName));
                 if (Steps.KnownByName.Typed(d) is { } typed)
                 {
                     yield return typed;
