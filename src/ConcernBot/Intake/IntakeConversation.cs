@@ -89,6 +89,9 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             case IntakeVerbs.SubmitForm when plan.Step == StepNames.Form:
                 SubmitForm(plan, action);
                 break;
+            case IntakeVerbs.Answer when CanReopen(plan, action.GetString("step")) is { } earlier:
+                Reopen(plan, earlier);
+                break;
             default:
                 draft.PendingConfirm = null;
                 plan.Say(IntakeText.StaleCard);
@@ -159,9 +162,16 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         {
             plan.Say(IntakeText.FormTypedHint);
         }
-        else if (IntakePhrases.IsStart(normalised) && Flow.Find(plan.Step)?.Prompt(draft).Text is null)
+        else if (IntakePhrases.IsStart(normalised) && Flow.Find(plan.Step)?.Prompt(draft) is { } prompt && (prompt.Text is null || (prompt.Choices.Count == 0 && IntakePhrases.IsOnlyStart(normalised))))
         {
-            OfferResume(plan);
+            if (prompt.Text is null)
+            {
+                OfferResume(plan);
+            }
+            else
+            {
+                plan.Show(cards.StartOrAnswer(plan.Step!, text!));
+            }
         }
         else
         {
@@ -283,10 +293,11 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
 
         draft.History.Add(step.Name);
         var next = step.Next(draft);
-        if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || Flow.Find(next)?.Section != changing))
+        if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || next == draft.ReturnTo || Flow.Find(next)?.Section != changing))
         {
             draft.ChangingSection = null;
-            next = StepNames.Review;
+            next = draft.ReturnTo ?? StepNames.Review;
+            draft.ReturnTo = null;
         }
 
         plan.Step = next ?? StepNames.Review;

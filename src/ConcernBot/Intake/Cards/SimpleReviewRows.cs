@@ -33,7 +33,9 @@ internal static class SimpleReviewRows
                 yield return (IntakeText.SimpleReviewStill, Title(IntakeChoices.YesNoDontKnow(), d.StillHappening?.ToString()));
                 break;
             case Sections.Harm:
-                yield return (IntakeText.SimpleReviewHarm, Title(SimpleChoices.Harm(), d.HarmKinds.FirstOrDefault().ToString()));
+                yield return (IntakeText.SimpleReviewHarm, d.HarmKinds.Count == 0
+                    ? IntakeText.SimpleDontKnow
+                    : string.Join(", ", d.HarmKinds.Select(k => Title(SimpleChoices.Harm(), k.ToString()))));
                 break;
             case Sections.About:
                 yield return (IntakeText.SimpleReviewStaff, d.Subject == SubjectKind.SafeguardingLead ? IntakeText.ChoiceYes : Title(SimpleChoices.About(), d.Subject?.ToString()));
