@@ -19,6 +19,9 @@ public enum PersonAtRiskKind
     StaffMember,
     MoreThanOnePerson,
     NotKnown,
+
+    /// <summary>The simple path's "someone else": not the reporter, and not said whether a child or an adult.</summary>
+    SomeoneElse,
 }
 
 /// <summary>Being clear about a child's status matters (the 6Cs: be CLEAR).</summary>

@@ -10,11 +10,15 @@ internal static class Ask
     public const int LongAnswer = 4000;
     public const int ShortAnswer = 500;
 
-    /// <summary>Pick one of the buttons (or type its words or number); <paramref name="pauseAfter"/> stops for now after that choice.</summary>
+    /// <summary>
+    /// Pick one of the buttons (or type its words or number); <paramref name="pauseAfter"/> stops for now after that choice,
+    /// and a choice <paramref name="explain"/> answers for is not an answer: its words are said and the question asked again.
+    /// </summary>
     public static FlowStep<IntakeDraft> OneOf(
         string name, string section, Func<IntakeDraft, string> question, string why,
         Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, Choice> set,
-        Func<IntakeDraft, IReadOnlyList<string>>? guidance = null, string? track = null, Func<Choice, bool>? pauseAfter = null) => new()
+        Func<IntakeDraft, IReadOnlyList<string>>? guidance = null, string? track = null, Func<Choice, bool>? pauseAfter = null,
+        Func<IntakeDraft, Choice, string?>? explain = null) => new()
     {
         Name = name,
         Section = section,
@@ -33,6 +37,11 @@ internal static class Ask
                 return understood.Unsure is { Count: > 0 } unsure ? StepResult.DidYouMean(unsure) : StepResult.Retry(NotAChoice(offered, input));
             }
 
+            if (explain?.Invoke(d, choice) is { } explained)
+            {
+                return StepResult.Retry(explained);
+            }
+
             set(d, choice);
             return pauseAfter?.Invoke(choice) == true ? StepResult.OkThenPause : StepResult.Ok;
         },
@@ -49,7 +58,7 @@ internal static class Ask
         Why = why,
         Prompt = d => new Prompt
         {
-            Step = name, Question = question, Choices = choices(d), MultiSelect = true, Text = new TextAnswer(label, ShortAnswer, false),
+            Step = name, Question = question, Choices = choices(d), MultiSelect = true, Text = new TextAnswer(label, ShortAnswer, false), Simple = track == Tracks.Simple,
         },
         Accept = (input, d) =>
         {

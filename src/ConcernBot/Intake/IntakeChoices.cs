@@ -141,13 +141,29 @@ internal static class IntakeChoices
 
     public static IReadOnlyList<Choice> Identity() => IdentityChoices.Current;
 
-    /// <summary>Signed in: named, confidential or anonymous. On a public page, where nobody is: anonymous first, or give a name.</summary>
+    /// <summary>
+    /// Signed in: named, confidential or anonymous. On a public page, where nobody is: anonymous first, or give a name.
+    /// Both end with "I'm not sure", which is not an answer (see <see cref="ExplainIdentity"/>).
+    /// </summary>
     public static IReadOnlyList<Choice> Identity(IntakeDraft d) => d.SignedIn ? IdentityChoices.Current : NotSignedInIdentityChoices.Current;
+
+    /// <summary>The value of "I'm not sure" on the identity question (both paths).</summary>
+    public const string IdentityNotSure = "NotSure";
+
+    public static Choice IdentityNotSureChoice() => NotSureIdentityChoice.Current;
+
+    private static readonly PerCulture<Choice> NotSureIdentityChoice = new(() =>
+        DontKnow(IdentityNotSure, IntakeText.ChoiceNotSure, IntakeText.WordsIdentityNotSure));
+
+    /// <summary>"I'm not sure": the choices in two plain sentences, suggesting confidential (anonymous on a public page).</summary>
+    public static string? ExplainIdentity(IntakeDraft d, Choice c) => c.Value != IdentityNotSure ? null
+        : d.SignedIn ? IntakeText.IdentityNotSureExplained : IntakeText.IdentityNotSureExplainedNotSignedIn;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInIdentityChoices = new(() =>
         [
             new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousNotSignedInDescription, Ask.Words(IntakeText.WordsIdentityAnonymous)),
             new(nameof(IdentityChoice.Named), IntakeText.IdentityGiveName, IntakeText.IdentityGiveNameDescription, Ask.Words(IntakeText.WordsIdentityNamed)),
+            IdentityNotSureChoice(),
         ]);
 
     private static readonly PerCulture<IReadOnlyList<Choice>> IdentityChoices = new(() =>
@@ -155,6 +171,7 @@ internal static class IntakeChoices
             new(nameof(IdentityChoice.Named), IntakeText.IdentityNamed, IntakeText.IdentityNamedDescription, Ask.Words(IntakeText.WordsIdentityNamed)),
             new(nameof(IdentityChoice.Confidential), IntakeText.IdentityConfidential, IntakeText.IdentityConfidentialDescription, Ask.Words(IntakeText.WordsIdentityConfidential)),
             new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousDescription, Ask.Words(IntakeText.WordsIdentityAnonymous)),
+            IdentityNotSureChoice(),
         ]);
 
     /// <summary>A "yes" choice: a message opening with yes decides it; <paramref name="words"/> are pipe-separated lists.</summary>

@@ -21,7 +21,7 @@ internal sealed partial class IntakeConversation
                     StepNames.Form => IntakeText.FormWhy,
                     _ => Flow.Find(plan.Step)?.Why ?? IntakeText.ReviewWhy,
                 });
-                Prompt(plan);
+                // The question is still on screen just above: only the why, not the whole card again.
                 break;
             case ConversationCommand.Back:
                 Back(plan);
@@ -48,9 +48,10 @@ internal sealed partial class IntakeConversation
 
         var previous = draft.History[^1];
         draft.History.RemoveAt(draft.History.Count - 1);
-        if (previous == StepNames.Review)
+        if (previous == StepNames.Review || previous == draft.ReturnTo)
         {
             draft.ChangingSection = null;
+            draft.ReturnTo = null;
         }
 
         plan.Step = previous;
@@ -97,6 +98,31 @@ internal sealed partial class IntakeConversation
         draft.History.Add(StepNames.Review);
         draft.ChangingSection = target == StepNames.Form ? null : section;
         plan.Step = target;
+        Prompt(plan);
+    }
+
+    /// <summary>
+    /// The question an older card's button belongs to, when going back to it still makes sense: answered before on this
+    /// track, and not the question on screen. Null otherwise (the button is refused as stale).
+    /// </summary>
+    private string? CanReopen(TurnPlan plan, string? step)
+    {
+        var draft = plan.Draft!;
+        return step is not null && step != plan.Step && draft.PendingConfirm is null && plan.Step != StepNames.Form
+            && draft.History.Contains(step) && Flow.Find(step) is { } found && (found.Track is null || found.Track == Tracks.Of(draft))
+            ? found.Name
+            : null;
+    }
+
+    /// <summary>Like "change" on the review, but from anywhere: back to that question, later answers kept, then on from where they were.</summary>
+    private void Reopen(TurnPlan plan, string step)
+    {
+        var draft = plan.Draft!;
+        draft.History.Add(plan.Step!);
+        draft.ReturnTo = plan.Step == StepNames.Review ? null : plan.Step;
+        draft.ChangingSection = Flow.Find(step)!.Section;
+        plan.Step = step;
+        plan.Say(IntakeText.StaleReopened);
         Prompt(plan);
     }
 

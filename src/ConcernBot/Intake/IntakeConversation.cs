@@ -25,7 +25,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
     public async Task<TurnPlan?> PlanAsync(ConversationState state, Activity activity, TurnFacts facts, UserAction? action, CancellationToken cancellationToken)
     {
         var draft = state.Flow == FlowName ? IntakeDraft.From(state.Data) : null;
-        var plan = new TurnPlan(draft, draft is null ? null : state.Step, facts);
+        var plan = new TurnPlan(draft, draft is null ? null : state.Step, facts) { DisplayName = activity.From?.Name };
         if (action is null)
         {
             return await PlanTypedAsync(plan, activity, cancellationToken);
@@ -88,6 +88,9 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
                 break;
             case IntakeVerbs.SubmitForm when plan.Step == StepNames.Form:
                 SubmitForm(plan, action);
+                break;
+            case IntakeVerbs.Answer when CanReopen(plan, action.GetString("step")) is { } earlier:
+                Reopen(plan, earlier);
                 break;
             default:
                 draft.PendingConfirm = null;
@@ -159,9 +162,16 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         {
             plan.Say(IntakeText.FormTypedHint);
         }
-        else if (IntakePhrases.IsStart(normalised) && Flow.Find(plan.Step)?.Prompt(draft).Text is null)
+        else if (IntakePhrases.IsStart(normalised) && Flow.Find(plan.Step)?.Prompt(draft) is { } prompt && (prompt.Text is null || (prompt.Choices.Count == 0 && IntakePhrases.IsOnlyStart(normalised))))
         {
-            OfferResume(plan);
+            if (prompt.Text is null)
+            {
+                OfferResume(plan);
+            }
+            else
+            {
+                plan.Show(cards.StartOrAnswer(plan.Step!, text!));
+            }
         }
         else
         {
@@ -223,7 +233,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         switch (plan.Step)
         {
             case StepNames.Review:
-                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null, settings.WhoSeesIt(draft)));
+                plan.Show(cards.Review(draft, section => ChangeTarget(draft, section) is not null, settings.WhoSeesIt(draft), plan.DisplayName));
                 break;
             case StepNames.Form:
                 plan.Show(cards.Form(draft, [], settings.LeadNamesFor(draft), FormDanger(draft)));
@@ -283,10 +293,11 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
 
         draft.History.Add(step.Name);
         var next = step.Next(draft);
-        if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || Flow.Find(next)?.Section != changing))
+        if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || next == draft.ReturnTo || Flow.Find(next)?.Section != changing))
         {
             draft.ChangingSection = null;
-            next = StepNames.Review;
+            next = draft.ReturnTo ?? StepNames.Review;
+            draft.ReturnTo = null;
         }
 
         plan.Step = next ?? StepNames.Review;

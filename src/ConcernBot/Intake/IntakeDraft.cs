@@ -34,6 +34,12 @@ public sealed class IntakeDraft
     /// <summary>The section being changed from the review; the talk returns to the review when it is done.</summary>
     public string? ChangingSection { get; set; }
 
+    /// <summary>
+    /// Set when an older card's button reopened an answer in the middle of the talk: the question to come back to once
+    /// that section is done (the review when null).
+    /// </summary>
+    public string? ReturnTo { get; set; }
+
     public bool? ImmediateDanger { get; set; }
     public bool Urgent { get; set; }
     public ReporterRole? Role { get; set; }

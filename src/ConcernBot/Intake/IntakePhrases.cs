@@ -19,6 +19,15 @@ internal static class IntakePhrases
             || phrases.StartPrefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal) || p.AsSpan(0, p.Length - 1).SequenceEqual(folded));
     }
 
+    /// <summary>Only a start phrase, nothing more ("report", "raise a concern"): not an account that opens with one.</summary>
+    public static bool IsOnlyStart(string? text)
+    {
+        var folded = Fold(text);
+        var phrases = Phrases.Current;
+        return folded.Length > 0
+            && (phrases.Start.Contains(folded) || phrases.StartPrefixes.Any(p => p.AsSpan(0, p.Length - 1).SequenceEqual(folded)));
+    }
+
     public static bool IsSubmit(string? text)
     {
         var folded = Fold(text);

@@ -10,6 +10,9 @@ internal sealed class TurnPlan(IntakeDraft? draft, string? step, TurnFacts? fact
     public TurnFacts Facts { get; } = facts ?? new TurnFacts(true, null, null, SignedIn: true);
 
     public IntakeDraft? Draft { get; set; } = draft;
+
+    /// <summary>The name the channel gives the person this turn (Teams' display name), for "Named: ..." on the review.</summary>
+    public string? DisplayName { get; init; }
     public string? Step { get; set; } = step;
 
     /// <summary>The draft is gone (cancelled or submitted): the state keeps nothing but the handled activity ids.</summary>

@@ -55,8 +55,8 @@ public sealed partial class IntakeCards
             .Add(CardElement.Text(IntakeText.KnownWhoReceives).WithSeparator())
             .Add(CardElement.Text(d.SignedIn ? IntakeText.KnownTeamsLimit : ConcernBot.Resources.Anonymity.ChoiceAnonymousNotSignedIn))
             .Add(CardElement.Text(IntakeText.KnownConfidentialityLimit))
-            .AddRange(IntakeChoices.Identity(d).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")))
-            .Add(CardElement.Choices(FormFields.Identity, IntakeText.KnownQuestion, IntakeChoices.Identity(d).Select(c => (c.Title, c.Value)), required: true,
+            .AddRange(FormIdentity(d).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")))
+            .Add(CardElement.Choices(FormFields.Identity, IntakeText.KnownQuestion, FormIdentity(d).Select(c => (c.Title, c.Value)), required: true,
                 errorMessage: IntakeText.FormIdentityRequired, value: d.Identity?.ToString()));
         if (!d.SignedIn)
         {
@@ -71,6 +71,9 @@ public sealed partial class IntakeCards
             .WithFallbackText(IntakeText.FormTitle)
             .ToJsonElement();
     }
+
+    // The form explains every choice above them already, so it has no "I'm not sure".
+    private static IEnumerable<Choice> FormIdentity(IntakeDraft d) => IntakeChoices.Identity(d).Where(c => c.Value != IntakeChoices.IdentityNotSure);
 
     private static CardElement Pick(string id, string label, IReadOnlyList<Choice> choices, string? value) =>
         CardElement.Choices(id, label, choices.Select(c => (c.Title, c.Value)), style: "compact", value: value);

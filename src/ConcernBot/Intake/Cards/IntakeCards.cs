@@ -103,6 +103,17 @@ public sealed partial class IntakeCards
         .WithFallbackText(IntakeText.ResumeTitle)
         .ToJsonElement();
 
+    /// <summary>
+    /// A start phrase typed at a free-text question: a new concern, or that text as the answer (an Answer press carrying
+    /// it, so it is stored as if typed).
+    /// </summary>
+    public JsonElement StartOrAnswer(string step, string typed) => new AdaptiveCard()
+        .Add(CardElement.Text(IntakeText.StartOrAnswerQuestion))
+        .AddAction(CardAction.Submit(IntakeText.StartOrAnswerStartAgain, CardData.Verb(IntakeVerbs.Restart), validateInputs: false))
+        .AddAction(CardAction.Submit(IntakeText.StartOrAnswerUseIt, CardData.Verb(IntakeVerbs.Answer).With("step", step).With("answer", typed), validateInputs: false))
+        .WithFallbackText(IntakeText.StartOrAnswerQuestion)
+        .ToJsonElement();
+
     /// <summary>"More options": the same five commands on every question, so made once per language and shared.</summary>
     private static readonly PerCulture<CardAction> MoreOptionsAction = new(() => CardAction.ShowCard(IntakeText.ButtonMoreOptions, new AdaptiveCard()
         .AddAction(Command(IntakeText.ButtonHelp, ConversationCommand.Help))

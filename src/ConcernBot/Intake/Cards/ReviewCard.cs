@@ -11,7 +11,8 @@ public sealed partial class IntakeCards
 {
     /// <summary>Everything the person said, section by section, each with its own Change button; then Submit.</summary>
     /// <param name="whoSeesIt">For a concern about a lead: who will receive it instead (shown in the About section).</param>
-    public JsonElement Review(IntakeDraft draft, Func<string, bool> canChange, string? whoSeesIt = null)
+    /// <param name="displayName">The name the channel gives the person now, shown when they chose to be named.</param>
+    public JsonElement Review(IntakeDraft draft, Func<string, bool> canChange, string? whoSeesIt = null, string? displayName = null)
     {
         var simple = draft.Track == IntakeTrack.Simple;
         var card = new AdaptiveCard()
@@ -20,7 +21,7 @@ public sealed partial class IntakeCards
         foreach (var section in Sections.InOrder)
         {
             // A section this track never asks about (e.g. evidence on the simple path) is left out rather than shown empty.
-            var rows = (simple ? SimpleReviewRows.For(section, draft) : Rows(section, draft)).ToList();
+            var rows = (simple ? SimpleReviewRows.For(section, draft, displayName) : Rows(section, draft, displayName)).ToList();
             if (section == Sections.About && whoSeesIt is not null)
             {
                 rows.Add((simple ? IntakeText.SimpleReviewWhoSeesIt : IntakeText.ReviewWhoSeesIt, whoSeesIt));
@@ -50,7 +51,7 @@ public sealed partial class IntakeCards
     public static string SectionTitle(string section) =>
         IntakeText.ResourceManager.GetString("Section_" + section, CultureInfo.CurrentUICulture) ?? section;
 
-    private static IEnumerable<(string Label, string Value)> Rows(string section, IntakeDraft d)
+    private static IEnumerable<(string Label, string Value)> Rows(string section, IntakeDraft d, string? displayName)
     {
         switch (section)
         {
@@ -119,7 +120,7 @@ public sealed partial class IntakeCards
                 yield return (IntakeText.ReviewActions, Text(d.ActionsTaken));
                 break;
             case Sections.Known:
-                yield return (IntakeText.ReviewKnown, Title(IntakeChoices.Identity(d), d.Identity?.ToString()));
+                yield return (IntakeText.ReviewKnown, KnownAs(d, displayName));
                 if (Steps.KnownByName.Typed(d) is { } typed)
                 {
                     yield return typed;
@@ -131,6 +132,16 @@ public sealed partial class IntakeCards
 
     private static string Title(IReadOnlyList<Choice> choices, string? value) =>
         choices.FirstOrDefault(c => c.Value == value)?.Title ?? IntakeText.NotGiven;
+
+    /// <summary>"Named: Sam", "Confidential" or "Anonymous": what was chosen, not the button's words.</summary>
+    internal static string KnownAs(IntakeDraft d, string? displayName) => d.Identity switch
+    {
+        IdentityChoice.Named when (d.SignedIn ? displayName : d.GivenName) is { Length: > 0 } name => Words.Format(IntakeText.ReviewKnownNamed, name),
+        IdentityChoice.Named => IntakeText.ReviewKnownNamedNoName,
+        IdentityChoice.Confidential => IntakeText.ReviewKnownConfidential,
+        IdentityChoice.Anonymous => IntakeText.ReviewKnownAnonymous,
+        _ => IntakeText.NotGiven,
+    };
 
     /// <summary>Long answers are shortened on the card (never in the draft) so the review stays well inside Teams' message limit.</summary>
     public const int ReviewShownCharacters = 1000;

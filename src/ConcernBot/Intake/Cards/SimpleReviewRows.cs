@@ -8,7 +8,7 @@ namespace ConcernBot.Intake.Cards;
 /// <summary>The review's rows on the simple-language path: only what was asked, in the words it was asked in.</summary>
 internal static class SimpleReviewRows
 {
-    public static IEnumerable<(string Label, string Value)> For(string section, IntakeDraft d)
+    public static IEnumerable<(string Label, string Value)> For(string section, IntakeDraft d, string? displayName = null)
     {
         switch (section)
         {
@@ -33,7 +33,9 @@ internal static class SimpleReviewRows
                 yield return (IntakeText.SimpleReviewStill, Title(IntakeChoices.YesNoDontKnow(), d.StillHappening?.ToString()));
                 break;
             case Sections.Harm:
-                yield return (IntakeText.SimpleReviewHarm, Title(SimpleChoices.Harm(), d.HarmKinds.FirstOrDefault().ToString()));
+                yield return (IntakeText.SimpleReviewHarm, d.HarmKinds.Count == 0
+                    ? IntakeText.SimpleDontKnow
+                    : string.Join(", ", d.HarmKinds.Select(k => Title(SimpleChoices.Harm(), k.ToString()))));
                 break;
             case Sections.About:
                 yield return (IntakeText.SimpleReviewStaff, d.Subject == SubjectKind.SafeguardingLead ? IntakeText.ChoiceYes : Title(SimpleChoices.About(), d.Subject?.ToString()));
@@ -51,7 +53,7 @@ internal static class SimpleReviewRows
                 yield return (IntakeText.SimpleReviewShare, Title(SimpleChoices.Sharing(), d.Consent?.ToString()));
                 break;
             case Sections.Known:
-                yield return (IntakeText.SimpleReviewKnown, Title(SimpleChoices.Known(d), d.Identity?.ToString()));
+                yield return (IntakeText.SimpleReviewKnown, IntakeCards.KnownAs(d, displayName));
                 if (Steps.KnownByName.Typed(d) is { } typed)
                 {
                     yield return typed;

@@ -16,11 +16,9 @@ internal static class KnownByName
     /// <summary>After "how would you like to be known": the name, only when it has to be typed; otherwise the review.</summary>
     public static string? After(IntakeDraft d) => !d.SignedIn && d.Identity == IdentityChoice.Named ? StepNames.KnownName : null;
 
-    /// <summary>The review's row for a typed name and contact; null when the channel gave the name or none was asked.</summary>
-    public static (string Label, string Value)? Typed(IntakeDraft d) => !d.SignedIn && d.Identity == IdentityChoice.Named
-        ? (IntakeText.ReviewGivenName, string.IsNullOrWhiteSpace(d.GivenContact)
-            ? d.GivenName ?? IntakeText.NotGiven
-            : ConcernBot.Conversation.Words.Format(IntakeText.ReviewGivenNameAndContact, d.GivenName, d.GivenContact))
+    /// <summary>The review's row for a typed contact (the typed name is in "Named: ..."); null when none was given.</summary>
+    public static (string Label, string Value)? Typed(IntakeDraft d) => !d.SignedIn && d.Identity == IdentityChoice.Named && !string.IsNullOrWhiteSpace(d.GivenContact)
+        ? (IntakeText.ReviewGivenContact, d.GivenContact)
         : null;
 
     public static FlowStep<IntakeDraft> Name() => Ask.Text(

@@ -43,6 +43,6 @@ internal static class SharingSteps
         StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, IntakeChoices.Identity,
         (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
         guidance: d => [IntakeText.KnownWhoReceives, .. d.SignedIn ? Anonymity.IdentityChoiceNotice.Paragraphs() : Anonymity.IdentityChoiceNotice.NotSignedInParagraphs()],
-        track: Tracks.Guided)
+        track: Tracks.Guided, explain: IntakeChoices.ExplainIdentity)
         .Then(KnownByName.After);
 }

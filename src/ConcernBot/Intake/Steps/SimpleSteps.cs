@@ -56,9 +56,9 @@ internal static class SimpleSteps
         track: Tracks.Simple)
         .Then(StepNames.SimpleHarm);
 
-    private static FlowStep<IntakeDraft> Harm() => Ask.OneOf(
-        StepNames.SimpleHarm, Sections.Harm, _ => IntakeText.SimpleHarmQuestion, IntakeText.SimpleHarmWhy, _ => SimpleChoices.Harm(),
-        (d, c) => d.HarmKinds = [IntakeChoices.Parse<HarmKind>(c) ?? HarmKind.NotSure],
+    private static FlowStep<IntakeDraft> Harm() => Ask.SomeOf(
+        StepNames.SimpleHarm, Sections.Harm, IntakeText.SimpleHarmQuestion, IntakeText.SimpleHarmWhy, IntakeText.SimpleAnswerLabel, _ => SimpleChoices.Harm(),
+        (d, picked) => d.HarmKinds = picked.Select(c => IntakeChoices.Parse<HarmKind>(c) ?? HarmKind.NotSure).Distinct().ToList(),
         track: Tracks.Simple)
         .Then(StepNames.SimpleAbout);
 
@@ -121,7 +121,7 @@ internal static class SimpleSteps
         StepNames.SimpleKnown, Sections.Known, _ => IntakeText.SimpleKnownQuestion, IntakeText.SimpleKnownWhy, SimpleChoices.Known,
         (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
         guidance: d => [d.SignedIn ? IntakeText.SimpleKnownTeamsLimit : IntakeText.SimpleKnownNotSignedIn],
-        track: Tracks.Simple)
+        track: Tracks.Simple, explain: IntakeChoices.ExplainIdentity)
         .Then(KnownByName.After);
 }
 
@@ -147,12 +147,13 @@ internal static class SimpleChoices
     [
         IntakeChoices.No(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.WordsNo, IntakeText.WordsIdentityAnonymous) with { Description = IntakeText.SimpleKnownAnonymousDescription },
         IntakeChoices.Yes(nameof(IdentityChoice.Named), IntakeText.SimpleKnownGiveName, IntakeText.WordsYes, IntakeText.WordsIdentityNamed) with { Description = IntakeText.SimpleKnownNamedDescription },
+        IntakeChoices.IdentityNotSureChoice(),
     ]);
 
     private static readonly PerCulture<IReadOnlyList<Choice>> WhoChoices = new(() =>
     [
         new(nameof(PersonAtRiskKind.Reporter), IntakeText.SimpleWhoMe, null, Ask.Words(IntakeText.WordsMe)),
-        new(nameof(PersonAtRiskKind.AdultAtRisk), IntakeText.SimpleWhoSomeoneElse, null, Ask.Words(IntakeText.WordsSomeoneElse)),
+        new(nameof(PersonAtRiskKind.SomeoneElse), IntakeText.SimpleWhoSomeoneElse, null, Ask.Words(IntakeText.WordsSomeoneElse)),
         new(nameof(PersonAtRiskKind.Child), IntakeText.SimpleWhoChild, null, Ask.Words(IntakeText.WordsChild)),
         IntakeChoices.DontKnow(nameof(PersonAtRiskKind.NotKnown), IntakeText.SimpleDontKnow),
     ]);
@@ -194,6 +195,7 @@ internal static class SimpleChoices
         IntakeChoices.Yes(nameof(IdentityChoice.Named), IntakeText.SimpleKnownNamed, IntakeText.WordsYes, IntakeText.WordsIdentityNamed) with { Description = IntakeText.SimpleKnownNamedDescription },
         new(nameof(IdentityChoice.Confidential), IntakeText.SimpleKnownConfidential, IntakeText.SimpleKnownConfidentialDescription, [.. Ask.Words(IntakeText.WordsSimpleKnownConfidential), .. Ask.Words(IntakeText.WordsIdentityConfidential)]),
         IntakeChoices.No(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.WordsNo, IntakeText.WordsIdentityAnonymous) with { Description = IntakeText.SimpleKnownAnonymousDescription },
+        IntakeChoices.IdentityNotSureChoice(),
     ]);
 
     private static Choice Harm(HarmKind kind, string title) => new(kind.ToString(), title, null, Ask.Words(IntakeChoices.HarmWords(kind)));
