@@ -26,6 +26,12 @@ public sealed record Prompt
 
     /// <summary>The simple-language path: short words, buttons first, fewer extras on the card.</summary>
     public bool Simple { get; init; }
+
+    /// <summary>
+    /// Several questions asked on one card, each with its own labelled input (its prompt's choices, date or text box).
+    /// A typed answer answers the first; the others are then asked one at a time.
+    /// </summary>
+    public IReadOnlyList<Prompt> Parts { get; init; } = [];
 }
 
 /// <summary>A free-text answer: its label, its limit, and what the person already said (when they come back to it).</summary>

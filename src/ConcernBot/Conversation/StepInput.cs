@@ -23,6 +23,9 @@ public sealed record StepInput
     /// <summary>True when the answer was typed rather than given on a card.</summary>
     public bool Typed { get; init; }
 
+    /// <summary>Every input on a card that asks several questions at once, by id (blank ones left out); null otherwise.</summary>
+    public IReadOnlyDictionary<string, string>? Fields { get; init; }
+
     public bool IsEmpty => Text is null && Choice is null && (Choices is null || Choices.Count == 0) && Date is null && !Skip;
 }
 
@@ -31,6 +34,9 @@ public sealed record StepResult(bool Accepted, string? Message = null, bool Paus
 {
     /// <summary>Not accepted yet: the answer could be one of these (one or two), so ask "Did you mean...?" with just them.</summary>
     public IReadOnlyList<Choice>? Candidates { get; init; }
+
+    /// <summary>Where to go next instead of the step's own next (a question asked together, answered by typing its first part).</summary>
+    public string? Next { get; init; }
 
     public static StepResult Ok { get; } = new(true);
 

@@ -5,7 +5,7 @@ using IntakeText = ConcernBot.Resources.Intake;
 namespace ConcernBot.Intake;
 
 /// <summary>The kinds of question the intake asks, so each step of the script is one short statement.</summary>
-internal static class Ask
+internal static partial class Ask
 {
     public const int LongAnswer = 4000;
     public const int ShortAnswer = 500;

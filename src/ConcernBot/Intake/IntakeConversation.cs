@@ -19,6 +19,9 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
 {
     public const string FlowName = "intake";
 
+    /// <summary>The card's field saying its inputs answer several questions at once.</summary>
+    public const string TogetherField = "together";
+
     private Flow<IntakeDraft> Flow => script.Flow;
 
     /// <summary>The plan for this turn; null when the turn is not for the intake (another feature may take it).</summary>
@@ -292,7 +295,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         }
 
         draft.History.Add(step.Name);
-        var next = step.Next(draft);
+        var next = result.Next ?? step.Next(draft);
         if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || next == draft.ReturnTo || Flow.Find(next)?.Section != changing))
         {
             draft.ChangingSection = null;
@@ -321,7 +324,11 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         var choices = action.GetString("choices")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var date = DateOnly.TryParseExact(action.GetString("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
         var skip = IsTrue(action, "skip");
-        return new StepInput { Text = action.GetString("answer")?.Trim(), Choice = action.GetString("choice"), Choices = choices, Date = date, Skip = skip };
+        var fields = IsTrue(action, TogetherField)
+            ? action.Data.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String && !string.IsNullOrWhiteSpace(p.Value.GetString()))
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+            : null;
+        return new StepInput { Text = action.GetString("answer")?.Trim(), Choice = action.GetString("choice"), Choices = choices, Date = date, Skip = skip, Fields = fields };
     }
 
     private static bool IsTrue(UserAction action, string field) =>

@@ -28,22 +28,23 @@ internal sealed class IntakeFlow
             PersonSteps.Description(),
             PersonSteps.ChildStatus(),
 
-            // What happened, in your own words; when; where; is it still happening?
+            // What happened, in your own words; then when, where and whether it is still happening, on one card (typed: one at a time).
             IncidentSteps.WhatHappened(),
-            IncidentSteps.When(),
+            IncidentSteps.WhenAndWhere(),
             IncidentSteps.Where(),
             IncidentSteps.StillHappening(),
 
-            // What kind of harm (several may be chosen); is it about someone who works here, or a safeguarding lead?
-            HarmSteps.Kinds(),
+            // What kind of harm (several may be chosen) and is it about someone who works here, on one card; which safeguarding lead?
+            HarmSteps.KindsAndAbout(),
             HarmSteps.About(),
             HarmSteps.WhichLead(settings.LeadNamesFor),
 
-            // Making Safeguarding Personal: does the person know; what do they want; what would you like; who should be involved?
-            WishesSteps.PersonKnows(),
+            // Making Safeguarding Personal: does the person know and were they asked (one card); then what they want, what you would
+            // like and who should be involved (one card).
+            WishesSteps.KnowsAndAsked(),
             WishesSteps.OutcomesAsked(),
-            WishesSteps.PersonWants(),
-            WishesSteps.ReporterWants(),
+            WishesSteps.Wishes(),
+            WishesSteps.ReporterWishes(),
             WishesSteps.Involved(),
 
             // Has the person agreed to it being shared? If not, why must it still be shared?

@@ -8,7 +8,10 @@ public static class Walkthrough
     public const string Account = "At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair. He cried out and later had a bruise.";
 
     /// <summary>The guided staff path from "raise a concern" to the review card, for an adult at risk.</summary>
-    /// <param name="about">Answers "is it about someone who works here?" (and what follows); presses "a member of staff" when null.</param>
+    /// <param name="about">
+    /// Answers "is it about someone who works here?" (and what follows) on its own card, the harm having been typed;
+    /// when null, "a member of staff" is chosen on the harm card.
+    /// </param>
     public static async Task ToReviewAsync(TeamsChat chat, string identityButton, string? service = null, Func<TeamsChat, Task>? about = null)
     {
         await ToIdentityAsync(chat, service, about);
@@ -29,15 +32,19 @@ public static class Walkthrough
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones, room 12" });
         await chat.PressAsync(I.ButtonContinue, new { answer = Account });
-        await chat.PressAsync(I.ChoiceNotSure);
-        await chat.PressAsync(I.ButtonContinue, new { answer = "The lounge on the first floor" });
-        await chat.PressAsync(I.ChoiceNo);
-        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
-        await (about ?? (c => c.PressAsync(I.SubjectStaff)))(chat);
-        await chat.PressAsync(I.ChoiceYes);
-        await chat.PressAsync(I.OutcomesAskedNone);
-        await chat.PressAsync(I.ButtonContinue, new { answer = "I'd like Mr Jones to feel safe." });
-        await chat.PressAsync(I.ChoiceDontKnow);
+        await chat.PressAsync(I.ButtonContinue, new { where = "The lounge on the first floor", ongoing = "No" });
+        if (about is null)
+        {
+            await chat.PressAsync(I.ButtonContinue, new { harm = "Physical", about = "StaffMember" });
+        }
+        else
+        {
+            await chat.SayAsync(I.HarmPhysical);
+            await about(chat);
+        }
+
+        await chat.PressAsync(I.ButtonContinue, new { wishes_knows = "Yes", wishes_asked = "AskedNoneExpressed" });
+        await chat.PressAsync(I.ButtonContinue, new { wishes_reporter = "I'd like Mr Jones to feel safe." });
         await chat.PressAsync(I.ConsentYes);
         await chat.PressAsync(I.SkipNothingYet);
     }

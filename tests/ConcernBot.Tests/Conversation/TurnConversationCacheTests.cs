@@ -30,7 +30,7 @@ public sealed class TurnConversationCacheTests : IDisposable
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones, room 12" });
         await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account });
-        await chat.PressAsync(I.ChoiceNotSure);
+        await chat.SayAsync("yesterday");
 
         var typed = await CountAsync(() => chat.SayAsync("The lounge on the first floor"));
         var pressed = await CountAsync(() => chat.PressAsync(I.ChoiceNo));

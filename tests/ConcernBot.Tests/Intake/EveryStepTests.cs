@@ -13,7 +13,8 @@ public sealed class EveryStepTests : IDisposable
     private async Task Stubborn(TeamsChat chat, Func<Task<BotReplies>> answer)
     {
         var card = chat.Transcript.Last(r => r.Card is not null);
-        var takesText = card.Inputs().Any(i => (string?)i["id"] == "answer");
+        // A card asking several questions takes a typed answer to its first: text when its first input is a box or a date.
+        var takesText = card.Inputs().Any(i => (string?)i["id"] == "answer") || (string?)card.Inputs().FirstOrDefault()?["type"] is "Input.Text" or "Input.Date";
         var step = (await _data.Conversations.GetAsync(chat.User.ConversationId))!.Value.Step;
 
         var empty = await chat.SayAsync(" ");

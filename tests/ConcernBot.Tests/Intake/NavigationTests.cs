@@ -55,9 +55,7 @@ public sealed class NavigationTests : IDisposable
         var change = await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_happened));
         Assert.True(change.Says(I.HappenedQuestion));
         await chat.PressAsync(I.ButtonContinue, new { answer = "Corrected: it was 5pm, not 4pm." });
-        await chat.PressAsync(I.ButtonContinue, new { answer = "Tuesday" });
-        await chat.PressAsync(I.ButtonContinue, new { answer = "The dining room" });
-        var review = await chat.PressAsync(I.ChoiceYes);
+        var review = await chat.PressAsync(I.ButtonContinue, new { when = "Tuesday", where = "The dining room", ongoing = "Yes" });
 
         Assert.True(review.Says(I.ReviewTitle));
         Assert.True(review.Says("Corrected: it was 5pm, not 4pm."));

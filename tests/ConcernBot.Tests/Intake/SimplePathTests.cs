@@ -39,7 +39,7 @@ public sealed class SimplePathTests : IDisposable
         Assert.False(review.Says(I.ReviewOutcomesAsked));
         var receipt = await chat.SayAsync("submit");
 
-        Assert.Equal(16, chat.MessagesSent);
+        Assert.Equal(16, chat.MessagesSent); // typed, the questions asked together on a card come one at a time
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
         Assert.Equal(ReporterRole.PersonUsingService, concern.ReporterRole);
@@ -55,6 +55,41 @@ public sealed class SimplePathTests : IDisposable
         Assert.Equal(DesiredOutcomesRecorded.AskedAndExpressed, concern.DesiredOutcomes.Recorded);
         Assert.Equal("My sister Jo", concern.DesiredOutcomes.WhoPersonWantsInvolved);
         Assert.Equal(ConsentToShare.Yes, concern.InformationSharing.Consent);
+        Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
+    }
+
+    [Fact]
+    public async Task On_the_cards_the_simple_path_asks_when_and_where_what_happened_and_who_and_what_they_want_together()
+    {
+        using var host = TestHost.Intake(_data);
+        var chat = host.Chat(TeamsUser.Make("Rowan Birchley"));
+
+        await chat.SayAsync("raise a concern");
+        await chat.PressAsync(I.DangerNo);
+        await chat.PressAsync(I.RolePersonUsingService);
+        await chat.PressAsync(I.SimpleWhoMe);
+        var when = await chat.PressAsync(I.ButtonContinue, new { answer = "A night carer shouted at me and took my phone away." });
+        Assert.True(when.Says(I.SimpleWhenWhereQuestion) && when.Says(I.SimpleWhereQuestion) && when.Says(I.SimpleOngoingQuestion));
+        Assert.True(when.Says(I.TogetherEmptySimple) && when.Says(I.TogetherTypingSimple));
+        var harm = await chat.PressAsync(I.ButtonContinue, new { simple_when = "ThisWeek", simple_where = "My bedroom", simple_ongoing = "Yes" });
+        Assert.True(harm.Says(I.SimpleHarmAboutQuestion) && harm.Says(I.SimpleAboutQuestion));
+        var wants = await chat.PressAsync(I.ButtonContinue, new { simple_harm = "PsychologicalOrEmotional", simple_about = "NotAboutStaff" });
+        Assert.True(wants.Says(I.SimpleWantsInvolvedQuestion) && wants.Says(I.SimpleInvolvedQuestion));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { simple_wants = "I want my phone back", simple_involved = "My sister Jo" })).Says(I.SimpleSharingQuestion));
+        await chat.PressAsync(I.ChoiceYes);
+        await chat.PressAsync(I.SimpleKnownAnonymous);
+        await chat.PressAsync(I.ReviewSubmit);
+
+        Assert.Equal(11, chat.MessagesSent); // 15 when each question was its own message
+        var concern = Assert.Single((await _data.ConcernsAsync()));
+        Assert.Equal(I.SimpleWhenThisWeek, concern.Account.WhenDescription);
+        Assert.Equal("My bedroom", concern.Account.Where);
+        Assert.Equal(Answer.Yes, concern.Account.StillHappening);
+        Assert.Equal([HarmKind.PsychologicalOrEmotional], concern.HarmKinds);
+        Assert.Equal(SubjectKind.NotAboutStaff, concern.Subject.Kind);
+        Assert.Equal("I want my phone back", concern.DesiredOutcomes.WhatPersonWants);
+        Assert.Equal(DesiredOutcomesRecorded.AskedAndExpressed, concern.DesiredOutcomes.Recorded);
+        Assert.Equal("My sister Jo", concern.DesiredOutcomes.WhoPersonWantsInvolved);
         Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
     }
 

@@ -117,12 +117,9 @@ public sealed class TypedEverydayAnswerTests : IDisposable
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones" });
         await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account });
-        await chat.PressAsync(I.ButtonContinue, new { answer = "yesterday" });
-        await chat.SayAsync("the lounge");
-        await chat.PressAsync(I.ChoiceNo);
-        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
-        await chat.PressAsync(I.SubjectNo);
-        Assert.True((await chat.PressAsync(I.ChoiceYes)).Says(I.OutcomesAskedQuestion));
+        await chat.PressAsync(I.ButtonContinue, new { when = "yesterday", where = "the lounge", ongoing = "No" });
+        await chat.PressAsync(I.ButtonContinue, new { harm = "Physical", about = "NotAboutStaff" });
+        Assert.True((await chat.SayAsync("yes")).Says(I.OutcomesAskedQuestion));
     }
 
     public void Dispose() => _data.Dispose();

@@ -15,6 +15,11 @@ public sealed partial class IntakeCards
     /// <summary>A question: guidance, the question as a heading, then buttons, ticks, a text box or a date.</summary>
     public JsonElement Question(Prompt prompt)
     {
+        if (prompt.Parts.Count > 0)
+        {
+            return Together(prompt);
+        }
+
         var card = new AdaptiveCard();
         card.AddRange(prompt.Guidance.Select(g => CardElement.Text(g)));
         card.Add(CardElement.Heading(prompt.Question));

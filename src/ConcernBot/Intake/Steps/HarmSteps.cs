@@ -7,7 +7,11 @@ namespace ConcernBot.Intake.Steps;
 /// <summary>Items 6 and 7: the kinds of harm (several may be chosen), and whether it is about someone who works here.</summary>
 internal static class HarmSteps
 {
-    public static FlowStep<IntakeDraft> Kinds() => Ask.SomeOf(
+    /// <summary>The kinds of harm and whom it is about, on one card.</summary>
+    public static FlowStep<IntakeDraft> KindsAndAbout() => Ask.Together(
+        Kinds(), _ => IntakeText.HarmAboutQuestion, _ => [About()], [IntakeText.AboutWhy]);
+
+    private static FlowStep<IntakeDraft> Kinds() => Ask.SomeOf(
         StepNames.Harm, Sections.Harm, IntakeText.HarmQuestion, IntakeText.HarmWhy, IntakeText.HarmLabel, _ => IntakeChoices.HarmKinds(),
         (d, picked) => d.HarmKinds = picked.Select(c => IntakeChoices.Parse<HarmKind>(c) ?? HarmKind.NotSure).Distinct().ToList(),
         track: Tracks.Guided)

@@ -15,7 +15,11 @@ internal static class IncidentSteps
         track: Tracks.Guided)
         .Then(StepNames.When);
 
-    public static FlowStep<IntakeDraft> When() => new FlowStep<IntakeDraft>
+    /// <summary>When, where, and whether it is still happening, on one card.</summary>
+    public static FlowStep<IntakeDraft> WhenAndWhere() => Ask.Together(
+        When(), _ => IntakeText.WhenWhereQuestion, _ => [Where(), StillHappening()], [IntakeText.WhereWhy, IntakeText.OngoingWhy]);
+
+    private static FlowStep<IntakeDraft> When() => new FlowStep<IntakeDraft>
     {
         Name = StepNames.When,
         Section = Sections.Happened,

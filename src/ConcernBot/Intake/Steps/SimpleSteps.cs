@@ -12,7 +12,7 @@ internal static class SimpleSteps
 {
     public static IEnumerable<FlowStep<IntakeDraft>> All(Func<IntakeDraft, IReadOnlyList<string>> leadNames) =>
     [
-        Who(), WhoName(), Happened(), When(), Where(), Ongoing(), Harm(), About(leadNames), AboutLead(leadNames), Wants(), Involved(), Sharing(), Known(),
+        Who(), WhoName(), Happened(), WhenAndWhere(), Where(), Ongoing(), HarmAndAbout(leadNames), About(leadNames), AboutLead(leadNames), WantsAndInvolved(), Involved(), Sharing(), Known(),
     ];
 
     private static FlowStep<IntakeDraft> Who() => Ask.OneOf(
@@ -33,6 +33,18 @@ internal static class SimpleSteps
         guidance: _ => [IntakeText.SimpleHappenedGuidance],
         track: Tracks.Simple)
         .Then(StepNames.SimpleWhen);
+
+    /// <summary>When, where and whether it is still happening, on one card; typed, one at a time.</summary>
+    private static FlowStep<IntakeDraft> WhenAndWhere() => Ask.Together(
+        When(), _ => IntakeText.SimpleWhenWhereQuestion, _ => [Where(), Ongoing()], [IntakeText.SimpleWhereWhy, IntakeText.SimpleOngoingWhy]);
+
+    /// <summary>What they want and who could help, on one card; typed, one at a time.</summary>
+    private static FlowStep<IntakeDraft> WantsAndInvolved() => Ask.Together(
+        Wants(), _ => IntakeText.SimpleWantsInvolvedQuestion, _ => [Involved()], [IntakeText.SimpleInvolvedWhy]);
+
+    /// <summary>What it was closest to and whether it is about someone who works here, on one card; typed, one at a time.</summary>
+    private static FlowStep<IntakeDraft> HarmAndAbout(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => Ask.Together(
+        Harm(), _ => IntakeText.SimpleHarmAboutQuestion, _ => [About(leadNames)], [IntakeText.SimpleAboutWhy]);
 
     private static FlowStep<IntakeDraft> When() => Ask.OneOf(
         StepNames.SimpleWhen, Sections.Happened, _ => IntakeText.SimpleWhenQuestion, IntakeText.SimpleWhenWhy, _ => SimpleChoices.When(),

@@ -13,7 +13,20 @@ internal static class WishesSteps
     /// <summary>When the concern is about the reporter, they are the person: ask them directly.</summary>
     public static string FirstFor(IntakeDraft d) => d.AboutReporter ? StepNames.PersonWants : StepNames.PersonKnows;
 
-    public static FlowStep<IntakeDraft> PersonKnows() => Ask.OneOf(
+    /// <summary>Whether the person knows, and whether they were asked what they want, on one card.</summary>
+    public static FlowStep<IntakeDraft> KnowsAndAsked() => Ask.Together(
+        PersonKnows(), _ => IntakeText.KnowsAskedQuestion, _ => [OutcomesAsked()], [IntakeText.OutcomesAskedWhy]);
+
+    /// <summary>What the person wants, what the reporter would like (unless they are the person), who should be involved: one card.</summary>
+    public static FlowStep<IntakeDraft> Wishes() => Ask.Together(
+        PersonWants(), d => d.AboutReporter ? IntakeText.YouWishesQuestion : IntakeText.WishesQuestion,
+        d => d.AboutReporter ? [Involved()] : [ReporterWants(), Involved()], [IntakeText.ReporterWantsWhy, IntakeText.InvolvedWhy]);
+
+    /// <summary>What the reporter would like and who should be involved, when the person has not said what they want: one card.</summary>
+    public static FlowStep<IntakeDraft> ReporterWishes() => Ask.Together(
+        ReporterWants(), _ => IntakeText.WishesQuestion, _ => [Involved()], [IntakeText.InvolvedWhy]);
+
+    private static FlowStep<IntakeDraft> PersonKnows() => Ask.OneOf(
         StepNames.PersonKnows, Sections.Wishes, _ => IntakeText.PersonKnowsQuestion, IntakeText.PersonKnowsWhy, _ => IntakeChoices.PersonKnows(),
         (d, c) => d.PersonKnows = IntakeChoices.Parse<Answer>(c),
         track: Tracks.Guided)
@@ -32,7 +45,7 @@ internal static class WishesSteps
         track: Tracks.Guided)
         .Then(d => d.OutcomesAsked == DesiredOutcomesRecorded.AskedAndExpressed ? StepNames.PersonWants : StepNames.ReporterWants);
 
-    public static FlowStep<IntakeDraft> PersonWants() => Ask.Text(
+    private static FlowStep<IntakeDraft> PersonWants() => Ask.Text(
         StepNames.PersonWants, Sections.Wishes, d => d.AboutReporter ? IntakeText.YouWantQuestion : IntakeText.PersonWantsQuestion,
         IntakeText.PersonWantsWhy, IntakeText.PersonWantsLabel, Ask.LongAnswer,
         d => d.WhatPersonWants,
@@ -48,7 +61,7 @@ internal static class WishesSteps
         track: Tracks.Guided)
         .Then(d => d.AboutReporter ? StepNames.Involved : StepNames.ReporterWants);
 
-    public static FlowStep<IntakeDraft> ReporterWants() => Ask.Text(
+    private static FlowStep<IntakeDraft> ReporterWants() => Ask.Text(
         StepNames.ReporterWants, Sections.Wishes, _ => IntakeText.ReporterWantsQuestion, IntakeText.ReporterWantsWhy, IntakeText.ReporterWantsLabel, Ask.LongAnswer,
         d => d.WhatReporterWants, (d, text) => d.WhatReporterWants = text, IntakeText.ChoiceDontKnow,
         track: Tracks.Guided)
