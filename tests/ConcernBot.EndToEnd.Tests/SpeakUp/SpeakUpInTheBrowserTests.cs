@@ -95,7 +95,7 @@ public sealed class SpeakUpInTheBrowserTests
         var page = visitor.Page;
         try
         {
-            await StaffPathAsync(visitor, () => visitor.PressAsync(ConcernBot.Resources.Intake.SubjectStaff));
+            await StaffPathAsync(visitor, ConcernBot.Resources.Intake.SubjectStaff);
             await visitor.ExpectReceiptAsync("speak-up-receipt");
         }
         catch
@@ -111,11 +111,7 @@ public sealed class SpeakUpInTheBrowserTests
         await using var visitor = await Visitor.OpenAsync(People.Settings());
         try
         {
-            await StaffPathAsync(visitor, async () =>
-            {
-                await visitor.PressAsync(ConcernBot.Resources.Intake.SubjectLead);
-                await visitor.PressAsync(People.Asha.Name);
-            }, reviewSays: $"{People.Asha.Name} will not see it");
+            await StaffPathAsync(visitor, ConcernBot.Resources.Intake.SubjectLead, () => visitor.PressAsync(People.Asha.Name), reviewSays: $"{People.Asha.Name} will not see it");
             await visitor.ExpectReceiptAsync("speak-up-about-a-lead-receipt");
 
             var concern = Assert.Single(await visitor.Bot.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>()
@@ -130,8 +126,11 @@ public sealed class SpeakUpInTheBrowserTests
         }
     }
 
-    /// <summary>The staff path on the page, clicking and filling the cards; <paramref name="about"/> answers who it is about.</summary>
-    private static async Task StaffPathAsync(Visitor visitor, Func<Task> about, string? reviewSays = null)
+    /// <summary>
+    /// The staff path on the page, clicking and filling the cards; <paramref name="about"/> chooses who it is about on the
+    /// harm card, and <paramref name="after"/> answers anything that choice asks next.
+    /// </summary>
+    private static async Task StaffPathAsync(Visitor visitor, string about, Func<Task>? after = null, string? reviewSays = null)
     {
         await visitor.PressAsync(Strings.WelcomeRaiseConcern);
         await visitor.PressAsync(ConcernBot.Resources.Intake.DangerNo);
@@ -139,20 +138,28 @@ public sealed class SpeakUpInTheBrowserTests
         await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
         await visitor.FillAsync("Mr Jones, room 12");
         await visitor.FillAsync("At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair.");
-        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceNotSure);
-        await visitor.FillAsync("The lounge on the first floor");
-        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceNo);
-        await visitor.AnswerAsync("harm", async card =>
+        // When, where and still happening on one card: when left empty (not sure).
+        await visitor.ContinueAsync("when and where", async card =>
         {
-            // The first kind of harm on the card: physical abuse.
-            await card.Locator("input[type=checkbox]").First.CheckAsync();
-            await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+            await WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.WhereQuestion, "The lounge on the first floor");
+            await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.ChoiceNo);
         });
-        await about();
-        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
-        await visitor.PressAsync(ConcernBot.Resources.Intake.OutcomesAskedNone);
-        await visitor.FillAsync("I'd like Mr Jones to feel safe.");
-        await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+        await visitor.ContinueAsync("harm and who", async card =>
+        {
+            await WebVisitor.TickAsync(card, ConcernBot.Resources.Intake.HarmPhysical);
+            await WebVisitor.PickAsync(card, about);
+        });
+        if (after is not null)
+        {
+            await after();
+        }
+
+        await visitor.ContinueAsync("knows and asked", async card =>
+        {
+            await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.ChoiceYes);
+            await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.OutcomesAskedNone);
+        });
+        await visitor.ContinueAsync("wishes", card => WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.ReporterWantsQuestion, "I'd like Mr Jones to feel safe."));
         await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
         await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
         await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityAnonymous);
@@ -198,26 +205,30 @@ public sealed class SpeakUpInTheBrowserTests
             await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
             await visitor.PressAsync(ConcernBot.Resources.Intake.SkipRatherNotSay);
             await visitor.FillAsync("My dad's carer hit him this morning.");
+            // Typed at the card that asks when, where and whether it goes on: the rest come one at a time.
             await visitor.SayAsync("today");
             await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
             await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
-            await visitor.AnswerAsync("harm", async card =>
+            await visitor.ContinueAsync("harm and who", async card =>
             {
-                await card.Locator("input[type=checkbox]").First.CheckAsync();
-                await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+                await WebVisitor.TickAsync(card, ConcernBot.Resources.Intake.HarmPhysical);
+                await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.SubjectStaff);
             });
-            await visitor.PressAsync(ConcernBot.Resources.Intake.SubjectStaff);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.OutcomesNotAsked);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
-            await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
+            await visitor.ContinueAsync("knows and asked", async card =>
+            {
+                await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.ChoiceYes);
+                await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.OutcomesNotAsked);
+            });
+            // Nothing written on the wishes card: both answers "I don't know".
+            await visitor.ContinueAsync("wishes", _ => Task.CompletedTask);
             await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
             await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
             await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityGiveName);
             await visitor.FillAsync("Jo Bloggs");
             await visitor.FillAsync("07700 900456");
             var review = await visitor.Page.Locator(FromBot).Last.InnerTextAsync();
-            Assert.Contains("Jo Bloggs (contact: 07700 900456)", review, StringComparison.Ordinal);
+            Assert.Contains(ConcernBot.Conversation.Words.Format(ConcernBot.Resources.Intake.ReviewKnownNamed, "Jo Bloggs"), review, StringComparison.Ordinal);
+            Assert.Contains("07700 900456", review, StringComparison.Ordinal);
             await visitor.PressAsync(ConcernBot.Resources.Intake.ReviewSubmit);
             await visitor.ExpectReceiptAsync("speak-up-urgent-receipt");
 
@@ -289,6 +300,8 @@ public sealed class SpeakUpInTheBrowserTests
         public Task SayAsync(string text) => Web.SayAsync(text);
 
         public Task AnswerAsync(string step, Func<ILocator, Task> act) => Web.AnswerAsync(step, act);
+
+        public Task ContinueAsync(string step, Func<ILocator, Task> fill) => Web.ContinueAsync(step, fill);
 
         public Task ExpectReceiptAsync(string name) => Web.ExpectReceiptAsync(name);
 

@@ -57,6 +57,28 @@ internal sealed class WebVisitor : IAsyncDisposable
         await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(button ?? ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
     });
 
+    /// <summary>A card that asks several questions together: <paramref name="fill"/> answers some of them, then Continue.</summary>
+    public Task ContinueAsync(string step, Func<ILocator, Task> fill) => AnswerAsync(step, async card =>
+    {
+        await fill(card);
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = Words(ConcernBot.Resources.Intake.ButtonContinue) }).Last.ClickAsync();
+    });
+
+    /// <summary>Chooses the radio button with these words on a card.</summary>
+    public static Task PickAsync(ILocator card, string title) =>
+        card.GetByRole(AriaRole.Radio, new LocatorGetByRoleOptions { NameRegex = Ending(title) }).First.CheckAsync();
+
+    /// <summary>Ticks the checkbox with these words on a card.</summary>
+    public static Task TickAsync(ILocator card, string title) =>
+        card.GetByRole(AriaRole.Checkbox, new LocatorGetByRoleOptions { NameRegex = Ending(title) }).First.CheckAsync();
+
+    // A choice's accessible name may start with its question's label: it ends with the choice's words.
+    private static Regex Ending(string title) => new(Words(title).ToString()[1..]);
+
+    /// <summary>Types into the text box labelled with this question on a card.</summary>
+    public static Task WriteAsync(ILocator card, string label, string text) =>
+        card.GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { NameRegex = new Regex(Regex.Escape(label).Replace("'", "['\u2019]", StringComparison.Ordinal)) }).First.FillAsync(text);
+
     /// <summary>Types into Web Chat's own send box and presses Enter.</summary>
     public Task SayAsync(string text) => AnswerAsync(text, async _ =>
     {

@@ -17,6 +17,7 @@ internal static class CardCatalogue
     [
         Sample<WelcomeCards>(nameof(WelcomeCards.Welcome), "welcome", cards => cards.Welcome()),
         new(typeof(RelayCards), nameof(RelayCards.Question), "question", _ => RelayCards.Question("SG-7K3-Q9P", "concern-1", 1, "Which room was it, and was anyone else there?")),
+        new(typeof(RelayCards), nameof(RelayCards.Add), "add", _ => RelayCards.Add("SG-7K3-Q9P", "concern-1")),
         new(typeof(RelayCards), nameof(RelayCards.Status), "status", _ => RelayCards.Status(null)),
         new(typeof(RelayCards), nameof(RelayCards.Status), "status-add", _ => RelayCards.Status("SG-7K3-Q9P", ConcernBot.Resources.Anonymity.StatusAddHint)),
         Sample<LeadsCards>(nameof(LeadsCards.NeedToKnow), "new-urgent", cards => cards.NeedToKnow(LeadsCardSamples.NewUrgent())),

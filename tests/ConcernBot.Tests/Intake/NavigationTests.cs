@@ -9,7 +9,7 @@ public sealed class NavigationTests : IDisposable
     private readonly IntakeData _data = new();
 
     [Fact]
-    public async Task Help_says_why_the_question_is_asked_and_asks_it_again()
+    public async Task Help_says_why_the_question_is_asked_without_sending_the_card_again()
     {
         using var host = TestHost.Intake(_data);
         var chat = host.Chat();
@@ -20,8 +20,10 @@ public sealed class NavigationTests : IDisposable
         var pressed = await chat.PressAsync(I.ButtonHelp);
 
         Assert.True(typed.Says(I.RoleWhy));
-        Assert.True(typed.Says(I.RoleQuestion));
+        Assert.Null(typed.LastCard);
         Assert.True(pressed.Says(I.RoleWhy));
+        Assert.Null(pressed.LastCard);
+        Assert.True((await chat.PressAsync(I.RoleStaff)).Says(I.AtRiskQuestion));
     }
 
     [Fact]

@@ -72,10 +72,16 @@ public sealed class WrongInputTests : IDisposable
         Assert.True(unknown.Says(I.AtRiskQuestion));
         var foreign = await chat.SendValueAsync(new JsonObject { ["verb"] = "somethingelse.entirely" });
         Assert.True(foreign.Says(S.UnknownAction));
+        var never = await chat.SendValueAsync(new JsonObject { ["verb"] = "intake.answer", ["step"] = "evidence", ["answer"] = "Nothing yet" });
+        Assert.True(never.Says(I.StaleCard));
+        Assert.True(never.Says(I.AtRiskQuestion));
+
+        // A button from the danger card, answered before: the question opens again, and the old "yes" is not taken as the answer.
         var stale = await chat.SendValueAsync(new JsonObject { ["verb"] = "intake.answer", ["step"] = "danger", ["choice"] = "Yes" });
-        Assert.True(stale.Says(I.StaleCard));
+        Assert.True(stale.Says(I.StaleReopened));
+        Assert.True(stale.Says(I.DangerQuestion));
         var state = (await _data.Conversations.GetAsync(chat.User.ConversationId))!.Value;
-        Assert.Equal("atrisk", state.Step);
+        Assert.Equal("danger", state.Step);
         var draft = ConcernBot.Intake.IntakeDraft.From(state.Data)!;
         Assert.False(draft.Urgent);
         Assert.False(draft.ImmediateDanger);

@@ -53,8 +53,9 @@ public sealed class ServiceChoiceTests : IDisposable
         Assert.Equal("elm", concern.ServiceId);
 
         // The leads' host below has a store of its own, without the intake's sealed reply route: the named reporter
-        // is reached by their Entra id instead.
-        concern = concern with { Reporter = concern.Reporter with { ReplyRouteToken = null } };
+        // is reached by their Entra id instead. The intake host's own outbox may already have routed it there (to that
+        // host's connector): the leads' host starts from the concern as submitted, not yet routed.
+        concern = concern with { Reporter = concern.Reporter with { ReplyRouteToken = null }, Leads = new(), NextDeadline = null };
         await using var leads = TestHost.Leads(new() { Preset = settings });
         leads.Connector.Members[ElmChannel] = [Olu.AsMember()];
         var post = await LeadsFlow.RouteAsync(leads, concern);
