@@ -78,6 +78,62 @@ public sealed class LanguageTests
         Assert.Contains(host.Connector.Calls, c => c.CardJson.Contains(welshTitle, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_whole_concern_typed_in_everyday_Welsh_reaches_the_review_without_being_asked_again()
+    {
+        await using var host = TestHost.Leads();
+        var chat = host.Chat(TeamsUser.Make("Gethin Morgan"));
+        chat.Locale = "cy-GB";
+        string[] typed =
+        [
+            "codi pryder",
+            "na, does neb mewn perygl",
+            "dwi'n gweithio yma",
+            "oedolyn",
+            "Mr Jones, ystafell 12",
+            "Gwelais ofalwr yn gafael yn ei arddwrn ac yn ei dynnu o'i gadair.",
+            "ddoe",
+            "Y lolfa ar y llawr cyntaf",
+            "na, mae wedi stopio",
+            "corfforol",
+            "aelod o staff",
+            "ydy, mae e'n gwybod",
+            "do a dywedon nhw beth maen nhw eisiau",
+            "Mae e eisiau teimlo'n ddiogel",
+            "Hoffwn i rywun siarad ag e",
+            "Ei ferch, Siân",
+            "ydy, mae e wedi cytuno",
+            "Dywedais wrth y rheolwr",
+            "defnyddio fy enw",
+        ];
+        string[] askedAgain =
+        [
+            In(Welsh, I.ResourceManager, nameof(I.RetryNotAChoice)),
+            In(Welsh, I.ResourceManager, nameof(I.DidYouMeanHint)),
+            In(Welsh, I.ResourceManager, nameof(I.RetryEmptyText)),
+        ];
+
+        BotReplies reply = new([]);
+        foreach (var words in typed)
+        {
+            reply = await chat.SayAsync(words);
+            Assert.False(askedAgain.Any(reply.Says), $"Asked again after \"{words}\":\n{reply.Words}");
+        }
+
+        Assert.True(reply.Says(In(Welsh, I.ResourceManager, nameof(I.ReviewTitle))), reply.Words);
+        var receipt = await chat.SayAsync(In(Welsh, I.ResourceManager, nameof(I.WordsSubmit)).Split('|')[0]);
+        Assert.True(receipt.Says(In(Welsh, I.ResourceManager, nameof(I.ReceiptTitle))), receipt.Words);
+        var concern = Assert.Single(await host.Stores.Concerns.ListByStatusAsync(chat.User.TenantId, ConcernBot.Concerns.ConcernStatus.Received).ToListAsync());
+        Assert.Equal(ConcernBot.Concerns.ReporterRole.StaffOrVolunteer, concern.ReporterRole);
+        Assert.Equal(ConcernBot.Concerns.PersonAtRiskKind.AdultAtRisk, concern.PersonAtRisk.Kind);
+        Assert.Equal([ConcernBot.Concerns.HarmKind.Physical], concern.HarmKinds);
+        Assert.Equal(ConcernBot.Concerns.SubjectKind.StaffMember, concern.Subject.Kind);
+        Assert.Equal(ConcernBot.Concerns.Answer.No, concern.Account.StillHappening);
+        Assert.Equal(ConcernBot.Concerns.ConsentToShare.Yes, concern.InformationSharing.Consent);
+        Assert.Equal(ConcernBot.Concerns.IdentityChoice.Named, concern.Reporter.Choice);
+        Assert.Equal("Mae e eisiau teimlo'n ddiogel", concern.DesiredOutcomes.WhatPersonWants);
+    }
+
     private static string In(CultureInfo culture, System.Resources.ResourceManager resources, string key) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"No {key} in {culture.Name}");
 }
