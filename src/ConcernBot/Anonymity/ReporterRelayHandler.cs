@@ -40,7 +40,7 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         }
 
         var text = MessageText.Normalise(activity.Text);
-        if (StopPattern().IsMatch(text))
+        if (StopPattern().IsMatch(text) || StopContact.Match(text))
         {
             await turn.SendTextAsync(await StopAllAsync(conversationId, cancellationToken), cancellationToken);
             return TurnOutcome.Done;
@@ -51,7 +51,7 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
             return await StatusAsync(turn, null, status.Groups["reference"].Value, status.Groups["secret"].Value, null, conversationId, cancellationToken);
         }
 
-        if (StatusAlone().IsMatch(text))
+        if (StatusAlone().IsMatch(text) || CheckStatus.Match(text))
         {
             await turn.SendCardAsync(RelayCards.Status(null), cancellationToken);
             return TurnOutcome.Done;
@@ -233,6 +233,9 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         return TurnOutcome.Done;
     }
 
+    private static readonly CommandWords StopContact = new(Words.ResourceManager, nameof(Words.WordsStopContact));
+
+    private static readonly CommandWords CheckStatus = new(Words.ResourceManager, nameof(Words.WordsCheckStatus));
 
     [GeneratedRegex(@"^(please\s+)?(stop\s+contact|end\s+contact|stop\s+contacting\s+me|don'?t\s+contact\s+me(\s+again)?)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex StopPattern();

@@ -65,16 +65,7 @@ internal sealed class LanguageHandler(IConversationStore conversations, TimeProv
     }
 
     /// <summary>The word for "language" in any of the offered languages: a person may not read the one they are in.</summary>
-    private static bool IsLanguageCommand(string? text)
-    {
-        var folded = MessageText.Normalise(text).TrimEnd('.', '?', '!').ToLower(CultureInfo.InvariantCulture);
-        return folded.Length is > 0 and <= 40 && Commands.Value.Contains(folded);
-    }
+    private static bool IsLanguageCommand(string? text) => LanguageCommand.Match(text);
 
-    private static readonly Lazy<HashSet<string>> Commands = new(() =>
-    [
-        .. Languages.Offered.SelectMany(l => (Words.ResourceManager.GetString(nameof(Words.WordsLanguage), l.Culture) ?? "")
-            .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => w.ToLower(CultureInfo.InvariantCulture))),
-    ]);
+    private static readonly CommandWords LanguageCommand = new(Words.ResourceManager, nameof(Words.WordsLanguage));
 }

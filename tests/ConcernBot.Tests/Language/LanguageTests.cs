@@ -79,6 +79,22 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Hello_and_checking_on_a_concern_can_be_typed_in_any_offered_language()
+    {
+        await using var host = TestHost.Leads();
+        var chat = host.Chat();
+        chat.Locale = "cy-GB";
+
+        Assert.True((await chat.SayAsync("Shwmae!")).Says(In(Welsh, S.ResourceManager, nameof(S.WelcomeTitle))));
+        Assert.True((await chat.SayAsync("cześć")).Says(In(Welsh, S.ResourceManager, nameof(S.WelcomeTitle))));
+        var status = await chat.SayAsync("statws");
+        Assert.True(status.Says(In(Welsh, ConcernBot.Resources.Anonymity.ResourceManager, nameof(ConcernBot.Resources.Anonymity.StatusCardTitle))), status.Words);
+        var stop = await chat.SayAsync("stopio cysylltu");
+        Assert.False(stop.Says(In(Welsh, ConcernBot.Resources.Intake.ResourceManager, nameof(ConcernBot.Resources.Intake.RetryNotAChoice))), stop.Words);
+        Assert.Equal(stop.Words, (await chat.SayAsync("stop contact")).Words);
+    }
+
+    [Fact]
     public async Task A_whole_concern_typed_in_everyday_Welsh_reaches_the_review_without_being_asked_again()
     {
         await using var host = TestHost.Leads();
