@@ -226,6 +226,8 @@ public class ConversationStepBenchmarks
 
         public Task UpdateCardAsync(string activityId, JsonElement card, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+        public Task<bool> DeleteAsync(string activityId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
         public Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) => SendAsync(activity, cancellationToken);
     }
 

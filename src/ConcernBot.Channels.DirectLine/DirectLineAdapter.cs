@@ -48,6 +48,17 @@ public sealed class DirectLineAdapter(DirectLineConversations conversations, IOp
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Forgets the kept copy, so a later fetch cannot return it; but Direct Line has no way to take an activity off a page
+    /// that has already shown it, so this is false.
+    /// </summary>
+    public Task<bool> DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        conversations.Remove(reference.ConversationId, activityId);
+        return Task.FromResult(false);
+    }
+
     /// <summary>A web visitor cannot be called up: they come back to the page with their reference and secret word.</summary>
     public Task<ConversationReference?> OpenPrivateAsync(string serviceUrl, string organisationId, string memberId, CancellationToken cancellationToken = default) =>
         Task.FromResult<ConversationReference?>(null);

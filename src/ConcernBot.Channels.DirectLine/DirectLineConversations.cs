@@ -54,6 +54,20 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
         return true;
     }
 
+    /// <summary>Forgets one kept activity (the page may have shown it already).</summary>
+    public bool Remove(string conversationId, string activityId)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var transcript))
+        {
+            return false;
+        }
+
+        lock (transcript)
+        {
+            return transcript.Activities.RemoveAll(a => a.Activity.Id == activityId) > 0;
+        }
+    }
+
     public bool Replace(string conversationId, string activityId, Activity activity)
     {
         if (!_conversations.TryGetValue(conversationId, out var transcript))

@@ -39,6 +39,13 @@ public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<Bot
         return connector.UpdateAsync(reference.ServiceUrl, reference.ConversationId, activityId, Prepare(activity, reference), cancellationToken);
     }
 
+    public async Task<bool> DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        await connector.DeleteAsync(reference.ServiceUrl, reference.ConversationId, activityId, cancellationToken);
+        return true;
+    }
+
     public async Task<ConversationReference?> OpenPrivateAsync(string serviceUrl, string organisationId, string memberId, CancellationToken cancellationToken = default)
     {
         var chat = await connector.CreatePersonalChatAsync(serviceUrl, BotId, memberId, organisationId, cancellationToken);

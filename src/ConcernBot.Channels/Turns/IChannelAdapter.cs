@@ -27,6 +27,12 @@ public interface IChannelAdapter
     Task UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Deletes a message the bot sent. True when it is gone from what the person sees; false when the channel cannot take
+    /// a message off the person's screen (it may still forget its own copy).
+    /// </summary>
+    Task<bool> DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Opens a private conversation with a person the channel knows by <paramref name="memberId"/>, reached through
     /// <paramref name="serviceUrl"/> in <paramref name="organisationId"/>. Null when the channel has no such thing.
     /// </summary>

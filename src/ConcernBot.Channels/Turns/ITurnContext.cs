@@ -24,6 +24,9 @@ public interface ITurnContext
     /// <summary>Replaces a message the bot sent earlier in this conversation (e.g. a card after Action.Submit).</summary>
     Task UpdateCardAsync(string activityId, JsonElement card, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a message the bot sent earlier in this conversation; false when the channel cannot take it off the screen.</summary>
+    Task<bool> DeleteAsync(string activityId, CancellationToken cancellationToken = default);
+
     /// <summary>Sends to a stored conversation reference (proactive).</summary>
     Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,9 @@ public sealed class TurnContext(Activity inbound, IChannelAdapter adapter) : ITu
         return adapter.UpdateAsync(reference, activityId, update, cancellationToken);
     }
 
+    public Task<bool> DeleteAsync(string activityId, CancellationToken cancellationToken = default) =>
+        adapter.DeleteAsync(Reference ?? throw new InvalidOperationException("The activity has no conversation to answer into."), activityId, cancellationToken);
+
     public Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
         adapter.SendAsync(reference, activity, cancellationToken);
 }

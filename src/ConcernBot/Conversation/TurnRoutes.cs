@@ -29,6 +29,7 @@ public static class TurnRoutes
         new(typeof(LearningChannelCommands), ChannelIds.Teams, "`report` and `export` in a leads' channel"),
         new(typeof(FollowUpAnswerHandler), null, "the reporter's answer to the outcome follow-up"),
         new(typeof(GuidanceHandler), null, "\"learn\", \"what is abuse\", \"who is my lead\" and the guidance buttons"),
+        new(typeof(ReceiptSecretHandler), null, "the receipt's \"I've written it down: remove it\" (the secret code taken out of the chat)"),
         new(typeof(ConcernStatusHandler), null, "`status SG-...` for a named or confidential reporter"),
         new(typeof(IntakeHandler), null, "the guided concern conversation (catch-all in a private chat)"),
         new(typeof(WelcomeHandler), null, "install, opening the chat, \"hi\", \"menu\": the welcome card"),

@@ -24,6 +24,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<DraftExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftExpiryService>());
         services.AddSingleton<ITurnHandler, ConcernStatusHandler>();
+        services.AddSingleton<ITurnHandler, ReceiptSecretHandler>();
         services.AddSingleton<ITurnHandler, IntakeHandler>();
 
         return services;

@@ -32,7 +32,7 @@ public static class SpeakUpPage
         });
 
         // Web Chat is 3.9 MB, under 1 MB compressed. Only the page's own files are compressed: never the conversation's
-        // JSON, which carries a secret word (compression over HTTPS can leak secrets: BREACH).
+        // JSON, which carries a secret code (compression over HTTPS can leak secrets: BREACH).
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Path), page => page.UseResponseCompression());
         var assets = new PhysicalFileProvider(Directory.Exists(AssetFolder) ? AssetFolder : AppContext.BaseDirectory);
         app.UseStaticFiles(new StaticFileOptions

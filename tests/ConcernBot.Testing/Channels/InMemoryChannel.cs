@@ -49,6 +49,8 @@ public sealed class InMemoryChannel(string organisationId) : IChannelAdapter, IS
 
     public Task UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public Task<bool> DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
     public Task<ConversationReference?> OpenPrivateAsync(string serviceUrl, string organisationId, string memberId, CancellationToken cancellationToken = default) =>
         Task.FromResult<ConversationReference?>(null);
 

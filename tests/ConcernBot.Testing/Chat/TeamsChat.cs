@@ -58,7 +58,8 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
             }
         }
 
-        return SendValueAsync(value);
+        // Teams says which message the pressed card was: its activity id, as replyToId.
+        return SendAsync(Message(null, value, reply.Activity.Id));
     }
 
     /// <summary>The activity pressing that button would send, not sent: for a test that posts it itself (and again).</summary>
@@ -73,9 +74,9 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
     /// <summary>Sends the last activity again with the same id, as the Bot Service does when it got no answer.</summary>
     public Task<BotReplies> ReplayLastAsync() => SendAsync(_lastSent!.DeepClone().AsObject(), replay: true);
 
-    private JsonObject Message(string? text, JsonObject? value)
+    private JsonObject Message(string? text, JsonObject? value, string? cardId = null)
     {
-        var replyToId = value is null ? null : Transcript.LastOrDefault(r => r.Card is not null)?.Activity.Id;
+        var replyToId = value is null ? null : cardId ?? Transcript.LastOrDefault(r => r.Card is not null)?.Activity.Id;
         return Transport is not null
             ? TestActivity.OnAnotherChannel(User.ConversationId, text, value, replyToId)
             : TestActivity.Message(User, text, value, replyToId, serviceUrl: ServiceUrl, locale: Locale);

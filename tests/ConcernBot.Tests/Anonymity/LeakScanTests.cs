@@ -95,7 +95,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
 
-            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
+            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret code is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
             var concern = await SingleConcernAsync(host);
             Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
             Assert.NotNull(concern.Reporter.ReplyRouteToken);
@@ -119,7 +119,7 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
             var chat = host.Chat(Distinctive.User);
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityConfidential);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
-            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
+            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret code is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
             concern = await SingleConcernAsync(host);
             await RelayWorkflowAsync(harness, host, concern, concern.Reference, secret);
             var opened = host.Services.GetRequiredService<ConcernBot.Intake.ReporterIdentityProtector>().Unprotect(concern.Reporter.ProtectedIdentity!);

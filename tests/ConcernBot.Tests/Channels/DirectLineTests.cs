@@ -30,6 +30,9 @@ public sealed partial class DirectLineTests
         Assert.Contains(I.ReceiptTitle, receipt.Words, StringComparison.Ordinal);
         var secret = Regex.Match(receipt.Words, @"\b[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}\b").Value;
         Assert.Equal(19, secret.Length);
+        // The page cannot take a message off the screen: the person is told so, and what to do instead.
+        var remove = await chat.PressAsync(ConcernBot.Resources.Anonymity.SecretRemoveButton);
+        Assert.Contains(ConcernBot.Resources.Anonymity.SecretNotRemovable, remove.Words, StringComparison.Ordinal);
         var concern = Assert.Single(await host.Services.GetRequiredService<IConcernStore>().ListByStatusAsync(Organisation, ConcernStatus.Received).ToListAsync());
         Assert.Equal(IdentityChoice.Anonymous, concern.Reporter.Choice);
         Assert.NotNull(concern.Reporter.ReplyRouteToken);

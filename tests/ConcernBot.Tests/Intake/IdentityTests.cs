@@ -77,7 +77,29 @@ public sealed class IdentityTests : IDisposable
 
         Assert.True(receipt.Says(I.ReceiptKeepReferenceAnonymous));
         Assert.True(receipt.Says(ConcernBot.Resources.Anonymity.DelayTold));
-        Assert.Matches("Your secret word is [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}\\. Keep it with your reference, " + concern.Reference, receipt.Words);
+        Assert.Matches("Your secret code is [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}\\. Keep it with your reference, " + concern.Reference, receipt.Words);
+    }
+
+    [Fact]
+    public async Task Written_down_the_secret_code_is_taken_out_of_the_chat_and_the_receipt_comes_again_without_it()
+    {
+        using var host = TestHost.Intake(_data);
+        var chat = host.Chat();
+        await Walkthrough.ToReviewAsync(chat, I.IdentityAnonymous);
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+        var receiptId = receipt.LastCard!.Activity.Id!;
+        var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        Assert.Contains(ConcernBot.Resources.Anonymity.SecretRemoveButton, receipt.LastCard.Buttons);
+
+        var again = await chat.PressAsync(ConcernBot.Resources.Anonymity.SecretRemoveButton);
+
+        Assert.Contains(host.Connector.Calls, c => c.Operation == "delete" && c.ActivityId == receiptId);
+        var reference = Assert.Single(await _data.ConcernsAsync()).Reference;
+        Assert.True(again.Says(ConcernBot.Resources.Anonymity.SecretRemoved), again.Words);
+        Assert.True(again.Says(reference));
+        Assert.True(again.Says(I.ReceiptNextTitle));
+        Assert.DoesNotContain(secret, again.Words, StringComparison.Ordinal);
+        Assert.DoesNotContain(ConcernBot.Resources.Anonymity.SecretRemoveButton, again.LastCard!.Buttons);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class OperatorTelemetryTests
             var chat = new TeamsChat(host.Client, host.Connector, new TeamsUser(Distinctive.UserId, Distinctive.Name, Distinctive.AadObjectId, Distinctive.TenantId, Distinctive.ConversationId)) { Locale = Distinctive.Locale };
             await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
-            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret word is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
+            var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret code is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
             var concern = Assert.Single(await host.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>().ListByStatusAsync(Distinctive.TenantId, ConcernBot.Concerns.ConcernStatus.Received).ToListAsync());
             await LeakScanTests.RelayWorkflowAsync(harness, host, concern, concern.Reference, secret);
 

@@ -28,7 +28,12 @@ public sealed partial class IntakeCards
             .Add(CardElement.Text(identity == IdentityChoice.Anonymous ? IntakeText.ReceiptKeepReferenceAnonymous : IntakeText.ReceiptKeepReference));
         if (receipt.Secret is { } secret)
         {
-            card.Add(CardElement.Text(Words.Format(Resources.Anonymity.SecretShownOnce, secret, reference), weight: TextWeight.Bolder));
+            card.Add(CardElement.Text(Words.Format(Resources.Anonymity.SecretShownOnce, secret, reference), weight: TextWeight.Bolder))
+                .Add(CardElement.Actions(CardAction.Submit(Resources.Anonymity.SecretRemoveButton, ReceiptVerbs.RemoveSecretData(receipt))));
+        }
+        else if (receipt.SecretRemoved)
+        {
+            card.Add(CardElement.Text(Resources.Anonymity.SecretRemoved, weight: TextWeight.Bolder));
         }
 
         if (receipt.Delayed)
@@ -70,4 +75,5 @@ public sealed partial class IntakeCards
 
 /// <summary>What one receipt says: the concern's reference, urgency and identity choice, and what only the receipt carries.</summary>
 /// <param name="Repeated">An earlier delivery may have arrived: the card says it repeats the receipt.</param>
-public sealed record ReceiptFacts(string Reference, bool Urgent, IdentityChoice Identity, string? Secret = null, bool Delayed = false, bool Repeated = false);
+/// <param name="SecretRemoved">The same receipt again after the person took the secret code out of the chat.</param>
+public sealed record ReceiptFacts(string Reference, bool Urgent, IdentityChoice Identity, string? Secret = null, bool Delayed = false, bool Repeated = false, bool SecretRemoved = false);
