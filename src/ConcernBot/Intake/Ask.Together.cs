@@ -51,7 +51,7 @@ internal static partial class Ask
     public static string FieldId(string step, string? suffix = null) => step.Replace('.', '_') + suffix;
 
     /// <summary>One question's answer from the card's inputs; an empty one counts as "I don't know".</summary>
-    private static StepInput PartInput(Prompt part, IReadOnlyDictionary<string, string> fields)
+    internal static StepInput PartInput(Prompt part, IReadOnlyDictionary<string, string> fields)
     {
         var value = fields.GetValueOrDefault(FieldId(part.Step));
         var date = fields.GetValueOrDefault(FieldId(part.Step, "_date")) is { } d

@@ -280,6 +280,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             input = narrowed;
         }
 
+        var shown = input.Typed ? null : step.Prompt(draft);
         var result = step.Accept(input, draft);
         if (!result.Accepted && result.Candidates is { Count: > 0 } candidates)
         {
@@ -295,6 +296,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         }
 
         draft.History.Add(step.Name);
+        plan.Answered = shown is null ? null : AnswerEcho.Of(shown, input);
         var next = result.Next ?? step.Next(draft);
         if (draft.ChangingSection is { } changing && next != StepNames.Form && (next is null || next == draft.ReturnTo || Flow.Find(next)?.Section != changing))
         {

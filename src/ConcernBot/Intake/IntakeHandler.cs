@@ -14,7 +14,7 @@ namespace ConcernBot.Intake;
 /// and changes nothing; a replayed Submit answers as the first did.
 /// </summary>
 internal sealed partial class IntakeHandler(
-    IConversationStore store, IntakeConversation conversation, OutboxDispatcher outbox, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
+    IConversationStore store, IntakeConversation conversation, Cards.IntakeCards cards, OutboxDispatcher outbox, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed partial class IntakeHandler(
                 LogReplay(logger);
                 if (IsSubmit(action) && await conversation.PlanAsync(new ConversationState(), activity, turn.Facts, action, cancellationToken) is { } again)
                 {
-                    await ReplyAsync(turn, again, cancellationToken);
+                    await ReplyAsync(turn, again, null, cancellationToken);
                 }
 
                 return TurnOutcome.Done;
@@ -63,15 +63,28 @@ internal sealed partial class IntakeHandler(
                 continue;
             }
 
-            await ReplyAsync(turn, plan, cancellationToken);
+            await ReplyAsync(turn, plan, action, cancellationToken);
             return TurnOutcome.Done;
         }
     }
 
     private static bool IsSubmit(UserAction? action) => action?.Verb == IntakeVerbs.Submit;
 
-    private async Task ReplyAsync(ITurnContext turn, TurnPlan plan, CancellationToken cancellationToken)
+    private async Task ReplyAsync(ITurnContext turn, TurnPlan plan, UserAction? action, CancellationToken cancellationToken)
     {
+        if (plan.Answered is { } answered && action is { IsInvoke: false, CardActivityId: { Length: > 0 } cardId })
+        {
+            try
+            {
+                await turn.UpdateCardAsync(cardId, cards.Answered(answered), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The answer is saved and the talk goes on; the old card just keeps its buttons (pressing one reopens it).
+                LogEchoFailed(logger, e.GetType().Name);
+            }
+        }
+
         foreach (var reply in plan.Replies)
         {
             if (reply.Card is { } card)
@@ -116,6 +129,9 @@ internal sealed partial class IntakeHandler(
         };
     }
 
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replacing an answered card with its answer failed ({Error}); the turn went on")]
+    private static partial void LogEchoFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a replayed activity")]
     private static partial void LogReplay(ILogger logger);

@@ -23,6 +23,9 @@ internal sealed class TurnPlan(IntakeDraft? draft, string? step, TurnFacts? fact
     /// <summary>An outbox message (the receipt) the turn delivers itself once the state is saved and the replies sent.</summary>
     public string? DeliverNow { get; set; }
 
+    /// <summary>A card's answer was taken: the card it came from is replaced by this record of it (question, answer).</summary>
+    public IReadOnlyList<(string Question, string Answer)>? Answered { get; set; }
+
     public void Say(string text) => Replies.Add(new IntakeReply(text, null));
 
     public void Show(JsonElement card) => Replies.Add(new IntakeReply(null, card));

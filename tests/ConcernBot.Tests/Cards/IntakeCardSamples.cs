@@ -21,6 +21,7 @@ internal static class IntakeCardSamples
         Intake(nameof(IntakeCards.DidYouMean), "one-simple", (cards, _) => cards.DidYouMean(StepNames.SimpleKnown, [ConcernBot.Intake.Steps.SimpleChoices.Known()[0]], simple: true)),
         Intake(nameof(IntakeCards.Confirm), "cancel", (cards, _) => cards.Confirm(ConversationCommand.Cancel)),
         Intake(nameof(IntakeCards.Confirm), "restart", (cards, _) => cards.Confirm(ConversationCommand.StartAgain)),
+        Intake(nameof(IntakeCards.Answered), "when-and-where", (cards, _) => cards.Answered([("When did it happen?", "20 November 2026, just after school"), ("Where did it happen?", "The after-school club, room 2"), ("Is it still happening?", "Yes")])),
         Intake(nameof(IntakeCards.StartOrAnswer), "report-typed", (cards, _) => cards.StartOrAnswer("happened", "report")),
         Intake(nameof(IntakeCards.ResumeOffer), "resume", (cards, _) => cards.ResumeOffer(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero))),
         Intake(nameof(IntakeCards.Review), "guided-full", (cards, _) => cards.Review(Full(), _ => true)),

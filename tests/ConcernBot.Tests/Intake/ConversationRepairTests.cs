@@ -61,6 +61,31 @@ public sealed class ConversationRepairTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answered_card_is_replaced_by_its_answer_so_the_chat_reads_as_a_record()
+    {
+        using var host = TestHost.Intake(_data);
+        var chat = await ToHappenedAsync(host.Chat());
+        var danger = chat.Transcript.First(r => r.Words.Contains(I.DangerQuestion, StringComparison.Ordinal) && r.Card is not null).Activity.Id;
+        var echo = Assert.Single(host.Connector.Calls, c => c.Operation == "update" && c.ActivityId == danger).CardJson;
+        Assert.Contains(I.DangerQuestion, echo, StringComparison.Ordinal);
+        Assert.Contains(I.DangerNo, echo, StringComparison.Ordinal);
+        Assert.DoesNotContain("Action.", echo, StringComparison.Ordinal);
+
+        await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account });
+        var card = chat.Last.LastCard!.Activity.Id;
+        await chat.PressAsync(I.ButtonContinue, new { when_date = "2026-11-20", where = "The lounge", ongoing = "No" });
+        var together = Assert.Single(host.Connector.Calls, c => c.Operation == "update" && c.ActivityId == card).CardJson;
+        Assert.Contains("20 November 2026", together, StringComparison.Ordinal);
+        Assert.Contains("The lounge", together, StringComparison.Ordinal);
+        Assert.Contains(I.OngoingQuestion, together, StringComparison.Ordinal);
+
+        // Typed answers leave the card as it is: what the person typed is in the chat already.
+        var updates = host.Connector.Calls.Count(c => c.Operation == "update");
+        await chat.SayAsync("physical");
+        Assert.Equal(updates, host.Connector.Calls.Count(c => c.Operation == "update"));
+    }
+
+    [Fact]
     public async Task Not_sure_how_to_be_known_explains_the_choices_and_suggests_confidential()
     {
         using var host = TestHost.Intake(_data);
