@@ -17,7 +17,7 @@ public sealed partial class IntakeCards
         {
             var id = Ask.FieldId(part.Step);
             var first = part.Guidance.Select(g => CardElement.Text(g, subtle: true))
-                .Concat(part.Choices.Where(c => c.Description is not null).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}", subtle: true)))
+                .Concat(Definitions(part.Choices, subtle: true))
                 .ToList();
             card.AddRange(first);
             if (part.Choices.Count > 0)

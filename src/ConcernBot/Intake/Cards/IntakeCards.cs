@@ -12,6 +12,18 @@ namespace ConcernBot.Intake.Cards;
 /// </summary>
 public sealed partial class IntakeCards
 {
+    /// <summary>More definitions than this sit behind "What do these mean?", so a phone shows the choices first.</summary>
+    public const int DefinitionsShownOpen = 5;
+
+    /// <summary>What each choice means: on the card when there are few, behind "What do these mean?" when there are many.</summary>
+    private static List<CardElement> Definitions(IReadOnlyList<Choice> choices, bool subtle)
+    {
+        var defined = choices.Where(c => c.Description is not null).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}", subtle: subtle)).ToList();
+        return defined.Count <= DefinitionsShownOpen
+            ? defined
+            : [CardElement.Actions(CardAction.ShowCard(IntakeText.WhatDoTheseMean, new AdaptiveCard().AddRange(defined)))];
+    }
+
     /// <summary>A question: guidance, the question as a heading, then buttons, ticks, a text box or a date.</summary>
     public JsonElement Question(Prompt prompt)
     {
@@ -23,7 +35,7 @@ public sealed partial class IntakeCards
         var card = new AdaptiveCard();
         card.AddRange(prompt.Guidance.Select(g => CardElement.Text(g)));
         card.Add(CardElement.Heading(prompt.Question));
-        card.AddRange(prompt.Choices.Where(c => c.Description is not null).Select(c => CardElement.Text($"**{c.Title}**: {c.Description}")));
+        card.AddRange(Definitions(prompt.Choices, subtle: false));
 
         var answer = CardData.Verb(IntakeVerbs.Answer).With("step", prompt.Step);
         if (prompt.MultiSelect)
