@@ -106,4 +106,7 @@ public static class IdentityChoiceNotice
     ];
 
     public static string Text() => string.Join("\n\n", Paragraphs());
+
+    /// <summary>What stays behind "Who could find out it was me?" on a phone: all but the Teams limit, which is always shown.</summary>
+    public static IReadOnlyList<string> Details() => [.. Paragraphs().Where(p => p != Resources.Anonymity.ChoiceTeamsLimit)];
 }

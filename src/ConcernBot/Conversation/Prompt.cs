@@ -32,6 +32,14 @@ public sealed record Prompt
     /// A typed answer answers the first; the others are then asked one at a time.
     /// </summary>
     public IReadOnlyList<Prompt> Parts { get; init; } = [];
+
+    /// <summary>
+    /// The whole explanation behind a button (<see cref="DetailsTitle"/>), one tap away, where showing it all would make
+    /// the card too long for a phone.
+    /// </summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
+    public string? DetailsTitle { get; init; }
 }
 
 /// <summary>A free-text answer: its label, its limit, and what the person already said (when they come back to it).</summary>

@@ -18,7 +18,7 @@ internal static partial class Ask
         string name, string section, Func<IntakeDraft, string> question, string why,
         Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, Choice> set,
         Func<IntakeDraft, IReadOnlyList<string>>? guidance = null, string? track = null, Func<Choice, bool>? pauseAfter = null,
-        Func<IntakeDraft, Choice, string?>? explain = null) => new()
+        Func<IntakeDraft, Choice, string?>? explain = null, Func<IntakeDraft, (string Title, IReadOnlyList<string> Paragraphs)>? details = null) => new()
     {
         Name = name,
         Section = section,
@@ -27,6 +27,7 @@ internal static partial class Ask
         Prompt = d => new Prompt
         {
             Step = name, Question = question(d), Guidance = guidance?.Invoke(d) ?? [], Choices = choices(d), Simple = track == Tracks.Simple,
+            DetailsTitle = details?.Invoke(d).Title, Details = details?.Invoke(d).Paragraphs ?? [],
         },
         Accept = (input, d) =>
         {

@@ -28,8 +28,7 @@ public sealed partial class IntakeCards
             {
                 if (part.OffersDate)
                 {
-                    card.Add(CardElement.Text(part.Question, weight: TextWeight.Bolder).WithSeparator())
-                        .Add(CardElement.DateInput(Ask.FieldId(part.Step, "_date"), IntakeText.WhenDateLabel))
+                    card.Add(CardElement.DateInput(Ask.FieldId(part.Step, "_date"), part.Question + " " + IntakeText.WhenDateLabel).WithSeparator())
                         .Add(CardElement.TextInput(id, text.Label, text.Placeholder, text.Multiline, text.MaxLength, value: text.Current));
                 }
                 else

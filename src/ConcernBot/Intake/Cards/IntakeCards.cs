@@ -34,6 +34,11 @@ public sealed partial class IntakeCards
 
         var card = new AdaptiveCard();
         card.AddRange(prompt.Guidance.Select(g => CardElement.Text(g)));
+        if (prompt.Details.Count > 0)
+        {
+            card.Add(CardElement.Actions(CardAction.ShowCard(prompt.DetailsTitle ?? IntakeText.WhatDoTheseMean, new AdaptiveCard().AddRange(prompt.Details.Select(p => CardElement.Text(p))))));
+        }
+
         card.Add(CardElement.Heading(prompt.Question));
         card.AddRange(Definitions(prompt.Choices, subtle: false));
 

@@ -42,7 +42,8 @@ internal static class SharingSteps
     public static FlowStep<IntakeDraft> Known() => Ask.OneOf(
         StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, IntakeChoices.Identity,
         (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
-        guidance: d => [IntakeText.KnownWhoReceives, .. d.SignedIn ? Anonymity.IdentityChoiceNotice.Paragraphs() : Anonymity.IdentityChoiceNotice.NotSignedInParagraphs()],
-        track: Tracks.Guided, explain: IntakeChoices.ExplainIdentity)
+        guidance: d => d.SignedIn ? [IntakeText.KnownWhoReceives, Resources.Anonymity.ChoiceTeamsLimit] : [IntakeText.KnownWhoReceives],
+        track: Tracks.Guided, explain: IntakeChoices.ExplainIdentity,
+        details: d => (IntakeText.KnownDetailsTitle, d.SignedIn ? Anonymity.IdentityChoiceNotice.Details() : Anonymity.IdentityChoiceNotice.NotSignedInParagraphs()))
         .Then(KnownByName.After);
 }
