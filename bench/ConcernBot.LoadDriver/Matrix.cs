@@ -93,6 +93,7 @@ internal sealed class Matrix(MatrixOptions options)
             }
 
             var hosts = new List<Target>();
+            targets = hosts;
             foreach (var provider in options.Providers)
             {
                 foreach (var seeded in options.SeededConcerns)
@@ -110,7 +111,7 @@ internal sealed class Matrix(MatrixOptions options)
                 }
             }
 
-            targets.AddRange(hosts);
+            targets = [.. hosts];
             foreach (var host in hosts)
             {
                 foreach (var walk in options.Walks)
@@ -123,28 +124,28 @@ internal sealed class Matrix(MatrixOptions options)
 
             if (options.IncludeReferences)
             {
-                var references = new List<Target> { await StartCeilingAsync() };
+                // Each into the targets as soon as it has started, so that it is stopped whatever happens next.
+                var ceiling = await StartCeilingAsync();
+                targets.Insert(0, ceiling);
                 foreach (var walk in options.Walks)
                 {
-                    references[0].Walks[walk] = hosts[0].Walks[walk];
+                    ceiling.Walks[walk] = hosts[0].Walks[walk];
                 }
 
-                references.Add(await StartPeerAsync(MemoryPeerName, null));
+                targets.Insert(1, await StartPeerAsync(MemoryPeerName, null));
                 if (azurite is not null)
                 {
                     var (blobs, blobPort) = await StartAzuriteBlobsAsync();
-                    references.Add(await StartPeerAsync(DurablePeerName, (blobs, AzuriteBlobConnectionString(blobPort))));
+                    targets.Insert(2, await StartPeerAsync(DurablePeerName, (blobs, AzuriteBlobConnectionString(blobPort))));
                 }
 
-                foreach (var peer in references.Where(r => r.Kind == TargetKind.Peer))
+                foreach (var peer in targets.Where(r => r.Kind == TargetKind.Peer))
                 {
                     foreach (var walk in options.Walks)
                     {
                         peer.Walks[walk] = await driver.DiscoverAsync(peer.MessagesUrl, Scripts.For(walk, peer: true), expectReceipt: true, cancellationToken);
                     }
                 }
-
-                targets.InsertRange(0, references);
             }
 
             // Warm every target up first (JIT tiering, connection pools, caches): a few hundred turns, not measured.
