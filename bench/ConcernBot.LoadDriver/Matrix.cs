@@ -44,7 +44,11 @@ internal sealed record MatrixOptions
     public required string OutputFolder { get; init; }
 }
 
-internal sealed record Row(string Target, Walk Walk, int Concurrency, LoadResult Result, double HostCpuMsPerTurn, double? StoreCpuMsPerTurn, double DriverCpuMsPerTurn, double? RoundTripsPerTurn, long HostRssBytes);
+internal sealed record Row(string Target, Walk Walk, int Concurrency, LoadResult Result, double HostCpuMsPerTurn, double? StoreCpuMsPerTurn, double DriverCpuMsPerTurn, double? RoundTripsPerTurn, long HostRssBytes)
+{
+    /// <summary>ConcernBot hosts only (the probe): what the cell's turns cost the host in allocations, collections, thread-pool hops and lock contentions, in all.</summary>
+    public HostCounters? Counters { get; init; }
+}
 
 internal sealed record MemoryRow(string Target, int Parked, long RssBefore, long RssAfter, long? HeapBefore, long? HeapAfter, long? StoreRssBefore, long? StoreRssAfter, double? OrdinaryTurnRoundTrips, long TurnsSent);
 
@@ -232,6 +236,7 @@ internal sealed class Matrix(MatrixOptions options)
     {
         var self = Environment.ProcessId;
         var roundTrips0 = await target.RoundTripsAsync();
+        var counters0 = target.Probe is null ? null : await target.Probe.CountersAsync();
         var host0 = ProcessStats.CpuSeconds(target.Process.Pid);
         var store0 = target.Store is null ? (double?)null : ProcessStats.CpuSeconds(target.Store.Pid);
         var driver0 = ProcessStats.CpuSeconds(self);
@@ -249,6 +254,7 @@ internal sealed class Matrix(MatrixOptions options)
         var store1 = target.Store is null ? (double?)null : ProcessStats.CpuSeconds(target.Store.Pid);
         var driver1 = ProcessStats.CpuSeconds(self);
         var roundTrips1 = await target.RoundTripsAsync();
+        var counters1 = target.Probe is null ? null : await target.Probe.CountersAsync();
         var sent = Math.Max(1, result.TurnsSent);
         return new Row(
             target.Name, walk, concurrency, result,
@@ -256,7 +262,10 @@ internal sealed class Matrix(MatrixOptions options)
             store0 is null ? null : (store1!.Value - store0.Value) * 1000 / sent,
             (driver1 - driver0) * 1000 / sent,
             roundTrips0 is null ? null : (double)(roundTrips1!.Value - roundTrips0.Value) / sent,
-            ProcessStats.WorkingSetBytes(target.Process.Pid));
+            ProcessStats.WorkingSetBytes(target.Process.Pid))
+        {
+            Counters = counters1 is null || counters0 is null ? null : counters1 - counters0,
+        };
     }
 
     /// <summary>Leaves conversations waiting mid-flow, and reads what they cost in memory (and, on the way, the round trips of an ordinary turn).</summary>

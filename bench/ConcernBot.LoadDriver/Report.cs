@@ -39,6 +39,18 @@ internal static class Report
             md.AppendLine(c, $"| {row.Target} | {WalkName(row.Walk)} | {row.Concurrency} | {Ratio(row.Result.TurnsPerSecond, ceiling?.Result.TurnsPerSecond, "P0")} | {(peer is null ? "-" : peerName.Split(',')[^1].TrimEnd(')').Trim())} | {Ratio(row.Result.TurnsPerSecond, peer?.Result.TurnsPerSecond, "F1")}× | {Ratio(row.HostCpuMsPerTurn, ceiling?.HostCpuMsPerTurn, "F1")}× | {Ratio(row.HostCpuMsPerTurn + (row.StoreCpuMsPerTurn ?? 0), peer is null ? null : peer.HostCpuMsPerTurn + (peer.StoreCpuMsPerTurn ?? 0), "F2")}× |");
         }
 
+        md.AppendLine();
+        md.AppendLine("What the cell's turns cost the ConcernBot host, per turn sent (the probe; the window includes the cell's 2 s of warm-up and any background work such as the outbox):");
+        md.AppendLine();
+        md.AppendLine("| ConcernBot target | Walk | Concurrent | Host CPU ms/turn | KB allocated/turn | Gen-0 GCs per 1,000 turns | Thread-pool work items/turn | Lock contentions per 1,000 turns |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in matrix.Rows.Where(r => r.Counters is not null))
+        {
+            var sent = Math.Max(1, row.Result.TurnsSent);
+            var k = row.Counters!;
+            md.AppendLine(c, $"| {row.Target} | {WalkName(row.Walk)} | {Concurrency(row.Result)} | {row.HostCpuMsPerTurn:F3} | {k.Allocated / 1024.0 / sent:F1} | {k.Gen0 * 1000.0 / sent:F1} | {(double)k.WorkItems / sent:F2} | {k.Contentions * 1000.0 / sent:F1} |");
+        }
+
         // Turn by turn: each message of the walk apart, at the lowest concurrency (where a dear turn shows most).
         var lowest = matrix.Rows.Where(r => r.Result.ThinkTime == TimeSpan.Zero).Select(r => r.Concurrency).DefaultIfEmpty().Min();
         foreach (var row in matrix.Rows.Where(r => r.Concurrency == lowest && r.Result.ThinkTime == TimeSpan.Zero && r.Result.ByTurn.Count > 0
