@@ -16,4 +16,8 @@ internal static class StorageJson
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is empty.");
+
+    /// <summary>From the stored UTF-8 itself (a SQLite TEXT column read as bytes): no string of it, no transcoding.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is empty.");
 }

@@ -56,6 +56,9 @@ internal static class SqliteCommands
         return value is DBNull ? null : value;
     }
 
+    /// <summary>A TEXT column's UTF-8 bytes as SQLite holds them (half the size of its string, and nothing to transcode for JSON).</summary>
+    public static byte[] Utf8(this SqliteDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+
     public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static string ToETag(long version) => version.ToString(CultureInfo.InvariantCulture);

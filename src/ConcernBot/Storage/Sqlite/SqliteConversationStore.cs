@@ -15,7 +15,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             return null;
         }
 
-        return new(StorageJson.Deserialize<ConversationState>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
+        return new(StorageJson.Deserialize<ConversationState>(reader.Utf8(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
     }
 
     public Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return (reader.GetString(0), new(StorageJson.Deserialize<ConversationState>(reader.GetString(1)), SqliteCommands.ToETag(reader.GetInt64(2))));
+            yield return (reader.GetString(0), new(StorageJson.Deserialize<ConversationState>(reader.Utf8(1)), SqliteCommands.ToETag(reader.GetInt64(2))));
         }
     }
 }
