@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Reproduces docs/performance.md: builds Release, installs the npm peer and Azurite if missing, then
-#  1. the load matrix: ConcernBot (SQLite and Azurite; 0 and 10,000 concerns stored) beside the ceiling (bare Kestrel)
-#     and the peer (botbuilder JS), each at 1, 10 and 100 concurrent conversations, all on loopback, every server
-#     started and stopped by PID by the driver;
+#  1. the load matrix: ConcernBot (SQLite and Azurite; 0 and 10,000 concerns stored) beside the ceiling (bare Kestrel),
+#     the peer (botbuilder JS on MemoryStorage, beside SQLite) and the durable peer (the same on Blob Storage on
+#     Azurite, beside Azurite), each walked through the same concern twice (card presses, and every answer typed) at 1,
+#     10 and 100 concurrent conversations, all on loopback, every server started and stopped by PID by the driver;
 #  2. the BenchmarkDotNet micro-benchmarks (short job).
-# Usage: ./bench/run.sh [--matrix-only | --micro-only] [driver options, e.g. --duration 6 --concurrency 1,10,100]
+# Usage: ./bench/run.sh [--matrix-only | --micro-only] [driver options, e.g. --duration 6 --concurrency 1,10,100 --walks cards,typed]
 # Results: bench/results/<UTC time>/report.md (+ each server's log); micro-benchmarks in BenchmarkDotNet.Artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,7 +6,8 @@ using System.Text;
 /// <summary>
 /// Loaded into the bot host by the load driver only (DOTNET_STARTUP_HOOKS), never shipped: counts the host's storage
 /// round trips (the <c>ConcernBot.Storage</c> meter), in all and by operation ("conversations.read"), and reports them,
-/// with the GC heap, in a small file the driver reads.
+/// with the GC heap, the bytes allocated, the thread pool's work items run (each a hop to a pool thread) and the
+/// lock contentions so far, in a small file the driver reads.
 /// Creating the file <c>{CONCERNBOT_PROBE_FILE}.gc</c> asks for a full, compacting collection first.
 /// </summary>
 internal static class StartupHook
@@ -66,6 +67,7 @@ internal static class StartupHook
 
                 var text = new StringBuilder();
                 text.Append(CultureInfo.InvariantCulture, $"roundTrips={Interlocked.Read(ref _roundTrips)}\ngcHeap={GC.GetTotalMemory(false)}\nworkingSet={Environment.WorkingSet}\n");
+                text.Append(CultureInfo.InvariantCulture, $"allocated={GC.GetTotalAllocatedBytes(false)}\ngen0={GC.CollectionCount(0)}\nworkItems={ThreadPool.CompletedWorkItemCount}\ncontentions={Monitor.LockContentionCount}\n");
                 foreach (var (operation, count) in ByOperation)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"roundTrips.{operation}={count}\n");

@@ -6,6 +6,7 @@ using Microsoft.Diagnostics.Symbols;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 using Microsoft.Diagnostics.Tracing.Parsers;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 using Microsoft.Diagnostics.Tracing.Stacks;
 using Microsoft.Diagnostics.Tracing.Stacks.Formats;
 
@@ -23,7 +24,8 @@ internal static class HostProfiler
         EventPipeProvider[] providers =
         [
             new("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
-            new("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)(ClrTraceEventParser.Keywords.Default & ~ClrTraceEventParser.Keywords.GCSampledObjectAllocationHigh)),
+            // Verbose for the GC's allocation ticks (one event every ~100 KB allocated, with its stack and type).
+            new("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, (long)((ClrTraceEventParser.Keywords.Default | ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Stack) & ~ClrTraceEventParser.Keywords.GCSampledObjectAllocationHigh & ~ClrTraceEventParser.Keywords.GCSampledObjectAllocationLow)),
         ];
         var nettrace = outputBase + ".nettrace";
         using (var session = client.StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256))
@@ -41,7 +43,7 @@ internal static class HostProfiler
         var computer = new SampleProfilerThreadTimeComputer(log, new SymbolReader(TextWriter.Null));
         computer.GenerateThreadTimeStacks(stacks);
         SpeedScopeStackSourceWriter.WriteStackViewAsJson(stacks, outputBase + ".speedscope.json");
-        var summary = Summarise(stacks);
+        var summary = Summarise(stacks) + Allocations(log);
         await File.WriteAllTextAsync(outputBase + ".top.md", summary, cancellationToken);
         File.Delete(etlx);
         return summary;
@@ -76,6 +78,60 @@ internal static class HostProfiler
         foreach (var (name, metric) in inclusive.Where(p => IsInteresting(p.Key)).OrderByDescending(p => p.Value).Take(60))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {100 * metric / Math.Max(1, total):F1}% `{Shorten(name)}`");
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Where the bytes are allocated: the GC's allocation ticks by type and by the deepest ConcernBot frame on the stack.</summary>
+    private static string Allocations(TraceLog log)
+    {
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byFrame = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var tick in ((IEnumerable<TraceEvent>)log.Events).Select(e => e as GCAllocationTickTraceData).Where(e => e is not null).Select(e => e!))
+        {
+            var bytes = tick.AllocationAmount64;
+            total += bytes;
+            var type = tick.TypeName ?? "?";
+            byType[type] = byType.GetValueOrDefault(type) + bytes;
+            string? deepest = null;
+            string? leaf = null;
+            for (var frame = tick.CallStack(); frame is not null; frame = frame.Caller)
+            {
+                var name = frame.CodeAddress.FullMethodName;
+                leaf ??= string.IsNullOrEmpty(name) ? null : name;
+                if (name.StartsWith("ConcernBot", StringComparison.Ordinal) && !name.StartsWith("ConcernBot.Bench", StringComparison.Ordinal))
+                {
+                    deepest = frame.CodeAddress.ModuleName + "!" + name;
+                    break;
+                }
+            }
+
+            var key = deepest ?? "(outside ConcernBot) " + (leaf ?? "?");
+            byFrame[key] = byFrame.GetValueOrDefault(key) + bytes;
+        }
+
+        if (total == 0)
+        {
+            return "";
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Allocations (GC allocation ticks, {total / 1e6:F0} MB sampled) by type:");
+        md.AppendLine();
+        foreach (var (name, bytes) in byType.OrderByDescending(p => p.Value).Take(15))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {100.0 * bytes / total:F1}% `{Shorten(name)}`");
+        }
+
+        md.AppendLine();
+        md.AppendLine("By the deepest ConcernBot frame on the allocating stack:");
+        md.AppendLine();
+        foreach (var (name, bytes) in byFrame.OrderByDescending(p => p.Value).Take(30))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {100.0 * bytes / total:F1}% `{Shorten(name)}`");
         }
 
         return md.ToString();

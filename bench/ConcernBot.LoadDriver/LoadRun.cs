@@ -57,6 +57,9 @@ internal sealed record LoadResult
 
     public int SubmitTurns { get; init; }
 
+    /// <summary>Each turn of the walk on its own (the n-th message of every conversation): p50 and p99 in ms.</summary>
+    public IReadOnlyList<(double P50Ms, double P99Ms, int Count)> ByTurn { get; init; } = [];
+
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"c={Concurrency}{(ThinkTime > TimeSpan.Zero ? $" think {ThinkTime.TotalMilliseconds:F0}ms" : "")} turns={Turns} in {Seconds:F1}s = {TurnsPerSecond:F0}/s p50={P50Ms:F2}ms p95={P95Ms:F2}ms p99={P99Ms:F2}ms max={MaxMs:F1}ms conversations {ConversationsCompleted}/{ConversationsStarted} receipts={ConversationsWithReceipt} errors={Errors} connector calls/turn={(TurnsSent > 0 ? (double)ConnectorCalls / TurnsSent : 0):F2}");
 }
@@ -105,6 +108,11 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
                     throw new InvalidOperationException($"Turn {i + 1} ({script[i]}) got no reply.");
                 }
 
+                if (script[i].Expect is { } expect && !log.BodiesSince(before).Any(b => Says(b, expect)))
+                {
+                    throw new InvalidOperationException($"Turn {i + 1} ({script[i]}): the bot did not ask \"{expect}\". It said: {string.Join(" | ", log.BodiesSince(before).Select(System.Text.Encoding.UTF8.GetString))}");
+                }
+
                 turns.Add(turn);
             }
 
@@ -120,6 +128,11 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
             connector.Forget(Turn.ConversationIdFor(tag));
         }
     }
+
+    /// <summary>Whether a reply activity's JSON carries these words (in its text or on its card), apostrophes and all.</summary>
+    private static bool Says(byte[] activityJson, string words) =>
+        System.Text.Encoding.UTF8.GetString(activityJson).Replace("\\u0027", "'", StringComparison.Ordinal).Replace("\\u2019", "'", StringComparison.Ordinal)
+            .Contains(words, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Plays one conversation a turn at a time and reads the host's storage round trips after each turn, once the
@@ -204,7 +217,7 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
 
         for (var w = 0; w < workers.Length; w++)
         {
-            workers[w] = new Worker();
+            workers[w] = new Worker(turns.Count);
         }
 
         await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
@@ -252,6 +265,7 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
                     if (!failed && at >= windowStart && at <= windowEnd)
                     {
                         worker.Latencies.Add(t1 - t0);
+                        worker.ByTurn[i].Add(t1 - t0);
                         if (i == turns.Count - 1)
                         {
                             worker.SubmitLatencies.Add(t1 - t0);
@@ -306,6 +320,12 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
             SubmitP50Ms = Percentile(submits, 0.50),
             SubmitP99Ms = Percentile(submits, 0.99),
             SubmitTurns = submits.Length,
+            ByTurn = Enumerable.Range(0, turns.Count).Select(i =>
+            {
+                var these = workers.SelectMany(w => w.ByTurn[i]).ToArray();
+                Array.Sort(these);
+                return (Percentile(these, 0.50), Percentile(these, 0.99), these.Length);
+            }).ToList(),
             ConversationsStarted = workers.Sum(w => w.Started),
             ConversationsCompleted = workers.Sum(w => w.Completed),
             ConversationsWithReceipt = workers.Sum(w => w.Receipts),
@@ -370,9 +390,12 @@ internal sealed class LoadRun(LocalConnector connector, HttpClient http)
 
     private static double ToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
-    private sealed class Worker
+    private sealed class Worker(int turns)
     {
         public List<long> Latencies { get; } = new(4096);
+
+        /// <summary>The latencies of each turn of the walk apart.</summary>
+        public List<long>[] ByTurn { get; } = Enumerable.Range(0, turns).Select(_ => new List<long>()).ToArray();
 
         /// <summary>The submit turns alone (store the concern, answer with the receipt).</summary>
         public List<long> SubmitLatencies { get; } = [];

@@ -10,6 +10,9 @@ internal sealed record MatrixOptions
     public IReadOnlyList<int> Concurrencies { get; init; } = [1, 10, 100];
     public IReadOnlyList<string> Providers { get; init; } = ["Sqlite", "AzureTables"];
     public IReadOnlyList<int> SeededConcerns { get; init; } = [0, 10_000];
+
+    /// <summary>The walks through the concern played against every target: the card presses and the typed one.</summary>
+    public IReadOnlyList<Walk> Walks { get; init; } = [Walk.Cards, Walk.Typed];
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(6);
     public int ParkedConversations { get; init; } = 1000;
@@ -41,7 +44,11 @@ internal sealed record MatrixOptions
     public required string OutputFolder { get; init; }
 }
 
-internal sealed record Row(string Target, int Concurrency, LoadResult Result, double HostCpuMsPerTurn, double? StoreCpuMsPerTurn, double DriverCpuMsPerTurn, double? RoundTripsPerTurn, long HostRssBytes);
+internal sealed record Row(string Target, Walk Walk, int Concurrency, LoadResult Result, double HostCpuMsPerTurn, double? StoreCpuMsPerTurn, double DriverCpuMsPerTurn, double? RoundTripsPerTurn, long HostRssBytes)
+{
+    /// <summary>ConcernBot hosts only (the probe): what the cell's turns cost the host in allocations, collections, thread-pool hops and lock contentions, in all.</summary>
+    public HostCounters? Counters { get; init; }
+}
 
 internal sealed record MemoryRow(string Target, int Parked, long RssBefore, long RssAfter, long? HeapBefore, long? HeapAfter, long? StoreRssBefore, long? StoreRssAfter, double? OrdinaryTurnRoundTrips, long TurnsSent);
 
@@ -50,15 +57,23 @@ internal sealed class Matrix(MatrixOptions options)
 {
     // Azurite's well-known development account (public, documented; not a secret).
     private static string AzuriteConnectionString(int port) =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-        + $"TableEndpoint=http://127.0.0.1:{Target.Port(port)}/devstoreaccount1;";
+        AzuriteAccount + $"TableEndpoint=http://127.0.0.1:{Target.Port(port)}/devstoreaccount1;";
+
+    private static string AzuriteBlobConnectionString(int port) =>
+        AzuriteAccount + $"BlobEndpoint=http://127.0.0.1:{Target.Port(port)}/devstoreaccount1;";
+
+    private const string AzuriteAccount =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;";
+
+    public const string MemoryPeerName = "Peer (botbuilder JS 4.23.3, MemoryStorage)";
+    public const string DurablePeerName = "Durable peer (botbuilder JS 4.23.3, Blob Storage on Azurite)";
 
     private readonly List<IAsyncDisposable> _owned = [];
     private string _connectorUrl = "";
 
     public List<Row> Rows { get; } = [];
     public List<MemoryRow> Memory { get; } = [];
-    public List<(string Target, IReadOnlyList<TurnRoundTrips> Turns)> RoundTripTraces { get; } = [];
+    public List<(string Target, Walk Walk, IReadOnlyList<TurnRoundTrips> Turns)> RoundTripTraces { get; } = [];
     public List<string> Notes { get; } = [];
 
     /// <summary>Where the first ConcernBot host's CPU went during a separate, profiled run (not in the table).</summary>
@@ -82,6 +97,7 @@ internal sealed class Matrix(MatrixOptions options)
             }
 
             var hosts = new List<Target>();
+            targets = hosts;
             foreach (var provider in options.Providers)
             {
                 foreach (var seeded in options.SeededConcerns)
@@ -99,42 +115,68 @@ internal sealed class Matrix(MatrixOptions options)
                 }
             }
 
-            targets.AddRange(hosts);
+            targets = [.. hosts];
             foreach (var host in hosts)
             {
-                host.Turns = await driver.DiscoverAsync(host.MessagesUrl, Scripts.ConcernBot, expectReceipt: true, cancellationToken);
+                foreach (var walk in options.Walks)
+                {
+                    host.Walks[walk] = await driver.DiscoverAsync(host.MessagesUrl, Scripts.For(walk, peer: false), expectReceipt: true, cancellationToken);
+                }
             }
 
-            Log($"the walk-through is {hosts[0].Turns.Count} turns; every host answered it with a receipt");
+            Log($"the walk-throughs are {string.Join(" and ", hosts[0].Walks.Select(w => $"{w.Value.Count} turns ({w.Key})"))}; every host answered them with a receipt");
 
             if (options.IncludeReferences)
             {
+                // Each into the targets as soon as it has started, so that it is stopped whatever happens next.
                 var ceiling = await StartCeilingAsync();
-                ceiling.Turns = hosts[0].Turns;
-                var peer = await StartPeerAsync();
-                peer.Turns = await driver.DiscoverAsync(peer.MessagesUrl, Scripts.Peer, expectReceipt: true, cancellationToken);
-                targets.Insert(0, peer);
                 targets.Insert(0, ceiling);
+                foreach (var walk in options.Walks)
+                {
+                    ceiling.Walks[walk] = hosts[0].Walks[walk];
+                }
+
+                targets.Insert(1, await StartPeerAsync(MemoryPeerName, null));
+                if (azurite is not null)
+                {
+                    var (blobs, blobPort) = await StartAzuriteBlobsAsync();
+                    targets.Insert(2, await StartPeerAsync(DurablePeerName, (blobs, AzuriteBlobConnectionString(blobPort))));
+                }
+
+                foreach (var peer in targets.Where(r => r.Kind == TargetKind.Peer))
+                {
+                    foreach (var walk in options.Walks)
+                    {
+                        peer.Walks[walk] = await driver.DiscoverAsync(peer.MessagesUrl, Scripts.For(walk, peer: true), expectReceipt: true, cancellationToken);
+                    }
+                }
             }
 
             // Warm every target up first (JIT tiering, connection pools, caches): a few hundred turns, not measured.
             foreach (var target in targets.Where(_ => options.WarmupConversations > 0))
             {
-                var warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Conversations = options.WarmupConversations, ExpectReceipt = false }, target.Turns, cancellationToken);
-                if (options.Conversations is null && options.WarmupTime > TimeSpan.Zero)
+                LoadResult? warm = null;
+                foreach (var turns in target.Walks.Values)
                 {
-                    warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Warmup = TimeSpan.Zero, Duration = options.WarmupTime, ExpectReceipt = false }, target.Turns, cancellationToken);
+                    warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Conversations = options.WarmupConversations, ExpectReceipt = false }, turns, cancellationToken);
+                    if (options.Conversations is null && options.WarmupTime > TimeSpan.Zero)
+                    {
+                        warm = await driver.RunAsync(new LoadOptions { MessagesUrl = target.MessagesUrl, Concurrency = 10, Warmup = TimeSpan.Zero, Duration = options.WarmupTime / target.Walks.Count, ExpectReceipt = false }, turns, cancellationToken);
+                    }
                 }
 
-                Log($"{target.Name}: warmed up with {warm.TurnsSent} turns");
+                Log($"{target.Name}: warmed up ({warm?.TurnsSent} turns in the last warm-up)");
             }
 
             foreach (var concurrency in options.Concurrencies)
             {
                 foreach (var target in targets)
                 {
-                    Rows.Add(await MeasureAsync(driver, target, concurrency, cancellationToken));
-                    Log($"{target.Name}: {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn rt/turn {Rows[^1].RoundTripsPerTurn:F2}");
+                    foreach (var walk in options.Walks)
+                    {
+                        Rows.Add(await MeasureAsync(driver, target, walk, concurrency, cancellationToken));
+                        Log($"{target.Name} ({walk}): {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn rt/turn {Rows[^1].RoundTripsPerTurn:F2}");
+                    }
                 }
             }
 
@@ -142,22 +184,29 @@ internal sealed class Matrix(MatrixOptions options)
             {
                 foreach (var host in hosts)
                 {
-                    Rows.Add(await MeasureAsync(driver, host, options.Concurrencies.Max(), cancellationToken, options.PacedThinkTime));
-                    Log($"{host.Name}: {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn");
+                    foreach (var walk in options.Walks)
+                    {
+                        Rows.Add(await MeasureAsync(driver, host, walk, options.Concurrencies.Max(), cancellationToken, options.PacedThinkTime));
+                        Log($"{host.Name} ({walk}): {Rows[^1].Result.Summary()} cpu {Rows[^1].HostCpuMsPerTurn:F3} ms/turn");
+                    }
                 }
             }
 
             foreach (var host in hosts.Where(h => options.TraceRoundTrips && h.Name.EndsWith(", 0 stored", StringComparison.Ordinal)))
             {
-                var trace = await driver.TraceRoundTripsAsync(host.MessagesUrl, host.Turns, Scripts.ConcernBot, host.Probe!, cancellationToken);
-                RoundTripTraces.Add((host.Name, trace));
-                Log($"{host.Name}: storage round trips by turn {string.Join(" ", trace.Select(t => t.Total))}");
+                foreach (var walk in options.Walks)
+                {
+                    var trace = await driver.TraceRoundTripsAsync(host.MessagesUrl, host.Walks[walk], Scripts.For(walk, peer: false), host.Probe!, cancellationToken);
+                    RoundTripTraces.Add((host.Name, walk, trace));
+                    Log($"{host.Name} ({walk}): storage round trips by turn {string.Join(" ", trace.Select(t => t.Total))}");
+                }
             }
 
             if (options.Profile && hosts.Count > 0)
             {
+                // The typed walk when there is one: the path issue 18 asks about.
                 var host = hosts[0];
-                var run = driver.RunAsync(new LoadOptions { MessagesUrl = host.MessagesUrl, Concurrency = 10, Warmup = TimeSpan.FromSeconds(1), Duration = options.Duration }, host.Turns, cancellationToken);
+                var run = driver.RunAsync(new LoadOptions { MessagesUrl = host.MessagesUrl, Concurrency = 10, Warmup = TimeSpan.FromSeconds(1), Duration = options.Duration }, host.Walks.GetValueOrDefault(Walk.Typed) ?? host.Turns, cancellationToken);
                 Profile = await HostProfiler.TraceAsync(host.Process.Pid, run, Path.Combine(options.OutputFolder, "profile-concernbot"), cancellationToken);
                 Log($"{host.Name}: profiled at 10 concurrent ({(await run).TurnsPerSecond:F0} turns/s while sampled); see profile-concernbot.speedscope.json");
             }
@@ -183,10 +232,11 @@ internal sealed class Matrix(MatrixOptions options)
         }
     }
 
-    private async Task<Row> MeasureAsync(LoadRun driver, Target target, int concurrency, CancellationToken cancellationToken, TimeSpan thinkTime = default)
+    private async Task<Row> MeasureAsync(LoadRun driver, Target target, Walk walk, int concurrency, CancellationToken cancellationToken, TimeSpan thinkTime = default)
     {
         var self = Environment.ProcessId;
         var roundTrips0 = await target.RoundTripsAsync();
+        var counters0 = target.Probe is null ? null : await target.Probe.CountersAsync();
         var host0 = ProcessStats.CpuSeconds(target.Process.Pid);
         var store0 = target.Store is null ? (double?)null : ProcessStats.CpuSeconds(target.Store.Pid);
         var driver0 = ProcessStats.CpuSeconds(self);
@@ -199,19 +249,23 @@ internal sealed class Matrix(MatrixOptions options)
             Conversations = options.Conversations,
             ThinkTime = thinkTime,
             ExpectReceipt = target.Kind != TargetKind.Ceiling,
-        }, target.Turns, cancellationToken);
+        }, target.Walks[walk], cancellationToken);
         var host1 = ProcessStats.CpuSeconds(target.Process.Pid);
         var store1 = target.Store is null ? (double?)null : ProcessStats.CpuSeconds(target.Store.Pid);
         var driver1 = ProcessStats.CpuSeconds(self);
         var roundTrips1 = await target.RoundTripsAsync();
+        var counters1 = target.Probe is null ? null : await target.Probe.CountersAsync();
         var sent = Math.Max(1, result.TurnsSent);
         return new Row(
-            target.Name, concurrency, result,
+            target.Name, walk, concurrency, result,
             (host1 - host0) * 1000 / sent,
             store0 is null ? null : (store1!.Value - store0.Value) * 1000 / sent,
             (driver1 - driver0) * 1000 / sent,
             roundTrips0 is null ? null : (double)(roundTrips1!.Value - roundTrips0.Value) / sent,
-            ProcessStats.WorkingSetBytes(target.Process.Pid));
+            ProcessStats.WorkingSetBytes(target.Process.Pid))
+        {
+            Counters = counters1 is null || counters0 is null ? null : counters1 - counters0,
+        };
     }
 
     /// <summary>Leaves conversations waiting mid-flow, and reads what they cost in memory (and, on the way, the round trips of an ordinary turn).</summary>
@@ -306,14 +360,21 @@ internal sealed class Matrix(MatrixOptions options)
         return target;
     }
 
-    private async Task<Target> StartPeerAsync()
+    /// <summary>The botbuilder peer, on MemoryStorage, or with its state in Blob Storage (Azurite's blob service) when given one.</summary>
+    private async Task<Target> StartPeerAsync(string name, (ManagedProcess Process, string ConnectionString)? blobs)
     {
         var folder = Path.Combine(options.RepoRoot, "bench", "peer");
         var port = ManagedProcess.FreePort();
-        var log = Path.Combine(options.OutputFolder, "peer.log");
-        var process = ManagedProcess.Start("Peer", "node", ["--expose-gc", "index.js"], folder,
-            new Dictionary<string, string> { ["PORT"] = Target.Port(port), ["NODE_ENV"] = "production" }, log);
-        var target = new Target("Peer (botbuilder JS 4.23.3)", TargetKind.Peer, process, new Uri($"http://127.0.0.1:{Target.Port(port)}/"), null, null);
+        var log = Path.Combine(options.OutputFolder, blobs is null ? "peer.log" : "peer-blobs.log");
+        var environment = new Dictionary<string, string> { ["PORT"] = Target.Port(port), ["NODE_ENV"] = "production" };
+        if (blobs is { } b)
+        {
+            environment["PEER_STORAGE"] = "blobs";
+            environment["PEER_BLOB_CONNECTION_STRING"] = b.ConnectionString;
+        }
+
+        var process = ManagedProcess.Start(blobs is null ? "Peer" : "Durable peer", "node", ["--expose-gc", "index.js"], folder, environment, log);
+        var target = new Target(name, TargetKind.Peer, process, new Uri($"http://127.0.0.1:{Target.Port(port)}/"), null, blobs?.Process);
         await process.WaitForAsync(new Uri(target.BaseUrl, "healthz"), TimeSpan.FromSeconds(60), log);
         return target;
     }
@@ -331,6 +392,26 @@ internal sealed class Matrix(MatrixOptions options)
         var log = Path.Combine(options.OutputFolder, "azurite.log");
         var process = ManagedProcess.Start("Azurite", "node",
             [main, "--tableHost", "127.0.0.1", "--tablePort", Target.Port(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent"],
+            folder, new Dictionary<string, string>(), log);
+        _owned.Add(process);
+        await process.WaitForAsync(new Uri($"http://127.0.0.1:{Target.Port(port)}/"), TimeSpan.FromSeconds(60), log);
+        return (process, port);
+    }
+
+    /// <summary>Azurite's blob service, in memory as the table service is, for the durable peer.</summary>
+    private async Task<(ManagedProcess, int)> StartAzuriteBlobsAsync()
+    {
+        var folder = Path.Combine(options.RepoRoot, "tools", "azurite");
+        var main = Path.Combine(folder, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        if (!File.Exists(main))
+        {
+            throw new InvalidOperationException($"Azurite is not installed: run `npm ci` in {folder}.");
+        }
+
+        var port = ManagedProcess.FreePort();
+        var log = Path.Combine(options.OutputFolder, "azurite-blobs.log");
+        var process = ManagedProcess.Start("Azurite blobs", "node",
+            [main, "--blobHost", "127.0.0.1", "--blobPort", Target.Port(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent"],
             folder, new Dictionary<string, string>(), log);
         _owned.Add(process);
         await process.WaitForAsync(new Uri($"http://127.0.0.1:{Target.Port(port)}/"), TimeSpan.FromSeconds(60), log);

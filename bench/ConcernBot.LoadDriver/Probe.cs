@@ -3,6 +3,11 @@ using System.Globalization;
 namespace ConcernBot.LoadDriver;
 
 /// <summary>Reads what the startup hook (ConcernBot.Bench.Probe) in a bot host reports: storage round trips and the GC heap.</summary>
+internal sealed record HostCounters(long Allocated, long Gen0, long WorkItems, long Contentions)
+{
+    public static HostCounters operator -(HostCounters a, HostCounters b) => new(a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.WorkItems - b.WorkItems, a.Contentions - b.Contentions);
+}
+
 internal sealed class Probe(string file)
 {
     public string File { get; } = file;
@@ -11,6 +16,13 @@ internal sealed class Probe(string file)
     {
         var report = await ReportAsync(collectFirst);
         return (report["roundTrips"], report["gcHeap"]);
+    }
+
+    /// <summary>The host's counters so far: bytes allocated, gen-0 collections, thread-pool work items run, lock contentions.</summary>
+    public async Task<HostCounters> CountersAsync()
+    {
+        var report = await ReportAsync(collectFirst: false);
+        return new HostCounters(report.GetValueOrDefault("allocated"), report.GetValueOrDefault("gen0"), report.GetValueOrDefault("workItems"), report.GetValueOrDefault("contentions"));
     }
 
     /// <summary>Storage round trips so far by operation ("conversations.read" -> count).</summary>

@@ -7,7 +7,8 @@ namespace ConcernBot.LoadDriver;
 /// ConcernBot's load driver.
 ///   matrix [--repo DIR] [--out DIR] [--report FILE] [--duration S] [--warmup S] [--concurrency 1,10,100]
 ///          [--providers Sqlite,AzureTables] [--seeded 0,10000] [--parked N] [--no-references] [--no-profile] [--no-trace] [--think-ms 250] [--warmup-seconds 8]
-///   run --url http://127.0.0.1:3978/ [--concurrency N] [--conversations N | --duration S] [--peer]   (against a bot already running)
+///          [--walks cards,typed]
+///   run --url http://127.0.0.1:3978/ [--concurrency N] [--conversations N | --duration S] [--peer] [--typed]   (against a bot already running)
 /// </summary>
 internal static class DriverProgram
 {
@@ -45,6 +46,7 @@ internal static class DriverProgram
             Concurrencies = arguments.List("--concurrency", [1, 10, 100], int.Parse),
             Providers = arguments.List("--providers", ["Sqlite", "AzureTables"], (s, _) => s),
             SeededConcerns = arguments.List("--seeded", [0, 10_000], int.Parse),
+            Walks = arguments.List("--walks", [Walk.Cards, Walk.Typed], (s, _) => Enum.Parse<Walk>(s, ignoreCase: true)),
             ParkedConversations = (int)arguments.Number("--parked", 1000),
             WarmupConversations = (int)arguments.Number("--warmup-conversations", 100),
             WarmupTime = TimeSpan.FromSeconds(arguments.Number("--warmup-seconds", 8)),
@@ -73,7 +75,8 @@ internal static class DriverProgram
         using var http = LoadRun.CreateClient(concurrency);
         var driver = new LoadRun(connector, http);
         var messages = new Uri(url, "api/messages");
-        var turns = await driver.DiscoverAsync(messages, arguments.Has("--peer") ? Scripts.Peer : Scripts.ConcernBot, expectReceipt: true, cancellationToken);
+        var walk = arguments.Has("--typed") ? Walk.Typed : Walk.Cards;
+        var turns = await driver.DiscoverAsync(messages, Scripts.For(walk, arguments.Has("--peer")), expectReceipt: true, cancellationToken);
         var result = await driver.RunAsync(new LoadOptions
         {
             MessagesUrl = messages,

@@ -5,6 +5,9 @@ namespace ConcernBot.LoadDriver;
 /// <summary>What the person does on one turn.</summary>
 internal abstract record Intent
 {
+    /// <summary>What the bot's reply to this turn must say (checked once, when the walk is played slowly), so a walk that no longer fits breaks loudly.</summary>
+    public string? Expect { get; init; }
+
     /// <summary>Types words into the chat.</summary>
     public sealed record Say(string Text) : Intent
     {
@@ -19,6 +22,13 @@ internal abstract record Intent
     }
 }
 
+/// <summary>Which way through the same concern: pressing the cards' buttons, or typing every answer.</summary>
+internal enum Walk
+{
+    Cards,
+    Typed,
+}
+
 /// <summary>The walks through the guided concern conversation that every target is driven through: the same turns, in order.</summary>
 internal static class Scripts
 {
@@ -27,8 +37,10 @@ internal static class Scripts
     private const string Answer = "intake.answer";
 
     /// <summary>
-    /// A member of staff raises a named concern about an adult at risk: 19 turns from "raise a concern" to submit, mostly card
-    /// presses (Action.Submit messages with value.verb), two typed answers.
+    /// A member of staff raises a named concern about an adult at risk: 14 turns from "raise a concern" to submit, all
+    /// card presses (Action.Submit messages with value.verb) after the first message, four of them on cards that ask
+    /// several questions together (each question its own input, named by its step: when, where, ongoing; harm, about;
+    /// wishes_knows, wishes_asked; wishes_person, wishes_reporter, wishes_involved).
     /// </summary>
     public static IReadOnlyList<Intent> ConcernBot { get; } =
     [
@@ -38,38 +50,97 @@ internal static class Scripts
         new Intent.Press(Answer, "AdultAtRisk"),              // who is at risk?
         new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = "Mr Jones, room 12" }),
         new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = Account }),
-        new Intent.Press(Answer, Inputs: new JsonObject { ["date"] = "2026-11-20", ["answer"] = "just after lunch" }),
-        new Intent.Say("The lounge on the first floor"),      // where? (typed)
-        new Intent.Press(Answer, "No"),                       // still happening?
-        new Intent.Press(Answer, Inputs: new JsonObject { ["choices"] = "Physical" }),
-        new Intent.Press(Answer, "StaffMember"),              // about someone who works here?
-        new Intent.Press(Answer, "Yes"),                      // does the person know?
-        new Intent.Press(Answer, "AskedNoneExpressed"),       // were they asked what they want?
-        new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = "I'd like Mr Jones to feel safe." }),
-        new Intent.Press(Answer, Skip: true),                 // who should be involved? I don't know
+        new Intent.Press(Answer, Inputs: new JsonObject      // when, where, still happening? (together)
+        {
+            ["when_date"] = "2026-11-20", ["when"] = "just after lunch", ["where"] = "The lounge on the first floor", ["ongoing"] = "No",
+        }),
+        new Intent.Press(Answer, Inputs: new JsonObject { ["harm"] = "Physical", ["about"] = "StaffMember" }), // harm kinds, about whom? (together)
+        new Intent.Press(Answer, Inputs: new JsonObject { ["wishes_knows"] = "Yes", ["wishes_asked"] = "AskedNoneExpressed" }), // knows? asked? (together)
+        new Intent.Press(Answer, Inputs: new JsonObject { ["wishes_reporter"] = "I'd like Mr Jones to feel safe." }), // the wishes (together; who else: blank, "I don't know")
         new Intent.Press(Answer, "Yes"),                      // consent to share
         new Intent.Press(Answer, Skip: true),                 // what has been done: nothing yet
         new Intent.Press(Answer, "Named"),                    // how do you want to be known?
         new Intent.Press("intake.submit"),                    // the review card's submit
     ];
 
-    /// <summary>The same 19 answers, as the peer's prompts take them: the words of the button, or the typed answer.</summary>
-    public static IReadOnlyList<Intent> Peer { get; } =
+    /// <summary>
+    /// The same concern with every answer typed, as a person would: 19 messages. The choice questions in everyday words
+    /// (read by the choice matcher); at a card that asks several questions together the typed answer answers the first,
+    /// and the others are asked one at a time. Each turn says what the bot must ask next.
+    /// </summary>
+    public static IReadOnlyList<Intent> ConcernBotTyped { get; } =
+    [
+        new Intent.Say("raise a concern") { Expect = "Is anyone in immediate danger" },
+        new Intent.Say("no, nobody is in danger") { Expect = "Which of these best describes you" },
+        new Intent.Say("I work here") { Expect = "Who are you worried about" },
+        new Intent.Say("an adult") { Expect = "A name or a few words" },
+        new Intent.Say("Mr Jones, room 12") { Expect = "What happened? Please tell me" },
+        new Intent.Say(Account) { Expect = "When and where did it happen" },
+        new Intent.Say("yesterday, just after lunch") { Expect = "Where did it happen" },
+        new Intent.Say("The lounge on the first floor") { Expect = "Is it still happening" },
+        new Intent.Say("no") { Expect = "What kind of harm might it be" },
+        new Intent.Say("he was grabbed and pulled") { Expect = "about someone who works or volunteers here" },
+        new Intent.Say("yes, a member of staff") { Expect = "What does the person at risk know" },
+        new Intent.Say("yes he knows") { Expect = "asked the person what they would like" },
+        new Intent.Say("yes but he didn't say") { Expect = "What should happen next" },
+        new Intent.Say("I'd like Mr Jones to feel safe.") { Expect = "anyone the person would like to be involved" },
+        new Intent.Say("I don't know") { Expect = "agreed to this being shared" },
+        new Intent.Say("yes, he agreed") { Expect = "done already to keep people safe" },
+        new Intent.Say("nothing yet") { Expect = "How would you like to be known" },
+        new Intent.Say("use my name") { Expect = "Please check your concern" },
+        new Intent.Say("submit"),
+    ];
+
+    public static IReadOnlyList<Intent> For(Walk walk, bool peer) => (walk, peer) switch
+    {
+        (Walk.Cards, false) => ConcernBot,
+        (Walk.Typed, false) => ConcernBotTyped,
+        (Walk.Cards, true) => PeerCards,
+        _ => PeerTyped,
+    };
+
+    private const string PeerTogether = "peer.together";
+
+    /// <summary>
+    /// The card-press walk on the peer: the same 14 turns. Its one-question prompts are hero cards whose buttons send
+    /// their words (imBack, what a press sends in Teams); its cards that ask several questions together are Adaptive
+    /// Cards whose Continue sends the inputs (Action.Submit), as ConcernBot's do.
+    /// </summary>
+    public static IReadOnlyList<Intent> PeerCards { get; } =
     [
         new Intent.Say("raise a concern"),
         new Intent.Say("No"),
         new Intent.Say("Member of staff or volunteer"),
         new Intent.Say("An adult at risk"),
         new Intent.Say("Mr Jones, room 12"),
-        new Intent.Say(Account),
-        new Intent.Say("20 November 2026, just after lunch"),
-        new Intent.Say("The lounge on the first floor"),
-        new Intent.Say("No"),
-        new Intent.Say("Physical"),
-        new Intent.Say("A member of staff"),
+        new Intent.Say(Account) { Expect = "When and where did it happen" },
+        new Intent.Press(PeerTogether, Inputs: new JsonObject { ["when"] = "20 November 2026, just after lunch", ["where"] = "The lounge on the first floor", ["ongoing"] = "No" }),
+        new Intent.Press(PeerTogether, Inputs: new JsonObject { ["harm"] = "Physical", ["about"] = "A member of staff" }),
+        new Intent.Press(PeerTogether, Inputs: new JsonObject { ["knows"] = "Yes", ["asked"] = "Asked, nothing expressed" }),
+        new Intent.Press(PeerTogether, Inputs: new JsonObject { ["reporterWants"] = "I'd like Mr Jones to feel safe.", ["involved"] = "I don't know" }) { Expect = "agreed to this being shared" },
         new Intent.Say("Yes"),
+        new Intent.Say("Nothing yet"),
+        new Intent.Say("Named"),
+        new Intent.Say("Submit"),
+    ];
+
+    /// <summary>The typed walk on the peer: the same 19 messages, in the words its prompts take (a ChoicePrompt knows only its choices' words).</summary>
+    public static IReadOnlyList<Intent> PeerTyped { get; } =
+    [
+        new Intent.Say("raise a concern"),
+        new Intent.Say("No"),
+        new Intent.Say("Member of staff or volunteer"),
+        new Intent.Say("An adult at risk"),
+        new Intent.Say("Mr Jones, room 12"),
+        new Intent.Say(Account) { Expect = "When and where did it happen" },
+        new Intent.Say("20 November 2026, just after lunch") { Expect = "Where did it happen" },
+        new Intent.Say("The lounge on the first floor") { Expect = "Is it still happening" },
+        new Intent.Say("No"),
+        new Intent.Say("Physical") { Expect = "about someone who works or volunteers here" },
+        new Intent.Say("A member of staff"),
+        new Intent.Say("Yes") { Expect = "asked the person what they would like" },
         new Intent.Say("Asked, nothing expressed"),
-        new Intent.Say("I'd like Mr Jones to feel safe."),
+        new Intent.Say("I'd like Mr Jones to feel safe.") { Expect = "anyone the person would like to be involved" },
         new Intent.Say("I don't know"),
         new Intent.Say("Yes"),
         new Intent.Say("Nothing yet"),

@@ -23,7 +23,11 @@ internal sealed class Target(string name, TargetKind kind, ManagedProcess proces
     /// <summary>The storage emulator this host writes to (Azurite), whose CPU and memory count too.</summary>
     public ManagedProcess? Store { get; } = store;
 
-    public IReadOnlyList<Turn> Turns { get; set; } = [];
+    /// <summary>The concrete turns of each walk, as discovered on this target's own cards.</summary>
+    public Dictionary<Walk, IReadOnlyList<Turn>> Walks { get; } = [];
+
+    /// <summary>The card-press walk (parking, profiling): the first walk there is.</summary>
+    public IReadOnlyList<Turn> Turns => Walks.TryGetValue(Walk.Cards, out var cards) ? cards : Walks.Values.First();
 
     /// <summary>Bytes of managed heap after a full collection (.NET: the probe; Node: heapUsed after gc()).</summary>
     public async Task<long?> HeapAfterCollectionAsync(HttpClient http)

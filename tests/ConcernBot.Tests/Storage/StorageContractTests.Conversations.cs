@@ -34,6 +34,18 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task Answers_in_any_language_come_back_as_they_were_written()
+    {
+        var store = Harness.Open().Conversations;
+        const string Words = "Gwelais i ofalwr yn gafael yn ei arddwrn — رأيت مقدم رعاية يمسك معصمه — złapał go 🙁";
+        await store.SaveAsync("a:words", new ConversationState { Flow = "intake", Step = "happened", Data = new System.Text.Json.Nodes.JsonObject { ["happened"] = Words }, UpdatedAt = Now }, etag: null);
+
+        var read = await store.GetAsync("a:words");
+
+        Assert.Equal(Words, (string?)read!.Value.Data!["happened"]);
+    }
+
+    [Fact]
     public async Task A_replayed_activity_is_recognised_after_a_round_trip_through_the_store()
     {
         var store = Harness.Open().Conversations;

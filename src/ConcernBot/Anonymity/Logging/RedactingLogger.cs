@@ -25,9 +25,14 @@ internal sealed class RedactingLogger(ILogger inner, string category) : ILogger
         inner.Log(logLevel, eventId, redacted, RedactedException.From(exception), static (s, _) => s.Message);
     }
 
-    private static object RedactScope<TState>(TState state)
+    /// <summary>
+    /// The scope as it may be logged, redacted only when a provider reads it: the host opens a scope for every request
+    /// whatever the level, and most are never written (logging at Warning), so redacting each one up front was work done
+    /// on every turn for nothing. Nothing of the scope is reachable except through the redaction.
+    /// </summary>
+    private static RedactedScope RedactScope<TState>(TState state)
         where TState : notnull =>
-        state is IReadOnlyList<KeyValuePair<string, object?>> ? RedactedState.From(state, trustedText: false) : LogRedactor.RedactText(state.ToString() ?? "");
+        new RedactedScope(() => state is IReadOnlyList<KeyValuePair<string, object?>> ? RedactedState.From(state, trustedText: false) : LogRedactor.RedactText(state.ToString() ?? ""));
 
     /// <summary>
     /// The host's start-up lines (the address it listens on, its environment, its content root) are about the machine, not
@@ -38,6 +43,25 @@ internal sealed class RedactingLogger(ILogger inner, string category) : ILogger
     /// <summary>The framework's own ad-hoc messages are constant text (they never interpolate what a person wrote).</summary>
     private static bool IsFramework(string category) =>
         category.StartsWith("Microsoft.", StringComparison.Ordinal) || category.StartsWith("System.", StringComparison.Ordinal);
+}
+
+/// <summary>A scope's state, redacted the first time a provider reads it (its values, or its text).</summary>
+internal sealed class RedactedScope(Func<object> redact) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    private readonly Lazy<object> _redacted = new(redact, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private IReadOnlyList<KeyValuePair<string, object?>> Values =>
+        _redacted.Value as IReadOnlyList<KeyValuePair<string, object?>> ?? [new(LogRedactor.OriginalFormat, _redacted.Value)];
+
+    public int Count => Values.Count;
+
+    public KeyValuePair<string, object?> this[int index] => Values[index];
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => Values.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => _redacted.Value.ToString() ?? "";
 }
 
 /// <summary>A log state whose values and message are safe to write.</summary>

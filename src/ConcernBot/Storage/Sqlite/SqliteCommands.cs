@@ -20,16 +20,44 @@ internal static class SqliteCommands
 
     public static async Task<int> ExecuteAsync(this SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        if (SqliteStatements.Of(connection)?.Rent(transaction, sql, parameters) is { } kept)
+        {
+            try
+            {
+                return await kept.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                SqliteStatements.Return(kept);
+            }
+        }
+
         await using var command = connection.Command(transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task<object?> ScalarAsync(this SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        if (SqliteStatements.Of(connection)?.Rent(transaction, sql, parameters) is { } kept)
+        {
+            try
+            {
+                var found = await kept.ExecuteScalarAsync(cancellationToken);
+                return found is DBNull ? null : found;
+            }
+            finally
+            {
+                SqliteStatements.Return(kept);
+            }
+        }
+
         await using var command = connection.Command(transaction, sql, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
     }
+
+    /// <summary>A TEXT column's UTF-8 bytes as SQLite holds them (half the size of its string, and nothing to transcode for JSON).</summary>
+    public static byte[] Utf8(this SqliteDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
 
     public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

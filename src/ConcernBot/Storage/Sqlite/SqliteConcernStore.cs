@@ -171,7 +171,7 @@ internal sealed class SqliteConcernStore(SqliteDatabase database) : IConcernStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new(StorageJson.Deserialize<Concern>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
+            yield return new(StorageJson.Deserialize<Concern>(reader.Utf8(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
         }
     }
 }

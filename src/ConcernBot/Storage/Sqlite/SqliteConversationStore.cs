@@ -15,13 +15,14 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             return null;
         }
 
-        return new(StorageJson.Deserialize<ConversationState>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
+        return new(StorageJson.Deserialize<ConversationState>(reader.Utf8(0)), SqliteCommands.ToETag(reader.GetInt64(1)));
     }
 
     public Task<string> SaveAsync(string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var json = StorageJson.Serialize(state);
+        // Bound as UTF-8 bytes and stored as TEXT (CAST in the SQL), as the string would have been.
+        var json = StorageJson.SerializeToUtf8(state);
         var expires = state.ExpiresAt?.UtcTicks;
         return database.WriteAsync("conversations.write", (connection, transaction, token) => etag is null
             ? InsertAsync(connection, transaction, conversationId, json, expires, token)
@@ -34,11 +35,11 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             (connection, transaction, token) => connection.ExecuteAsync(transaction, "DELETE FROM conversations WHERE id = $id", token, ("$id", conversationId)),
             cancellationToken);
 
-    private static async Task<string> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string json, long? expires, CancellationToken cancellationToken)
+    private static async Task<string> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, byte[] json, long? expires, CancellationToken cancellationToken)
     {
         var inserted = await connection.ExecuteAsync(
             transaction,
-            "INSERT INTO conversations (id, state, expires_at, version) VALUES ($id, $state, $expires, 1) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO conversations (id, state, expires_at, version) VALUES ($id, CAST($state AS TEXT), $expires, 1) ON CONFLICT (id) DO NOTHING",
             cancellationToken,
             ("$id", conversationId),
             ("$state", json),
@@ -46,12 +47,12 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         return inserted == 1 ? SqliteCommands.ToETag(1) : throw new ConcurrencyConflictException("The conversation already has a state.");
     }
 
-    private static async Task<string> UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string json, long? expires, string etag, CancellationToken cancellationToken)
+    private static async Task<string> UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, byte[] json, long? expires, string etag, CancellationToken cancellationToken)
     {
         var version = SqliteCommands.FromETag(etag);
         var updated = await connection.ExecuteAsync(
             transaction,
-            "UPDATE conversations SET state = $state, expires_at = $expires, version = version + 1 WHERE id = $id AND version = $version",
+            "UPDATE conversations SET state = CAST($state AS TEXT), expires_at = $expires, version = version + 1 WHERE id = $id AND version = $version",
             cancellationToken,
             ("$id", conversationId),
             ("$state", json),
@@ -70,7 +71,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return (reader.GetString(0), new(StorageJson.Deserialize<ConversationState>(reader.GetString(1)), SqliteCommands.ToETag(reader.GetInt64(2))));
+            yield return (reader.GetString(0), new(StorageJson.Deserialize<ConversationState>(reader.Utf8(1)), SqliteCommands.ToETag(reader.GetInt64(2))));
         }
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SqliteTeamStore(SqliteDatabase database) : ITeamStore
             ("$team", teamId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new(StorageJson.Deserialize<TeamRecord>(reader.GetString(0)), SqliteCommands.ToETag(reader.GetInt64(1)))
+            ? new(StorageJson.Deserialize<TeamRecord>(reader.Utf8(0)), SqliteCommands.ToETag(reader.GetInt64(1)))
             : null;
     }
 

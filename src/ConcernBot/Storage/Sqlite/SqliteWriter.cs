@@ -10,16 +10,21 @@ namespace ConcernBot.Storage.Sqlite;
 /// if the commit fails, every write in the batch hears the failure, since none of them was kept.
 /// There is no writer thread: the caller that finds the writer free commits the queue itself (so a lone write costs no
 /// thread hop), until its own write is done; what is still queued then is handed to the thread pool.
+/// A batch of one write needs no savepoint (if it fails, the whole transaction is rolled back, which undoes the same), and
+/// the connection keeps its prepared statements from one batch to the next (<see cref="SqliteStatements"/>).
 /// </summary>
 internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 64;
-    private const string Savepoint = "write";
+    private const string Savepoint = "SAVEPOINT write";
+    private const string ReleaseSavepoint = "RELEASE write";
+    private const string RollbackToSavepoint = "ROLLBACK TO write";
 
     private readonly ConcurrentQueue<SqliteWrite> _queue = new();
     private readonly SemaphoreSlim _leadership = new(1, 1);
     private readonly List<SqliteWrite> _batch = new(MaxBatch);
     private SqliteConnection? _connection;
+    private SqliteStatements? _statements;
     private int _closed;
 
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -41,6 +46,8 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
         if (Interlocked.Exchange(ref _closed, 1) == 0 && _leadership.Wait(0))
         {
             // Nobody is writing: nothing can be half done.
+            _statements?.Dispose();
+            _statements = null;
             _connection?.Dispose();
             _connection = null;
             FailQueued();
@@ -62,6 +69,8 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
             await CommitAsync();
         }
 
+        _statements?.Dispose();
+        _statements = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -122,22 +131,45 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
     {
         try
         {
-            _connection ??= await open(CancellationToken.None);
-            await using var transaction = _connection.BeginTransaction();
-            foreach (var write in _batch)
+            if (_connection is null)
             {
-                transaction.Save(Savepoint);
+                _connection = await open(CancellationToken.None);
+                _statements = SqliteStatements.KeepFor(_connection);
+            }
+
+            await using var transaction = _connection.BeginTransaction();
+            if (_batch.Count == 1)
+            {
+                // Alone in its batch: a failed write is undone by rolling the whole transaction back.
                 try
                 {
-                    await write.RunAsync(_connection, transaction);
+                    await _batch[0].RunAsync(_connection, transaction);
                 }
                 catch (Exception exception)
                 {
-                    write.Failed(exception);
-                    transaction.Rollback(Savepoint);
+                    _batch[0].Failed(exception);
+                    await transaction.RollbackAsync();
+                    _batch[0].Kept();
+                    return;
                 }
+            }
+            else
+            {
+                foreach (var write in _batch)
+                {
+                    await _connection.ExecuteAsync(transaction, Savepoint, CancellationToken.None);
+                    try
+                    {
+                        await write.RunAsync(_connection, transaction);
+                    }
+                    catch (Exception exception)
+                    {
+                        write.Failed(exception);
+                        await _connection.ExecuteAsync(transaction, RollbackToSavepoint, CancellationToken.None);
+                    }
 
-                transaction.Release(Savepoint);
+                    await _connection.ExecuteAsync(transaction, ReleaseSavepoint, CancellationToken.None);
+                }
             }
 
             await transaction.CommitAsync();
@@ -152,6 +184,8 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
             }
 
             // The connection may be broken (a full disk, a file gone): the next batch opens a new one.
+            _statements?.Dispose();
+            _statements = null;
             await (_connection?.DisposeAsync() ?? ValueTask.CompletedTask);
             _connection = null;
             return;

@@ -59,6 +59,43 @@ public sealed class SqliteWriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_write_that_fails_alone_in_its_batch_is_undone_and_the_writer_carries_on()
+    {
+        var failed = _writer.WriteAsync<int>(
+            async (connection, transaction, token) =>
+            {
+                await connection.ExecuteAsync(transaction, "INSERT INTO notes (id) VALUES ($id)", token, ("$id", "undone"));
+                throw new ConcurrencyConflictException();
+            },
+            CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => failed);
+        Assert.Empty(await NotesAsync());
+        await Insert("after");
+        Assert.Equal(["after"], await NotesAsync());
+    }
+
+    [Fact]
+    public async Task The_same_statement_kept_from_write_to_write_takes_each_writes_own_values()
+    {
+        foreach (var id in new[] { "one", "two", "three" })
+        {
+            await _writer.WriteAsync(
+                (connection, transaction, token) => connection.ExecuteAsync(transaction, "INSERT INTO notes (id) VALUES ($id)", token, ("$id", id)),
+                CancellationToken.None);
+        }
+
+        // The same SQL twice within one write, each with its own value.
+        await _writer.WriteAsync(
+            async (connection, transaction, token) =>
+                await connection.ExecuteAsync(transaction, "INSERT INTO notes (id) VALUES ($id)", token, ("$id", "four"))
+                + await connection.ExecuteAsync(transaction, "INSERT INTO notes (id) VALUES ($id)", token, ("$id", "five")),
+            CancellationToken.None);
+
+        Assert.Equal(["five", "four", "one", "three", "two"], await NotesAsync());
+    }
+
+    [Fact]
     public async Task When_the_commit_fails_every_write_in_the_batch_hears_it_and_none_is_kept()
     {
         var hold = await HoldTheWriterAsync();
