@@ -105,6 +105,57 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
         });
     }
 
+    [Fact]
+    public async Task A_whole_concern_typed_in_everyday_Welsh_reaches_the_review_without_being_asked_again()
+    {
+        var cy = System.Globalization.CultureInfo.GetCultureInfo("cy");
+        string In(string key) => IntakeText.ResourceManager.GetString(key, cy)!;
+        (string Typed, string Next)[] talk =
+        [
+            ("codi pryder", nameof(IntakeText.DangerQuestion)),
+            ("na, does neb mewn perygl", nameof(IntakeText.RoleQuestion)),
+            ("dwi'n gweithio yma", nameof(IntakeText.AtRiskQuestion)),
+            ("oedolyn", nameof(IntakeText.AtRiskWhoQuestion)),
+            ("Mr Jones, ystafell 12", nameof(IntakeText.HappenedQuestion)),
+            ("Gwelais ofalwr yn gafael yn ei arddwrn ac yn ei dynnu o'i gadair.", nameof(IntakeText.WhenWhereQuestion)),
+            ("ddoe", nameof(IntakeText.WhereQuestion)),
+            ("Y lolfa ar y llawr cyntaf", nameof(IntakeText.OngoingQuestion)),
+            ("na, mae wedi stopio", nameof(IntakeText.HarmAboutQuestion)),
+            ("corfforol", nameof(IntakeText.AboutQuestion)),
+            ("aelod o staff", nameof(IntakeText.KnowsAskedQuestion)),
+            ("ydy, mae e'n gwybod", nameof(IntakeText.OutcomesAskedQuestion)),
+            ("do a dywedon nhw beth maen nhw eisiau", nameof(IntakeText.WishesQuestion)),
+            ("Mae e eisiau teimlo'n ddiogel", nameof(IntakeText.ReporterWantsQuestion)),
+            ("Hoffwn i rywun siarad ag e", nameof(IntakeText.InvolvedQuestion)),
+            ("Ei ferch, Siân", nameof(IntakeText.ConsentQuestion)),
+            ("ydy, mae e wedi cytuno", nameof(IntakeText.EvidenceQuestion)),
+            ("Dywedais wrth y rheolwr", nameof(IntakeText.KnownQuestion)),
+            ("defnyddio fy enw", nameof(IntakeText.ReviewTitle)),
+        ];
+
+        await InPersonalChatAsync("playground-welsh", async page =>
+        {
+            await Shows(page, Strings.WelcomeRaiseConcern);
+            await Type(page, "language");
+            await Click(page, "Cymraeg");
+            await Shows(page, Strings.ResourceManager.GetString(nameof(Strings.LanguageChanged), cy)!);
+            foreach (var (typed, next) in talk)
+            {
+                await Type(page, typed);
+                await Expect(page.GetByText(Loosely(In(next))).Last).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = Wait });
+            }
+
+            Assert.Equal(0, await page.GetByText(Loosely(In(nameof(IntakeText.RetryNotAChoice)))).CountAsync());
+            Assert.Equal(0, await page.GetByText(Loosely(In(nameof(IntakeText.DidYouMeanHint)))).CountAsync());
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "playground-welsh-review.png") });
+        });
+    }
+
+    // The client may show ' as a typographic apostrophe.
+    private static Regex Loosely(string text) => new(Regex.Escape(text).Replace("'", "['\u2019]", StringComparison.Ordinal));
+
     /// <summary>Opens the Playground's personal chat in Chromium and runs <paramref name="steps"/>; a screenshot if they fail.</summary>
     private async Task InPersonalChatAsync(string name, Func<IPage, Task> steps)
     {

@@ -10,6 +10,28 @@ public sealed class StaffPathTests : IDisposable
     private readonly IntakeData _data = new();
 
     [Fact]
+    public async Task The_ordinary_staff_path_is_fourteen_messages_and_keeps_every_answer_Making_Safeguarding_Personal_asks_for()
+    {
+        using var host = TestHost.Intake(_data);
+        var chat = host.Chat();
+
+        await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
+        await chat.PressAsync(I.ReviewSubmit);
+
+        Assert.Equal(14, chat.MessagesSent); // 19 when each question was its own message
+        var concern = Assert.Single(await _data.ConcernsAsync());
+        Assert.Equal("Mr Jones, room 12", concern.PersonAtRisk.Description);
+        Assert.Equal("The lounge on the first floor", concern.Account.Where);
+        Assert.Equal(Answer.No, concern.Account.StillHappening);
+        Assert.Equal([HarmKind.Physical], concern.HarmKinds);
+        Assert.Equal(SubjectKind.StaffMember, concern.Subject.Kind);
+        Assert.Equal(Answer.Yes, concern.DesiredOutcomes.PersonKnowsConcernRaised);
+        Assert.Equal(DesiredOutcomesRecorded.AskedNoneExpressed, concern.DesiredOutcomes.Recorded);
+        Assert.Equal("I'd like Mr Jones to feel safe.", concern.DesiredOutcomes.WhatReporterWants);
+        Assert.Equal(ConsentToShare.Yes, concern.InformationSharing.Consent);
+    }
+
+    [Fact]
     public async Task A_member_of_staff_raises_a_concern_about_a_child_and_every_answer_is_stored()
     {
         using var host = TestHost.Intake(_data);
