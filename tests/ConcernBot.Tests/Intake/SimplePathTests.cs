@@ -38,6 +38,8 @@ public sealed class SimplePathTests : IDisposable
         Assert.True(review.Says(I.ReviewKnownAnonymous));
         Assert.False(review.Says(I.ReviewConsent));
         Assert.False(review.Says(I.ReviewOutcomesAsked));
+        Assert.True(review.Says(I.SimpleSection_person) && review.Says(I.SimpleSection_harm) && review.Says(I.SimpleSection_sharing));
+        Assert.False(review.Says(I.Section_person) || review.Says(I.Section_harm) || review.Says(I.Section_sharing));
         var receipt = await chat.SayAsync("submit");
 
         Assert.Equal(16, chat.MessagesSent); // typed, the questions asked together on a card come one at a time
