@@ -19,7 +19,7 @@ public sealed class SimplePathTests : IDisposable
         Assert.True((await chat.SayAsync("no")).Says(I.RoleQuestion));
         var who = await chat.SayAsync("2");
         Assert.True(who.Says(I.SimpleWhoQuestion));
-        Assert.True(who.Says(I.HintSimple));
+        Assert.False(who.Says(I.HintSimple)); // only on the first question and after a miss
         Assert.True((await chat.SayAsync("me")).Says(I.SimpleHappenedQuestion));
         Assert.True((await chat.SayAsync("A night carer shouted at me and took my phone away.")).Says(I.SimpleWhenQuestion));
         Assert.True((await chat.SayAsync("this week")).Says(I.SimpleWhereQuestion));
@@ -73,7 +73,7 @@ public sealed class SimplePathTests : IDisposable
         await chat.PressAsync(I.SimpleWhoMe);
         var when = await chat.PressAsync(I.ButtonContinue, new { answer = "A night carer shouted at me and took my phone away." });
         Assert.True(when.Says(I.SimpleWhenWhereQuestion) && when.Says(I.SimpleWhereQuestion) && when.Says(I.SimpleOngoingQuestion));
-        Assert.True(when.Says(I.TogetherEmptySimple) && when.Says(I.TogetherTypingSimple));
+        Assert.True(when.Says(I.TogetherEmptySimple) && !when.Says(I.TogetherTypingSimple));
         var harm = await chat.PressAsync(I.ButtonContinue, new { simple_when = "ThisWeek", simple_where = "My bedroom", simple_ongoing = "Yes" });
         Assert.True(harm.Says(I.SimpleHarmAboutQuestion) && harm.Says(I.SimpleAboutQuestion));
         var wants = await chat.PressAsync(I.ButtonContinue, new { simple_harm = "PsychologicalOrEmotional", simple_about = "NotAboutStaff" });
