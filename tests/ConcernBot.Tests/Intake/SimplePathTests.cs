@@ -45,6 +45,8 @@ public sealed class SimplePathTests : IDisposable
         Assert.Equal(16, chat.MessagesSent); // typed, the questions asked together on a card come one at a time
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
+        Assert.True(receipt.Says(I.SimpleReceiptTitle) && receipt.Says(I.SimpleReceiptMeanwhile) && receipt.Says(I.SimpleReceiptKeepReferenceAnonymous), receipt.Words);
+        Assert.False(receipt.Says(I.ReceiptTitle) || receipt.Says(I.EvidenceAdvice) || receipt.Says(I.ReceiptNext), receipt.Words);
         Assert.Equal(ReporterRole.PersonUsingService, concern.ReporterRole);
         Assert.Equal(PersonAtRiskKind.Reporter, concern.PersonAtRisk.Kind);
         Assert.Equal("A night carer shouted at me and took my phone away.", concern.Account.WhatHappened);
