@@ -248,7 +248,8 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
                 var step = Flow.Find(plan.Step) ?? Flow.Find(Flow.First)!;
                 plan.Step = step.Name;
                 draft.Clarifying = null;
-                plan.Show(cards.Question(step.Prompt(draft), hint: afterMiss || step.Name == Flow.First));
+                var hint = afterMiss ? QuestionHint.WithCommands : step.Name == Flow.First ? QuestionHint.PressOrType : QuestionHint.None;
+                plan.Show(cards.Question(step.Prompt(draft), hint));
                 break;
         }
     }

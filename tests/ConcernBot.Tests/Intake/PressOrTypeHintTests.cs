@@ -5,7 +5,8 @@ namespace ConcernBot.Tests.Intake;
 
 /// <summary>
 /// "You can press a button or type your answer" is said where it helps (issue 21): on the first question of a concern and
-/// when a question is asked again after a miss; not on every card.
+/// when a question is asked again after a miss; not on every card. On the first question the intro has just listed the
+/// commands, so the hint there is only "press a button, or type your answer".
 /// </summary>
 public sealed class PressOrTypeHintTests : IDisposable
 {
@@ -18,7 +19,7 @@ public sealed class PressOrTypeHintTests : IDisposable
         var chat = host.Chat();
 
         var first = await chat.SayAsync("raise a concern");
-        Assert.True(first.Says(I.DangerQuestion) && first.Says(I.HintTyping), first.Words);
+        Assert.True(first.Says(I.DangerQuestion) && first.Says(I.OpeningHowLong) && first.Says(I.HintSimple) && !first.Says(I.HintTyping), first.Words);
         var role = await chat.PressAsync(I.DangerNo);
         Assert.True(role.Says(I.RoleQuestion) && !role.Says(I.HintTyping), role.Words);
 

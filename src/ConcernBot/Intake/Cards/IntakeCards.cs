@@ -17,7 +17,7 @@ public sealed partial class IntakeCards
     /// Add "press a button or type your answer" (and the commands): only where it helps, on the first question of a
     /// concern and when a question is asked again after a miss, not on every card.
     /// </param>
-    public JsonElement Question(Prompt prompt, bool hint = false)
+    public JsonElement Question(Prompt prompt, QuestionHint hint = QuestionHint.None)
     {
         if (prompt.Parts.Count > 0)
         {
@@ -62,9 +62,9 @@ public sealed partial class IntakeCards
             }
         }
 
-        if (hint)
+        if (hint != QuestionHint.None)
         {
-            card.Add(CardElement.Text(prompt.Simple ? IntakeText.HintSimple : IntakeText.HintTyping, subtle: true));
+            card.Add(CardElement.Text(prompt.Simple || hint == QuestionHint.PressOrType ? IntakeText.HintSimple : IntakeText.HintTyping, subtle: true));
         }
 
         return card
