@@ -78,7 +78,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
                 Confirm(plan, action.GetString("answer") == "yes");
                 break;
             case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null && IsTrue(action, ShowAllField):
-                Prompt(plan);
+                Prompt(plan, afterMiss: true);
                 break;
             case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null:
                 Answer(plan, CardInput(action));
@@ -229,8 +229,11 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
 
     private void OfferResume(TurnPlan plan) => plan.Show(cards.ResumeOffer(plan.Draft!.StartedAt));
 
-    /// <summary>Shows where the person is: the current question, the review or the form.</summary>
-    private void Prompt(TurnPlan plan)
+    /// <summary>
+    /// Shows where the person is: the current question, the review or the form. The "press or type" hint comes with the
+    /// first question of a concern and after a miss (an answer not understood), not with every question.
+    /// </summary>
+    private void Prompt(TurnPlan plan, bool afterMiss = false)
     {
         var draft = plan.Draft!;
         switch (plan.Step)
@@ -245,7 +248,8 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
                 var step = Flow.Find(plan.Step) ?? Flow.Find(Flow.First)!;
                 plan.Step = step.Name;
                 draft.Clarifying = null;
-                plan.Show(cards.Question(step.Prompt(draft)));
+                var hint = afterMiss ? QuestionHint.WithCommands : step.Name == Flow.First ? QuestionHint.PressOrType : QuestionHint.None;
+                plan.Show(cards.Question(step.Prompt(draft), hint));
                 break;
         }
     }
@@ -273,7 +277,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             var narrowed = Narrow(step, draft, clarifying, input);
             if (narrowed is null)
             {
-                Prompt(plan);
+                Prompt(plan, afterMiss: true);
                 return;
             }
 
@@ -291,7 +295,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
         if (!result.Accepted)
         {
             plan.Say(result.Message ?? IntakeText.RetryNotAChoice);
-            Prompt(plan);
+            Prompt(plan, afterMiss: true);
             return;
         }
 

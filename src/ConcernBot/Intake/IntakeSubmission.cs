@@ -107,7 +107,7 @@ internal sealed class IntakeSubmission(
         };
         var delayed = AnonymousTiming.IsDelayed(identity, concern.Urgent);
         var receipt = receipts.Create(
-            concern.Id, new ReceiptDetails(secret, delayed, CultureInfo.CurrentUICulture.Name), receivedAt, now + outbox.Value.TurnDeliveryGrace);
+            concern.Id, new ReceiptDetails(secret, delayed, CultureInfo.CurrentUICulture.Name, draft.Track == IntakeTrack.Simple), receivedAt, now + outbox.Value.TurnDeliveryGrace);
         var stored = false;
         try
         {

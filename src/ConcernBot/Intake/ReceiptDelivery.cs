@@ -39,7 +39,7 @@ internal sealed partial class ReceiptDelivery(
         Activity receipt;
         try
         {
-            var card = cards.Receipt(new ReceiptFacts(concern.Reference, concern.Urgent, concern.Reporter.Choice, secret, details.Delayed, message.EarlierDeliveryCutOff), settings.Options.SupportContacts);
+            var card = cards.Receipt(new ReceiptFacts(concern.Reference, concern.Urgent, concern.Reporter.Choice, secret, details.Delayed, message.EarlierDeliveryCutOff, details.Simple), settings.Options.SupportContacts);
             receipt = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
         }
         finally

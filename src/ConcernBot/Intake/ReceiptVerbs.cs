@@ -13,10 +13,14 @@ public static class ReceiptVerbs
     public static CardData RemoveSecretData(ReceiptFacts receipt) => CardData.Verb(RemoveSecret)
         .With("reference", receipt.Reference)
         .With("urgent", receipt.Urgent)
-        .With("identity", receipt.Identity.ToString());
+        .With("identity", receipt.Identity.ToString())
+        .With("simple", receipt.Simple);
 
     public static ReceiptFacts? FactsOf(Conversation.UserAction action) =>
         action.GetString("reference") is { Length: > 0 } reference && Enum.TryParse<IdentityChoice>(action.GetString("identity"), out var identity)
-            ? new ReceiptFacts(reference, action.Data.TryGetProperty("urgent", out var urgent) && urgent.ValueKind == System.Text.Json.JsonValueKind.True, identity, SecretRemoved: true)
+            ? new ReceiptFacts(reference, IsTrue(action, "urgent"), identity, Simple: IsTrue(action, "simple"), SecretRemoved: true)
             : null;
+
+    private static bool IsTrue(Conversation.UserAction action, string name) =>
+        action.Data.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.True;
 }

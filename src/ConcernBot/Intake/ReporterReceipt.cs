@@ -54,7 +54,8 @@ internal sealed class ReporterReceipt(IDataProtectionProvider dataProtection)
 /// <param name="Secret">The secret word (anonymous and confidential reporters), or null.</param>
 /// <param name="Delayed">The leads' card waits a few minutes so its arrival cannot point to the reporter.</param>
 /// <param name="Culture">The language the reporter was reading.</param>
-internal sealed record ReceiptDetails(string? Secret, bool Delayed, string Culture);
+/// <param name="Simple">Raised on the simple-language path (the receipt uses its words); absent in older payloads.</param>
+internal sealed record ReceiptDetails(string? Secret, bool Delayed, string Culture, bool Simple = false);
 
 internal sealed record ReceiptPayload(string ConcernId, string Sealed);
 

@@ -28,6 +28,7 @@ internal static class IntakeCardSamples
         Intake(nameof(IntakeCards.Review), "simple-empty", (cards, _) => cards.Review(new IntakeDraft { Track = IntakeTrack.Simple }, s => s != Sections.Evidence)),
         Intake(nameof(IntakeCards.Receipt), "named-urgent", (cards, _) => cards.Receipt(new ReceiptFacts("SG-7K3-Q9P", true, IdentityChoice.Named), ["Employee assistance: 0800 000 0000"])),
         Intake(nameof(IntakeCards.Receipt), "anonymous", (cards, _) => cards.Receipt(new ReceiptFacts("SG-7K3-Q9P", false, IdentityChoice.Anonymous, "RCH9-WGHP-S5XF-6JCA", Delayed: true), [])),
+        Intake(nameof(IntakeCards.Receipt), "simple-anonymous", (cards, _) => cards.Receipt(new ReceiptFacts("SG-7K3-Q9P", false, IdentityChoice.Anonymous, "RCH9-WGHP-S5XF-6JCA", Simple: true), [])),
         Intake(nameof(IntakeCards.Form), "empty", (cards, sp) => cards.Form(new IntakeDraft(), [], ["Priya Shah"], null)),
         Intake(nameof(IntakeCards.Form), "problems-long", (cards, sp) => cards.Form(Full(longAnswers: true), ["Please choose how you would like to be known."], [], "Yes")),
         Guidance(nameof(GuidanceCards.Menu), "menu", c => c.Menu()),

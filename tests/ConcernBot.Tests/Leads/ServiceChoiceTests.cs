@@ -39,7 +39,7 @@ public sealed class ServiceChoiceTests : IDisposable
             var asked = await chat.PressAsync(I.RoleStaff);
 
             Assert.True(asked.Says(I.ServiceQuestion), asked.Words);
-            Assert.True(asked.Says("your concern will go to the designated safeguarding leads for Elm Court"), asked.Words);
+            Assert.True(asked.Says(ConcernBot.Conversation.Words.Format(I.ServiceReceivers, "Elm Court")), asked.Words);
             Assert.Contains("Oak House", asked.LastCard!.Buttons);
             Assert.Contains("Elm Court", asked.LastCard!.Buttons);
 

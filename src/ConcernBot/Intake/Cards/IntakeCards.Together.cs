@@ -7,8 +7,8 @@ namespace ConcernBot.Intake.Cards;
 
 public sealed partial class IntakeCards
 {
-    /// <summary>Several questions on one card: each its own labelled input, one Continue for them all.</summary>
-    private static JsonElement Together(Prompt prompt)
+    /// <summary>Several questions on one card: each its own labelled input, one Continue for them all; how typing works, when hinted.</summary>
+    private static JsonElement Together(Prompt prompt, QuestionHint hint)
     {
         var card = new AdaptiveCard()
             .Add(CardElement.Heading(prompt.Question))
@@ -40,7 +40,11 @@ public sealed partial class IntakeCards
 
         var answer = CardData.Verb(IntakeVerbs.Answer).With("step", prompt.Step).With(IntakeConversation.TogetherField, true);
         card.Add(CardElement.Actions(CardAction.Submit(IntakeText.ButtonContinue, answer, style: "positive")));
-        card.Add(CardElement.Text(prompt.Simple ? IntakeText.TogetherTypingSimple : IntakeText.TogetherTyping, subtle: true));
+        if (hint != QuestionHint.None)
+        {
+            card.Add(CardElement.Text(prompt.Simple ? IntakeText.TogetherTypingSimple : IntakeText.TogetherTyping, subtle: true));
+        }
+
         return card
             .AddAction(MoreOptions())
             .WithFallbackText(prompt.Question)

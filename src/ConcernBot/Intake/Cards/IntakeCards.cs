@@ -25,11 +25,15 @@ public sealed partial class IntakeCards
     }
 
     /// <summary>A question: guidance, the question as a heading, then buttons, ticks, a text box or a date.</summary>
-    public JsonElement Question(Prompt prompt)
+    /// <param name="hint">
+    /// Add "press a button or type your answer" (and the commands): only where it helps, on the first question of a
+    /// concern and when a question is asked again after a miss, not on every card.
+    /// </param>
+    public JsonElement Question(Prompt prompt, QuestionHint hint = QuestionHint.None)
     {
         if (prompt.Parts.Count > 0)
         {
-            return Together(prompt);
+            return Together(prompt, hint);
         }
 
         var card = new AdaptiveCard();
@@ -75,7 +79,11 @@ public sealed partial class IntakeCards
             }
         }
 
-        card.Add(CardElement.Text(prompt.Simple ? IntakeText.HintSimple : IntakeText.HintTyping, subtle: true));
+        if (hint != QuestionHint.None)
+        {
+            card.Add(CardElement.Text(prompt.Simple || hint == QuestionHint.PressOrType ? IntakeText.HintSimple : IntakeText.HintTyping, subtle: true));
+        }
+
         return card
             .AddAction(MoreOptions())
             .WithFallbackText(prompt.Question)

@@ -32,9 +32,10 @@ public sealed partial class IntakeCards
                 continue;
             }
 
-            var items = new List<CardElement> { CardElement.Text(SectionTitle(section), weight: TextWeight.Bolder) };
+            var heading = SectionTitle(section, simple);
+            var items = new List<CardElement> { CardElement.Text(heading, weight: TextWeight.Bolder) };
             items.AddRange(rows.Select(r => CardElement.Text($"**{r.Label}**  \n{r.Value}")));
-            var title = Words.Format(IntakeText.ReviewChange, SectionTitle(section));
+            var title = Words.Format(IntakeText.ReviewChange, heading);
             items.Add(CardElement.Actions(CardAction.Submit(title, CardData.Verb(IntakeVerbs.Change).With("section", section), validateInputs: false)));
 
             card.Add(CardElement.Container(items).WithSeparator());
@@ -48,8 +49,10 @@ public sealed partial class IntakeCards
             .ToJsonElement();
     }
 
-    public static string SectionTitle(string section) =>
-        IntakeText.ResourceManager.GetString("Section_" + section, CultureInfo.CurrentUICulture) ?? section;
+    /// <summary>A section's heading on the review (and its Change button): the simple path has its own plain ones.</summary>
+    public static string SectionTitle(string section, bool simple = false) =>
+        (simple ? IntakeText.ResourceManager.GetString("SimpleSection_" + section, CultureInfo.CurrentUICulture) : null)
+        ?? IntakeText.ResourceManager.GetString("Section_" + section, CultureInfo.CurrentUICulture) ?? section;
 
     private static IEnumerable<(string Label, string Value)> Rows(string section, IntakeDraft d, string? displayName)
     {
