@@ -1,0 +1,35 @@
+using ConcernBot.Concerns;
+using ConcernBot.Leads;
+using Words = ConcernBot.Resources.Leads;
+
+namespace ConcernBot.Workspace;
+
+/// <summary>
+/// The clocks of a concern for the workspace, from the leads' own <see cref="LeadsClocks"/> (the same deadlines the card
+/// shows and escalation fires on): acknowledgement, the 7-day receipt to the reporter, 3-month feedback, and the LADO
+/// within one working day when the concern is about someone who works with children.
+/// </summary>
+public sealed class CaseClocks(LeadsClocks clocks, LeadsCards cards)
+{
+    public IReadOnlyList<CaseClock> Of(Concern concern, DateTimeOffset now)
+    {
+        var shown = cards.DeadlineFacts(concern).ToDictionary(f => f.Label, f => f.Value, StringComparer.Ordinal);
+        var list = new List<CaseClock>
+        {
+            Clock("acknowledgement", Words.DeadlineAcknowledge, clocks.AcknowledgementDue(concern), concern.AcknowledgedAt, now, shown),
+            // The receipt is sent when the concern is submitted (docs/intake.md): met at once.
+            Clock("receipt", Words.DeadlineReceipt, clocks.ReceiptDue(concern), concern.ReceivedAt, now, shown),
+            Clock("feedback", Words.DeadlineFeedback, clocks.FeedbackDue(concern), concern.Leads.Outcome?.ClosedAt ?? concern.ClosedAt, now, shown),
+        };
+        if (clocks.LadoDue(concern) is { } lado)
+        {
+            var referral = concern.Leads.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Lado);
+            list.Add(Clock("lado", Words.DeadlineLado, lado, referral?.DecidedAt, now, shown));
+        }
+
+        return list;
+    }
+
+    private static CaseClock Clock(string name, string label, DateTimeOffset due, DateTimeOffset? met, DateTimeOffset now, Dictionary<string, string> shown) =>
+        new(name, label, due, met, met is null && due <= now, shown.TryGetValue(label, out var text) ? text : "");
+}
