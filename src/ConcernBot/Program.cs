@@ -20,6 +20,7 @@ app.MapDirectLine();
 app.MapSpeakUpPage();
 app.MapSpeakUpPoster();
 app.MapWorkspaceApi();
+app.MapWorkspacePage();
 
 app.Run();
 
