@@ -37,6 +37,14 @@ public static class WorkspacePage
             return Results.Content(Html(language), "text/html; charset=utf-8");
         });
 
+        // The channel tab's configuration page (manifest configurableTabs): Save sets the tab to the workspace.
+        app.MapGet(Path + "/configure", (HttpContext http) =>
+        {
+            Secure(http);
+            var language = Language(http);
+            return Results.Content(ConfigureHtml(language), "text/html; charset=utf-8");
+        });
+
         app.MapGet(Path + "/words", (HttpContext http) =>
         {
             Secure(http);
@@ -126,6 +134,30 @@ public static class WorkspacePage
               </main>
               <script src="{{Path}}/assets/MicrosoftTeams.min.js"></script>
               <script src="{{Path}}/assets/workspace.js"></script>
+            </body>
+            </html>
+            """;
+    }
+
+    private static string ConfigureHtml(CultureInfo language)
+    {
+        var e = Encoder;
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{e.Encode(language.Name)}}" dir="{{(language.TextInfo.IsRightToLeft ? "rtl" : "ltr")}}">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>{{e.Encode(Words.PageTitle)}}</title>
+              <link rel="stylesheet" href="{{Path}}/assets/workspace.css">
+            </head>
+            <body data-theme="default">
+              <main id="main" data-tab-name="{{e.Encode(Words.PageTitle)}}">
+                <h1>{{e.Encode(Words.PageTitle)}}</h1>
+                <p>{{e.Encode(Words.ConfigureIntro)}}</p>
+              </main>
+              <script src="{{Path}}/assets/MicrosoftTeams.min.js"></script>
+              <script src="{{Path}}/assets/configure.js"></script>
             </body>
             </html>
             """;
