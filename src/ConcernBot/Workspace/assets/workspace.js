@@ -16,12 +16,12 @@
       else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? '' : value);
     });
-    children.flat().filter((c) => c !== null && c !== undefined).forEach((c) => node.append(c));
+    children.flat(Infinity).filter((c) => c !== null && c !== undefined).forEach((c) => node.append(c));
     return node;
   };
 
   const show = (...nodes) => {
-    main.replaceChildren(...nodes);
+    main.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
   };
 
   const message = (text) => show(el('h1', { text: words.PageTitle }), el('p', { role: 'alert', class: 'message', text }));

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using ConcernBot.Concerns;
+using ConcernBot.EndToEnd.Tests.Browser;
+using ConcernBot.EndToEnd.Tests.Hosting;
+using ConcernBot.Leads;
+using ConcernBot.Testing;
+using ConcernBot.Tests.Support;
+using ConcernBot.Tests.Workspace;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using Words = ConcernBot.Resources.Workspace;
+
+namespace ConcernBot.EndToEnd.Tests.Workspace;
+
+/// <summary>
+/// The leads' tab in headless Chromium inside a stand-in Teams frame: the page gets its token through teams-js as it
+/// does in Teams, lists the lead's concerns, opens one, acknowledges it (the channel card follows) and closes it with
+/// the Making Safeguarding Personal outcome; axe-core finds nothing serious or critical on any page; screenshots kept.
+/// </summary>
+public sealed class WorkspaceInTheBrowserTests
+{
+    private const float Wait = 30_000;
+
+    [Fact]
+    public async Task A_lead_opens_the_tab_in_Teams_lists_opens_acknowledges_and_closes_a_concern()
+    {
+        await using var tab = await WorkspaceTab.StartAsync(port: FreePort.Next());
+        tab.Host.StartServer();
+        var concern = SampleConcerns.Create();
+        await tab.RouteAsync(concern);
+        var origin = $"http://127.0.0.1:{tab.Host.Port}";
+
+        // The stand-in Teams page is on a public origin and frames the tab on loopback, as Teams frames a tab on its host:
+        // Chromium's local network protection would refuse that, and it is not what is under test.
+        var (playwright, browser) = await Chromium.LaunchAsync("--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights");
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var offSite = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (url.StartsWith(TeamsHostFrame.Url, StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new RouteFulfillOptions
+                {
+                    ContentType = "text/html; charset=utf-8",
+                    Body = TeamsHostFrame.Html($"{origin}/workspace?tab=personal", tab.Token(People.Asha), "dark", "en-GB"),
+                });
+            }
+            else if (url.StartsWith(origin + "/", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                offSite.Add(url);
+                await route.AbortAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Wait);
+        var problems = new List<string>();
+
+        await page.GotoAsync(TeamsHostFrame.Url);
+        var frame = page.FrameLocator("#tab");
+        var link = frame.GetByRole(AriaRole.Link, new FrameLocatorGetByRoleOptions { Name = concern.Reference });
+        await Expect(link).ToBeVisibleAsync();
+        var tabFrame = page.Frames.Single(f => f.Url.StartsWith(origin, StringComparison.Ordinal));
+        await tabFrame.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tools", "teamsjs", "node_modules", "axe-core", "axe.min.js")) + "\n;void 0");
+        Assert.Equal("dark", await tabFrame.EvaluateAsync<string>("() => document.body.dataset.theme"));
+        Assert.Contains("authentication.getAuthToken", await page.EvaluateAsync<string[]>("() => window.hostCalls"));
+        await CheckAsync(tabFrame, "list", problems);
+        await SaveAsync(page, tabFrame, "workspace-list");
+
+        await link.ClickAsync();
+        await Expect(frame.GetByRole(AriaRole.Heading, new FrameLocatorGetByRoleOptions { Name = Words.ReporterSaidHeading })).ToBeVisibleAsync();
+        await Expect(frame.GetByText("Mr Quillborne shout at Mrs Pemberly", new FrameLocatorGetByTextOptions { Exact = false })).ToBeVisibleAsync();
+        await Expect(frame.GetByText(Words.RecordIntact)).ToBeVisibleAsync();
+        await CheckAsync(tabFrame, "case", problems);
+        await SaveAsync(page, tabFrame, "workspace-case");
+
+        await frame.GetByRole(AriaRole.Button, new FrameLocatorGetByRoleOptions { Name = Words.Acknowledge, Exact = true }).ClickAsync();
+        await Expect(frame.Locator(".notice")).ToBeVisibleAsync();
+        Assert.Equal(ConcernStatus.Acknowledged, (await SampleConcerns.CurrentAsync(tab.Host, concern)).Status);
+        Assert.Contains(tab.Host.Connector.Of("update"), u => u.CardJson.Contains(People.Asha.Name, StringComparison.Ordinal));
+
+        await frame.GetByLabel(Words.OutcomeDesiredLabel).SelectOptionAsync("Fully");
+        await frame.GetByLabel(Words.OutcomeRiskLabel).SelectOptionAsync("Removed");
+        await frame.GetByLabel(Words.ReporterMessageLabel).FillAsync("Thank you for telling us. We have acted on it.");
+        await frame.GetByRole(AriaRole.Button, new FrameLocatorGetByRoleOptions { Name = Words.Close, Exact = true }).ClickAsync();
+        await Expect(frame.GetByRole(AriaRole.Heading, new FrameLocatorGetByRoleOptions { Name = Words.OutcomeHeading, Exact = true })).ToBeVisibleAsync();
+        var closed = await SampleConcerns.CurrentAsync(tab.Host, concern);
+        Assert.Equal(ConcernStatus.Closed, closed.Status);
+        Assert.Equal(OutcomesAchieved.Fully, closed.Leads.Outcome!.DesiredOutcomes);
+        Assert.Contains(await tab.Host.Stores.ReadAsync(concern.Id), e => e.Action == LeadsAudit.Closed && e.Actor == People.Asha.Name);
+        await CheckAsync(tabFrame, "closed", problems);
+        await SaveAsync(page, tabFrame, "workspace-closed");
+
+        Assert.True(problems.Count == 0, "axe-core found serious or critical problems: " + string.Join(", ", problems));
+        Assert.True(offSite.Count == 0, "The tab asked for something off this host: " + string.Join(", ", offSite));
+    }
+
+    private static async Task CheckAsync(IFrame frame, string step, List<string> problems)
+    {
+        var found = await frame.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ' ' + v.nodes.slice(0, 2).map(n => n.target.join(' > ')).join(' | '))");
+        problems.AddRange(found.EnumerateArray().Select(v => $"{step}: {v.GetString()}"));
+    }
+
+    /// <summary>The whole tab: the frame made as tall as its page for the picture, then back to the window's height.</summary>
+    private static async Task SaveAsync(IPage page, IFrame tab, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var height = Math.Min(2400, await tab.EvaluateAsync<int>("() => document.documentElement.scrollHeight"));
+        await page.EvaluateAsync("h => { document.getElementById('tab').style.height = h + 'px'; }", height);
+        // The tab is another origin's frame, painted on its own: let it lay out at the new size before the picture.
+        await tab.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.EvaluateAsync("() => { document.getElementById('tab').style.height = '100vh'; }");
+    }
+}
