@@ -140,9 +140,12 @@ public sealed class LeadsCards(LeadsClocks clocks)
         if (clocks.LadoDue(concern) is { } lado)
         {
             var referral = leads.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Lado);
+            var toLado = leads.Referrals.FirstOrDefault(r => r.Agency == ReferralAgency.Lado);
             list.Add((Words.DeadlineLado, referral is not null
                 ? LeadsText.Format(Words.DoneBy, referral.DecidedBy, clocks.Show(referral.DecidedAt))
-                : LeadsText.Format(Words.DueBy, clocks.Show(lado))));
+                : toLado is not null
+                    ? LeadsText.Format(Words.DoneBy, toLado.MadeBy, clocks.Show(toLado.MadeAt))
+                    : LeadsText.Format(Words.DueBy, clocks.Show(lado))));
         }
 
         return list;

@@ -23,8 +23,17 @@ public sealed class CaseClocks(LeadsClocks clocks, LeadsCards cards)
         };
         if (clocks.LadoDue(concern) is { } lado)
         {
-            var referral = concern.Leads.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Lado);
-            list.Add(Clock("lado", Words.DeadlineLado, lado, referral?.DecidedAt, now, shown));
+            list.Add(Clock("lado", Words.DeadlineLado, lado, LeadsClocks.LadoReferredAt(concern), now, shown));
+        }
+
+        // Each referral's own clock: the agency's answer, where one is due.
+        foreach (var referral in concern.Leads.Referrals.Where(r => r.ResponseDue is not null))
+        {
+            var label = LeadsText.Format(Resources.Workspace.ReferralClock, LeadsText.Label("Agency", referral.Agency));
+            var text = referral.Answered
+                ? LeadsText.Format(Words.DoneBy, referral.ResponseRecordedBy ?? Words.ALead, clocks.Show(referral.RespondedAt ?? referral.MadeAt))
+                : LeadsText.Format(referral.ResponseDue <= now ? Words.DeadlinePassed : Words.DueBy, clocks.Show(referral.ResponseDue!.Value));
+            list.Add(new CaseClock("referral", label, referral.ResponseDue!.Value, referral.Answered ? referral.RespondedAt : null, !referral.Answered && referral.ResponseDue <= now, text));
         }
 
         return list;

@@ -67,6 +67,7 @@ public sealed class CaseFiles(LeadsCards cards, LeadsClocks clocks, CaseClocks c
                     new(Words.OutcomeReporterMessage, outcome.ReporterMessage ?? Words.NotSaid),
                 ]
                 : [],
+            [.. leads.Referrals.Select(r => Referral(concern, r, now))],
             [.. entries.Select(e => new ChronologyEntry(e.Sequence, e.At, clocks.Show(e.At), e.Actor, LeadsText.AuditAction(e.Action), e.Reason))],
             check.IsIntact,
             check.IsIntact ? Resources.Workspace.RecordIntact : Resources.Workspace.RecordAltered,
@@ -75,7 +76,24 @@ public sealed class CaseFiles(LeadsCards cards, LeadsClocks clocks, CaseClocks c
             Choices<DecisionKind>("Decision"),
             Choices<SharingDecision>("Sharing"),
             Choices<OutcomesAchieved>("Achieved"),
-            Choices<RiskOutcome>("Risk"));
+            Choices<RiskOutcome>("Risk"),
+            Choices<ReferralAgency>("Agency"));
+    }
+
+    private CaseReferral Referral(Concern concern, AgencyReferral referral, DateTimeOffset now)
+    {
+        var agency = LeadsText.Label("Agency", referral.Agency);
+        var madeBy = clocks.ReferralMadeBy(concern, referral.Agency);
+        var clock = caseClocks.Of(concern, now).FirstOrDefault(c => c.Name == "referral" && c.Due == referral.ResponseDue && c.Label.Contains(agency, StringComparison.Ordinal));
+        return new CaseReferral(
+            referral.Id,
+            agency,
+            LeadsText.Format(Resources.Workspace.ReferralLine, agency, clocks.Show(referral.MadeAt), referral.MadeBy),
+            referral.AgencyReference is { } theirs ? LeadsText.Format(Resources.Workspace.ReferralTheirReference, theirs) : null,
+            madeBy is { } due && referral.MadeAt > due ? LeadsText.Format(Resources.Workspace.ReferralMadeLate, clocks.Show(due)) : null,
+            referral.Response is { } answer ? LeadsText.Format(Resources.Workspace.ReferralAnswer, clocks.Show(referral.RespondedAt ?? referral.MadeAt), answer) : null,
+            referral.Answered,
+            clock);
     }
 
     private string ServiceName(Concern concern) => directory.ForService(concern.ServiceId).Name ?? Resources.Workspace.ServiceDefault;

@@ -30,6 +30,9 @@ public sealed record ChronologyEntry(long Sequence, DateTimeOffset At, string Wh
 /// <summary>A choice the page offers for an action (its value is what the card's input would carry).</summary>
 public sealed record CaseChoice(string Value, string Label);
 
+/// <summary>A referral to another agency as the case page shows it.</summary>
+public sealed record CaseReferral(string Id, string Agency, string Made, string? TheirReference, string? MadeLate, string? Answer, bool Answered, CaseClock? Clock);
+
 /// <summary>Everything the case page shows to an authorised lead.</summary>
 public sealed record CaseFile(
     string Reference,
@@ -47,6 +50,7 @@ public sealed record CaseFile(
     IReadOnlyList<string> Questions,
     IReadOnlyList<string> Notes,
     IReadOnlyList<CaseFact> Outcome,
+    IReadOnlyList<CaseReferral> Referrals,
     IReadOnlyList<ChronologyEntry> Chronology,
     bool RecordIntact,
     string RecordCheck,
@@ -55,7 +59,8 @@ public sealed record CaseFile(
     IReadOnlyList<CaseChoice> DecisionKinds,
     IReadOnlyList<CaseChoice> SharingDecisions,
     IReadOnlyList<CaseChoice> OutcomesAchieved,
-    IReadOnlyList<CaseChoice> RiskOutcomes);
+    IReadOnlyList<CaseChoice> RiskOutcomes,
+    IReadOnlyList<CaseChoice> Agencies);
 
 /// <summary>A refusal or a problem, in plain words; nothing of any concern.</summary>
 public sealed record WorkspaceMessage(string Message);

@@ -26,6 +26,8 @@ public static class WorkspaceEndpoints
         ["decide"] = LeadsVerbs.Decide,
         ["note"] = LeadsVerbs.Note,
         ["close"] = LeadsVerbs.Close,
+        ["refer"] = LeadsVerbs.Refer,
+        ["referral-reply"] = LeadsVerbs.ReferralReply,
     };
 
     public static WebApplication MapWorkspaceApi(this WebApplication app)

@@ -95,7 +95,7 @@
     onsubmit: async (event) => {
       event.preventDefault();
       const data = { verb };
-      new FormData(event.target).forEach((value, key) => { data[key] = value; });
+      new FormData(event.target).forEach((value, key) => { if (value !== '') data[key] = value; });
       const { status, body } = await api(`/cases/${encodeURIComponent(file.reference)}/actions`, { method: 'POST', body: JSON.stringify(data), headers: { 'If-Match': file.eTag } });
       if (body && body.reference) return casePage(body);
       return message(body?.message || words.ProblemTryAgain);
@@ -123,6 +123,25 @@
     return section(words.ActionsHeading, ...forms);
   };
 
+  const referrals = (file) => {
+    const items = file.referrals.map((r) => el('li', { class: 'referral' },
+      el('strong', { text: r.made }),
+      r.theirReference ? el('div', { text: r.theirReference }) : null,
+      r.madeLate ? el('div', { class: 'late', text: r.madeLate }) : null,
+      r.clock ? clocks([r.clock]) : null,
+      el('div', { class: r.answered ? null : 'subtle', text: r.answer || words.ReferralWaiting }),
+      !r.answered && !file.closed
+        ? actionForm(file, 'referral-reply', words.RecordResponse,
+          el('input', { type: 'hidden', name: 'referralId', value: r.id }),
+          field(`response-${r.id}`, words.ReferralResponseLabel.replace('{0}', r.agency), el('textarea', { id: `response-${r.id}`, name: 'response', rows: '3', required: true })))
+        : null));
+    const form = file.closed ? null : actionForm(file, 'refer', words.Refer,
+      field('agency', words.ReferralAgencyLabel, select('agency', file.agencies)),
+      field('agencyReference', words.ReferralReferenceLabel, el('input', { id: 'agencyReference', name: 'agencyReference', type: 'text', autocomplete: 'off' })),
+      field('referredAt', words.ReferralWhenLabel, el('input', { id: 'referredAt', name: 'referredAt', type: 'datetime-local' })));
+    return section(words.ReferralsHeading, items.length ? el('ul', { class: 'referrals' }, items) : el('p', { class: 'subtle', text: words.NothingYet }), form);
+  };
+
   const casePage = (file) => {
     show(
       el('p', {}, el('a', { href: '#/', text: words.BackToList })),
@@ -133,6 +152,7 @@
       section(words.ReporterSaidHeading, el('p', { class: 'account', text: file.whatHappened }), facts(file.detail)),
       section(words.OutcomesHeading, facts(file.desiredOutcomes)),
       section(words.DecisionsHeading, lines(file.decisions)),
+      referrals(file),
       section(words.QuestionsHeading, lines(file.questions)),
       section(words.NotesHeading, lines(file.notes)),
       file.outcome.length ? section(words.OutcomeHeading, facts(file.outcome)) : null,
