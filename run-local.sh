@@ -59,10 +59,10 @@ if [ ! -f "$webchat_folder/node_modules/.package-lock.json" ] || [ "$webchat_fol
   npm ci --prefix "$webchat_folder" --no-audit --no-fund --loglevel=error
 fi
 
-teamsjs_folder="$root/tools/teamsjs"
-if [ ! -f "$teamsjs_folder/node_modules/.package-lock.json" ] || [ "$teamsjs_folder/package-lock.json" -nt "$teamsjs_folder/node_modules/.package-lock.json" ]; then
+workspace_tools_folder="$root/tools/workspace"
+if [ ! -f "$workspace_tools_folder/node_modules/.package-lock.json" ] || [ "$workspace_tools_folder/package-lock.json" -nt "$workspace_tools_folder/node_modules/.package-lock.json" ]; then
   echo "Installing the Teams JavaScript library for the leads' tab (npm ci)..."
-  npm ci --prefix "$teamsjs_folder" --no-audit --no-fund --loglevel=error
+  npm ci --prefix "$workspace_tools_folder" --no-audit --no-fund --loglevel=error
 fi
 
 echo "Building ConcernBot..."

@@ -10,7 +10,7 @@ namespace ConcernBot.Workspace;
 
 /// <summary>
 /// GET /workspace: the leads' tab. A small page whose script (with the Teams JavaScript client library, pinned in
-/// tools/teamsjs and served from this host) takes the theme, the locale and the single sign-on token from Teams, then
+/// tools/workspace and served from this host) takes the theme, the locale and the single sign-on token from Teams, then
 /// reads the workspace API. GET /workspace/words: the page's words in a language (nothing of any concern). In
 /// Development and from this machine only, GET /workspace/local-sign-in: a clearly marked page to pick a lead.
 /// </summary>

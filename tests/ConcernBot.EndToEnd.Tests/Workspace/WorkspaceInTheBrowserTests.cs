@@ -14,7 +14,8 @@ namespace ConcernBot.EndToEnd.Tests.Workspace;
 
 /// <summary>
 /// The leads' tab in headless Chromium inside a stand-in Teams frame: the page gets its token through teams-js as it
-/// does in Teams, lists the lead's concerns, opens one, acknowledges it (the channel card follows) and closes it with
+/// does in Teams, lists the lead's concerns, opens one, acknowledges it (the channel card follows), records a referral
+/// to the adult safeguarding team and closes it with
 /// the Making Safeguarding Personal outcome; axe-core finds nothing serious or critical on any page; screenshots kept.
 /// </summary>
 public sealed class WorkspaceInTheBrowserTests
@@ -22,7 +23,7 @@ public sealed class WorkspaceInTheBrowserTests
     private const float Wait = 30_000;
 
     [Fact]
-    public async Task A_lead_opens_the_tab_in_Teams_lists_opens_acknowledges_and_closes_a_concern()
+    public async Task A_lead_opens_the_tab_in_Teams_lists_opens_acknowledges_refers_and_closes_a_concern()
     {
         await using var tab = await WorkspaceTab.StartAsync(port: FreePort.Next());
         tab.Host.StartServer();
@@ -67,7 +68,7 @@ public sealed class WorkspaceInTheBrowserTests
         var link = frame.GetByRole(AriaRole.Link, new FrameLocatorGetByRoleOptions { Name = concern.Reference });
         await Expect(link).ToBeVisibleAsync();
         var tabFrame = page.Frames.Single(f => f.Url.StartsWith(origin, StringComparison.Ordinal));
-        await tabFrame.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tools", "teamsjs", "node_modules", "axe-core", "axe.min.js")) + "\n;void 0");
+        await tabFrame.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tools", "workspace", "node_modules", "axe-core", "axe.min.js")) + "\n;void 0");
         Assert.Equal("dark", await tabFrame.EvaluateAsync<string>("() => document.body.dataset.theme"));
         Assert.Contains("authentication.getAuthToken", await page.EvaluateAsync<string[]>("() => window.hostCalls"));
         await CheckAsync(tabFrame, "list", problems);
@@ -84,6 +85,15 @@ public sealed class WorkspaceInTheBrowserTests
         await Expect(frame.Locator(".notice")).ToBeVisibleAsync();
         Assert.Equal(ConcernStatus.Acknowledged, (await SampleConcerns.CurrentAsync(tab.Host, concern)).Status);
         Assert.Contains(tab.Host.Connector.Of("update"), u => u.CardJson.Contains(People.Asha.Name, StringComparison.Ordinal));
+
+        await frame.GetByLabel(Words.ReferralAgencyLabel).SelectOptionAsync("AdultSafeguarding");
+        await frame.GetByLabel(Words.ReferralReferenceLabel).FillAsync("ASC-2026-118");
+        await frame.GetByRole(AriaRole.Button, new FrameLocatorGetByRoleOptions { Name = Words.Refer, Exact = true }).ClickAsync();
+        await Expect(frame.GetByText("Their reference: ASC-2026-118")).ToBeVisibleAsync();
+        var referral = Assert.Single((await SampleConcerns.CurrentAsync(tab.Host, concern)).Leads.Referrals);
+        Assert.Equal(ReferralAgency.AdultSafeguarding, referral.Agency);
+        await CheckAsync(tabFrame, "referral", problems);
+        await SaveAsync(page, tabFrame, "workspace-referral");
 
         await frame.GetByLabel(Words.OutcomeDesiredLabel).SelectOptionAsync("Fully");
         await frame.GetByLabel(Words.OutcomeRiskLabel).SelectOptionAsync("Removed");

@@ -55,7 +55,7 @@ public sealed class ReferralTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("The referral to the LADO is recorded.", file.GetProperty("notice").GetString());
         var referral = Assert.Single(file.GetProperty("referrals").EnumerateArray());
-        Assert.StartsWith("the LADO: made Tue 24 Nov 2026, 10:00 by Asha Designated", referral.GetProperty("made").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Referred to the LADO: Tue 24 Nov 2026, 10:00, by Asha Designated", referral.GetProperty("made").GetString(), StringComparison.Ordinal);
         Assert.Equal("Their reference: LADO-2026-0412", referral.GetProperty("theirReference").GetString());
         var lado = file.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "lado");
         Assert.Equal(JsonValueKind.String, lado.GetProperty("met").ValueKind);

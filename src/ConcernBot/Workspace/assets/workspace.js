@@ -163,6 +163,7 @@
           el('time', { datetime: entry.at, text: entry.when }), ' ',
           el('strong', { text: entry.actor }), ' ', entry.action,
           entry.reason ? el('div', { class: 'subtle', text: entry.reason }) : null)))));
+    window.scrollTo(0, 0);
     main.focus();
   };
 
