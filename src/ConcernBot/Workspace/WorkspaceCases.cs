@@ -13,7 +13,14 @@ public sealed record OpenedCase(Versioned<Concern> Read, LeadPerson Lead);
 /// the service's designated leads and deputies, less anyone the concern is about), inside the caller's organisation.
 /// Every opening is audited in the concern's own chain, and so is every refusal.
 /// </summary>
-public sealed class WorkspaceCases(IConcernStore store, IAuditLog audit, LeadsDirectory directory, LeadsOrganisations organisations, TimeProvider time)
+public sealed class WorkspaceCases(
+    IConcernStore store,
+    IAuditLog audit,
+    LeadsDirectory directory,
+    LeadsOrganisations organisations,
+    Learning.LearningConcerns learning,
+    Microsoft.Extensions.Options.IOptions<LeadsOptions> leads,
+    TimeProvider time)
 {
     private static readonly ConcernStatus[] Open = [ConcernStatus.Received, ConcernStatus.Acknowledged, ConcernStatus.InProgress];
 
@@ -63,6 +70,31 @@ public sealed class WorkspaceCases(IConcernStore store, IAuditLog audit, LeadsDi
         }
 
         return (new OpenedCase(read, lead), false);
+    }
+
+    /// <summary>
+    /// The concerns the dashboard counts for this caller: of the services they are a designated lead or deputy of (as
+    /// `report` counts those of the channel's services), in their organisation. Null when they lead no service.
+    /// </summary>
+    public async Task<IReadOnlyList<Concern>?> ForFiguresAsync(WorkspaceCaller caller, Learning.ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var services = LeadsChain.Services(leads.Value)
+            .Where(s => s.Service.Designated.Concat(s.Service.Deputies).Any(p => string.Equals(p.ObjectId, caller.ObjectId, StringComparison.OrdinalIgnoreCase)))
+            .Select(s => s.ServiceId)
+            .ToHashSet();
+        if (services.Count == 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> tenants = caller.TenantId is { } tenant ? [tenant] : await organisations.ListAsync(cancellationToken);
+        var found = new List<Concern>();
+        foreach (var organisationId in tenants)
+        {
+            found.AddRange(await learning.ListAsync(organisationId, services, period.Start, cancellationToken));
+        }
+
+        return found;
     }
 
     /// <summary>Records that the lead saw the case (who and when), in the concern's own hash-chained audit.</summary>

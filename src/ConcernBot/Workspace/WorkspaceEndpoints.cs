@@ -53,6 +53,7 @@ public static class WorkspaceEndpoints
         api.MapGet("/cases", ListAsync);
         api.MapGet("/cases/{reference}", CaseAsync);
         api.MapPost("/cases/{reference}/actions", ActAsync);
+        api.MapGet("/dashboard", DashboardAsync);
         return app;
     }
 
@@ -134,6 +135,24 @@ public static class WorkspaceEndpoints
             : outcome.ChangedMeanwhile ? StatusCodes.Status409Conflict
             : StatusCodes.Status422UnprocessableEntity;
         return Results.Json(file, statusCode: status);
+    }
+
+    /// <summary>The effectiveness dashboard for the services the caller leads, over a period (the last quarter unless given).</summary>
+    private static async Task<IResult> DashboardAsync(HttpContext http, WorkspaceCases cases, DashboardFigures dashboard, TimeProvider time, string? from, string? to)
+    {
+        var now = time.GetUtcNow();
+        var period = string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to)
+            ? Learning.ReportPeriod.LastQuarter(now)
+            : Learning.ReportPeriod.Parse($"{from} {to}", now);
+        if (period is null)
+        {
+            return Results.Json(new WorkspaceMessage(Resources.Learning.PeriodNotUnderstood), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var concerns = await cases.ForFiguresAsync(Caller(http), period, http.RequestAborted);
+        return concerns is null
+            ? Results.Json(new WorkspaceMessage(Words.NotYours), statusCode: StatusCodes.Status403Forbidden)
+            : Results.Json(dashboard.Build(period, concerns, now));
     }
 
     private static IResult Refusal(bool refused) => refused

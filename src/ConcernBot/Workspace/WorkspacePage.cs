@@ -133,6 +133,7 @@ public static class WorkspacePage
                 <p role="status">{{e.Encode(Words.Loading)}}</p>
               </main>
               <script src="{{Path}}/assets/MicrosoftTeams.min.js"></script>
+              <script src="{{Path}}/assets/chart.umd.min.js"></script>
               <script src="{{Path}}/assets/workspace.js"></script>
             </body>
             </html>

@@ -10,6 +10,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<WorkspaceCases>();
         services.AddSingleton<CaseClocks>();
         services.AddSingleton<CaseFiles>();
+        services.AddSingleton<DashboardFigures>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class WorkspaceTab : IAsyncDisposable
     public TestHost Host { get; }
 
     /// <summary>The leads' host (Asha, Ben designated; Dee deputy) with Olive a lead of another service, Oak House.</summary>
-    public static async Task<WorkspaceTab> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", int? port = null)
+    public static async Task<WorkspaceTab> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", int? port = null, DateTimeOffset? clockStart = null)
     {
         var entra = await OpenIdTestServer.StartAsync();
         var key = entra.AddEntraKey("tab-key-1");
@@ -48,7 +48,7 @@ internal sealed class WorkspaceTab : IAsyncDisposable
             all[k] = v;
         }
 
-        var host = TestHost.Leads(new TestHostOptions { Settings = all, Environment = environment, Port = port });
+        var host = TestHost.Leads(new TestHostOptions { Settings = all, Environment = environment, Port = port, ClockStart = clockStart });
         return new WorkspaceTab(entra, key, host);
     }
 

@@ -74,7 +74,7 @@
         el('thead', {}, el('tr', {}, [words.ColReference, words.ColStatus, words.ColUrgency, words.ColHarm, words.ColService, words.ColAssigned, words.ColClocks].map((h) => el('th', { scope: 'col', text: h })))),
         el('tbody', {}, rows));
     const focused = document.activeElement?.id;
-    show(el('h1', { text: words.ListHeading }), el('p', { text: words.ListIntro }), form, el('div', { class: 'table', role: 'region', 'aria-live': 'polite', 'aria-label': words.ListHeading, tabindex: '0' }, table));
+    show(nav('list'), el('h1', { text: words.ListHeading }), el('p', { text: words.ListIntro }), form, el('div', { class: 'table', role: 'region', 'aria-live': 'polite', 'aria-label': words.ListHeading, tabindex: '0' }, table));
     if (focused === 'search') { const input = document.getElementById('search'); input.focus(); input.setSelectionRange(input.value.length, input.value.length); }
   };
 
@@ -173,7 +173,61 @@
     return casePage(body);
   };
 
+  // The effectiveness dashboard: the report's figures, and each chart with its table underneath.
+  const nav = (here) => el('nav', { 'aria-label': words.PageTitle, class: 'nav' },
+    el('a', { href: '#/', 'aria-current': here === 'list' ? 'page' : null, text: words.CasesLink }), ' · ',
+    el('a', { href: '#/dashboard', 'aria-current': here === 'dashboard' ? 'page' : null, text: words.DashboardLink }));
+
+  const palette = () => {
+    const style = getComputedStyle(document.body);
+    return ['--accent', '--ok', '--alert', '--subtle'].map((v) => style.getPropertyValue(v).trim() || '#4f52b2');
+  };
+
+  const chart = (c) => {
+    const canvas = el('canvas', { role: 'img', 'aria-label': c.title });
+    const table = el('table', { class: 'figures' },
+      el('caption', { text: c.title }),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: words.TableWhat }), el('th', { scope: 'col', text: words.TableHowMany }))),
+      el('tbody', {}, c.labels.map((label, i) => el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: c.shown[i] })))));
+    const figure = el('figure', { class: 'chart', 'data-chart': c.id }, el('div', { class: 'canvas' }, canvas), table);
+    return { figure, draw: () => {
+      if (typeof Chart === 'undefined') return;
+      const colours = palette();
+      const fg = getComputedStyle(document.body).getPropertyValue('--fg').trim();
+      // eslint-disable-next-line no-new
+      new Chart(canvas, {
+        type: c.kind,
+        data: { labels: c.labels, datasets: [{ label: c.title, data: c.values, backgroundColor: c.kind === 'doughnut' ? colours : colours[0] }] },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, color: fg,
+          plugins: { legend: { display: c.kind === 'doughnut', labels: { color: fg } }, title: { display: false } },
+          scales: c.kind === 'doughnut' ? {} : { x: { ticks: { color: fg } }, y: { beginAtZero: true, ticks: { color: fg, precision: 0 } } } },
+      });
+    } };
+  };
+
+  const dashboard = async () => {
+    const from = sessionStorage.getItem('concernbot.from') || '';
+    const to = sessionStorage.getItem('concernbot.to') || '';
+    const { status, body } = await api(`/dashboard?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    if (status !== 200) return message(body?.message || words.ProblemTryAgain);
+    const period = el('form', { class: 'filters', onsubmit: (event) => {
+      event.preventDefault();
+      sessionStorage.setItem('concernbot.from', document.getElementById('from').value);
+      sessionStorage.setItem('concernbot.to', document.getElementById('to').value);
+      dashboard();
+    } },
+    el('label', { for: 'from', text: words.PeriodFrom }), el('input', { id: 'from', type: 'date', value: body.from }),
+    el('label', { for: 'to', text: words.PeriodTo }), el('input', { id: 'to', type: 'date', value: body.to }),
+    el('button', { type: 'submit', text: words.ShowPeriod }));
+    const charts = body.charts.map(chart);
+    show(nav('dashboard'), el('h1', { text: body.period }), el('p', { text: words.DashboardIntro }), period,
+      el('div', { class: 'charts' }, charts.map((c) => c.figure)),
+      body.sections.map((s) => section(s.heading, facts(s.facts))));
+    charts.forEach((c) => c.draw());
+  };
+
   const route = () => {
+    if (location.hash === '#/dashboard') return dashboard();
     const match = location.hash.match(/^#\/case\/(.+)$/);
     return match ? openCase(decodeURIComponent(match[1])) : list();
   };
