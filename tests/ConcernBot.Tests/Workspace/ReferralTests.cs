@@ -99,6 +99,23 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    public async Task Referrals_are_in_the_export_and_count_as_referred_in_the_report()
+    {
+        await using var tab = await WorkspaceTab.StartAsync();
+        var concern = SampleConcerns.Create();
+        await tab.RouteAsync(concern);
+        await ActAsync(tab, concern.Reference, new { verb = "refer", agency = "Police", agencyReference = "CAD-5512" });
+        var stored = await SampleConcerns.CurrentAsync(tab.Host, concern);
+        var period = new ConcernBot.Learning.ReportPeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        var rows = ConcernBot.Learning.ConcernExport.Concerns(period, [stored], withAccounts: false);
+        var figures = ConcernBot.Learning.LearningFigures.Compute(period, [stored], tab.Host.Clock.GetUtcNow());
+
+        Assert.Contains("Police@2026-11-24T10:00Z ref=CAD-5512", rows, StringComparison.Ordinal);
+        Assert.Equal(1, figures.ConcernsReferred);
+    }
+
+    [Fact]
     public async Task A_CQC_notification_made_later_than_without_delay_says_when_it_was_due()
     {
         await using var tab = await WorkspaceTab.StartAsync();
