@@ -199,6 +199,26 @@ public sealed class WhoMaySeeWhatTests
     }
 
     [Fact]
+    public async Task On_App_Service_the_audience_is_the_web_apps_own_host_and_the_bots_app_id()
+    {
+        await using var tab = await WorkspaceTab.StartAsync(new Dictionary<string, string?>
+        {
+            ["TabSignIn:ApplicationIdUri"] = "",
+            ["WEBSITE_HOSTNAME"] = "concernbot-abc123.azurewebsites.net",
+            ["MicrosoftAppId"] = WorkspaceTab.AppId,
+            ["MicrosoftAppPassword"] = "not-used-by-this-test",
+        }, environment: "Production");
+        var concern = SampleConcerns.Create();
+        await tab.RouteAsync(concern);
+
+        using var right = await tab.GetAsync($"/workspace/api/cases/{concern.Reference}", Bearer(tab.Token(People.Asha, audience: $"api://concernbot-abc123.azurewebsites.net/{WorkspaceTab.AppId}")));
+        using var wrong = await tab.GetAsync($"/workspace/api/cases/{concern.Reference}", Bearer(tab.Token(People.Asha)));
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+    }
+
+    [Fact]
     public async Task The_local_sign_in_is_refused_when_the_request_is_not_from_this_machine_or_not_in_Development()
     {
         var (tab, concern) = await RoutedAsync();
