@@ -260,6 +260,20 @@ public sealed class LeadsCards(LeadsClocks clocks)
             }
         }
 
+        if (leads.Referrals.Count > 0)
+        {
+            card.Add(CardElement.Text(Words.ReferralsHeading, weight: TextWeight.Bolder).WithSeparator());
+            foreach (var r in leads.Referrals)
+            {
+                card.Add(CardElement.Text(LeadsText.Format(Words.ReferralLine, LeadsText.Label("Agency", r.Agency), clocks.Show(r.MadeAt), r.MadeBy, r.AgencyReference ?? Words.NotSaid)));
+                card.Add(CardElement.Text(
+                    r.Response is { } answer ? LeadsText.Format(Words.AnswerLine, answer)
+                    : r.ResponseDue is { } due ? LeadsText.Format(Words.DueBy, clocks.Show(due))
+                    : Words.NoAnswerYet,
+                    subtle: r.Response is null));
+            }
+        }
+
         if (leads.Notes.Count > 0)
         {
             card.Add(CardElement.Text(Words.NotesHeading, weight: TextWeight.Bolder).WithSeparator());
