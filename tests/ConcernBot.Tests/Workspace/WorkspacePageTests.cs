@@ -31,6 +31,23 @@ public sealed class WorkspacePageTests
     }
 
     [Fact]
+    public async Task The_libraries_are_sent_compressed_and_the_concerns_json_never_is()
+    {
+        await using var tab = await WorkspaceTab.StartAsync();
+        var concern = SampleConcerns.Create();
+        await tab.RouteAsync(concern);
+        using var client = tab.Host.CreateRawClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+        using var library = new HttpRequestMessage(HttpMethod.Get, "/workspace/assets/chart.umd.min.js");
+
+        using var compressed = await client.SendAsync(library);
+        using var json = await tab.SendAsync(HttpMethod.Get, $"/workspace/api/cases/{concern.Reference}", "Bearer " + tab.Token(People.Asha), null, null, client);
+
+        Assert.NotEmpty(compressed.Content.Headers.ContentEncoding);
+        Assert.Empty(json.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task The_page_words_come_in_every_offered_language_right_to_left_for_Arabic()
     {
         await using var tab = await WorkspaceTab.StartAsync();
