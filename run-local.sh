@@ -59,6 +59,12 @@ if [ ! -f "$webchat_folder/node_modules/.package-lock.json" ] || [ "$webchat_fol
   npm ci --prefix "$webchat_folder" --no-audit --no-fund --loglevel=error
 fi
 
+workspace_tools_folder="$root/tools/workspace"
+if [ ! -f "$workspace_tools_folder/node_modules/.package-lock.json" ] || [ "$workspace_tools_folder/package-lock.json" -nt "$workspace_tools_folder/node_modules/.package-lock.json" ]; then
+  echo "Installing the Teams JavaScript library for the leads' tab (npm ci)..."
+  npm ci --prefix "$workspace_tools_folder" --no-audit --no-fund --loglevel=error
+fi
+
 echo "Building ConcernBot..."
 dotnet build src/ConcernBot -c Debug -nologo -v quiet
 
@@ -109,6 +115,8 @@ for _ in $(seq 1 120); do
     echo "ConcernBot is running at $bot_url/api/messages"
     echo "Open $playground_url in your browser and choose Personal Chat to talk to it."
     echo "The web page for people without Teams is at $bot_url/speak-up"
+    echo "The leads' workspace (the Teams tab) is at $bot_url/workspace; on this computer, sign in as a lead at"
+    echo "$bot_url/workspace/local-sign-in   (LOCAL SIGN-IN: Development only, from this machine only)"
     if [ "${Leads__Admins__0:-}" = "$alex" ]; then
       echo "You are Alex Wilber: a ConcernBot admin and a designated lead. To see the leads' side, open My Team > General"
       echo "and type: @ConcernBot alerts here   (README: \"See the leads' side in two minutes\")"

@@ -1,3 +1,4 @@
+using ConcernBot.Workspace;
 using ConcernBot.Telemetry;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Conversation;
@@ -28,6 +29,7 @@ public static class ConcernBotServiceCollectionExtensions
         // The leads' handlers first: each takes only its own turns (team events, channel commands, leads.* card actions,
         // a reporter's answer to a lead's question, `status SG-...`), so the conversation's catch-alls never hide them.
         services.AddLeads(configuration);
+        services.AddWorkspace(configuration);
         services.AddLearning(configuration);
         services.AddGuidance(configuration);
         services.AddIntake(configuration);

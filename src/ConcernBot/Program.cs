@@ -2,6 +2,7 @@ using ConcernBot.Channels.Teams.Hosting;
 using ConcernBot;
 using ConcernBot.Channels.DirectLine;
 using ConcernBot.SpeakUp;
+using ConcernBot.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,8 @@ app.UseRateLimiter();
 app.MapDirectLine();
 app.MapSpeakUpPage();
 app.MapSpeakUpPoster();
+app.MapWorkspaceApi();
+app.MapWorkspacePage();
 
 app.Run();
 

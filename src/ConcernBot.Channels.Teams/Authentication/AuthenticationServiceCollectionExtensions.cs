@@ -13,6 +13,10 @@ public static class AuthenticationServiceCollectionExtensions
         services.TryAddSingleton<OpenIdMetadata>();
         services.TryAddSingleton<ChannelTokenValidator>();
         services.TryAddSingleton<IActivityAuthenticator, ActivityAuthenticator>();
+        services.TryAddSingleton(sp => new TabTokenValidator(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TabSignInOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotAuthenticationOptions>>(),
+            sp.GetRequiredService<OpenIdMetadata>()));
         return services;
     }
 }

@@ -18,6 +18,7 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.Configure<BotAuthenticationOptions>(configuration);
         services.Configure<BotEndpointOptions>(configuration.GetSection("BotEndpoint"));
         services.AddSingleton<TrustedServiceUrls>();
+        services.Configure<TabSignInOptions>(configuration.GetSection(TabSignInOptions.Section));
         services.AddBotAuthentication();
         services.AddBotConnector(configuration.GetSection("BotConnector"));
         services.AddSingleton<BotConnectorAdapter>();

@@ -32,6 +32,9 @@ public sealed record LeadsCase
     public IReadOnlyList<ReporterQuestion> Questions { get; init; } = [];
     public CloseOutcome? Outcome { get; init; }
 
+    /// <summary>Referrals to other agencies (local authority, MASH, LADO, police, CQC), each with its own clock.</summary>
+    public IReadOnlyList<AgencyReferral> Referrals { get; init; } = [];
+
     /// <summary>The escalation stages and reminders already sent (each fires once).</summary>
     public IReadOnlyList<string> EscalationsFired { get; init; } = [];
 

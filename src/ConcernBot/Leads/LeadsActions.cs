@@ -35,6 +35,8 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
             LeadsVerbs.Note => Note(concern, lead, action, now),
             LeadsVerbs.Close => Close(concern, lead, action, now),
             LeadsVerbs.RecordSubject => RecordSubject(concern, lead, action, now),
+            LeadsVerbs.Refer => Refer(concern, lead, action, now),
+            LeadsVerbs.ReferralReply => ReferralReply(concern, lead, action, now),
             _ => LeadsChange.Unchanged(Words.UnknownLeadAction),
         };
     }
@@ -155,6 +157,58 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
         var updated = Acknowledged(concern, lead, now, outbox);
         updated = updated with { Subject = updated.Subject with { RecordedSubject = subject, RecordedLocation = location } };
         return Done(updated, lead, LeadsAudit.SubjectRecorded, null, null, outbox, now, Resources.Learning.DoneSubject);
+    }
+
+    /// <summary>A referral to another agency: which, when (now unless given, never before the concern or in the future), their reference.</summary>
+    private LeadsChange Refer(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        var reference = Input(action, LeadsVerbs.Inputs.AgencyReference, LeadsCards.MaxQuestionLength);
+        var at = action.GetString(LeadsVerbs.Inputs.ReferredAt) is { } given ? ReferredAt(given) : now;
+        if (!Enum.TryParse<ReferralAgency>(action.GetString(LeadsVerbs.Inputs.Agency), out var agency)
+            || !Enum.IsDefined(agency)
+            || at is null
+            || at < concern.ReceivedAt - TimeSpan.FromMinutes(1)
+            || at > now + TimeSpan.FromMinutes(5))
+        {
+            return LeadsChange.Unchanged(Words.ReferralIncomplete);
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox);
+        var referral = new AgencyReferral($"r{concern.Leads.Referrals.Count + 1}", agency, at.Value, lead.Name, reference, clocks.ReferralResponseDue(agency, at.Value));
+        updated = updated with { Leads = updated.Leads with { Referrals = [.. updated.Leads.Referrals, referral] } };
+        var detail = $"referral={referral.Id}; agency={agency}; at={at.Value.UtcDateTime:O}";
+        return Done(updated, lead, LeadsAudit.ReferralMade, reference, detail, outbox, now, LeadsText.Format(Words.DoneReferred, LeadsText.Label("Agency", agency)));
+    }
+
+    /// <summary>What came back from an agency, on the referral it answers.</summary>
+    private LeadsChange ReferralReply(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
+    {
+        var id = action.GetString(LeadsVerbs.Inputs.ReferralId);
+        var response = Input(action, LeadsVerbs.Inputs.ReferralResponse, LeadsCards.MaxReasonLength);
+        var referral = concern.Leads.Referrals.FirstOrDefault(r => r.Id == id);
+        if (referral is null || response is null)
+        {
+            return LeadsChange.Unchanged(LeadsText.Format(Words.InputMissing, Words.InputReferralResponse, LeadsCards.MaxReasonLength));
+        }
+
+        var outbox = new List<OutboxMessage>();
+        var updated = Acknowledged(concern, lead, now, outbox);
+        var answered = referral with { Response = response, RespondedAt = now, ResponseRecordedBy = lead.Name };
+        updated = updated with { Leads = updated.Leads with { Referrals = [.. updated.Leads.Referrals.Select(r => r.Id == referral.Id ? answered : r)] } };
+        return Done(updated, lead, LeadsAudit.ReferralAnswered, response, $"referral={referral.Id}; agency={referral.Agency}", outbox, now, Words.DoneReferralReply);
+    }
+
+    /// <summary>A time the lead typed: an HTML datetime-local (yyyy-MM-ddTHH:mm) in the organisation's time zone, or ISO 8601 with its offset.</summary>
+    private DateTimeOffset? ReferredAt(string given)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (DateTime.TryParseExact(given, "yyyy-MM-dd'T'HH:mm", invariant, System.Globalization.DateTimeStyles.None, out var local))
+        {
+            return new DateTimeOffset(local, clocks.Hours.Zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        return DateTimeOffset.TryParse(given, invariant, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime() : null;
     }
 
     private static Concern Acknowledged(Concern concern, LeadPerson lead, DateTimeOffset now, List<OutboxMessage> outbox)

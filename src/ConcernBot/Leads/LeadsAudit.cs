@@ -19,6 +19,8 @@ public static class LeadsAudit
     public const string NoteAdded = "leads.note.added";
     public const string Closed = "leads.closed";
     public const string SubjectRecorded = "leads.subject.recorded";
+    public const string ReferralMade = "leads.referral.made";
+    public const string ReferralAnswered = "leads.referral.answered";
     public const string Escalated = "leads.escalated";
     public const string EscalationReached = "leads.escalation.reached";
     public const string EscalationNotReached = "leads.escalation.notreached";

@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
 using ConcernBot.Channels.Invoke;
-using ConcernBot.Channels.Teams.Connector;
 using ConcernBot.Channels.Turns;
 using ConcernBot.Concerns;
 using ConcernBot.Conversation;
 using ConcernBot.Storage;
-using Microsoft.AspNetCore.DataProtection;
 using Words = ConcernBot.Resources.Leads;
 
 namespace ConcernBot.Leads;
@@ -19,15 +16,12 @@ internal sealed partial class LeadsCardHandler(
     IAuditLog audit,
     LeadsDirectory directory,
     LeadsCards cards,
-    LeadsActions actions,
-    ITeamsLeads messenger,
-    LeadsClocks clocks,
-    IDataProtectionProvider dataProtection,
+    LeadsCaseWork work,
     Learning.LearningPatterns patterns,
     TimeProvider time,
     ILogger<LeadsCardHandler> logger) : ITurnHandler
 {
-    public const string ReporterIdentityPurpose = "ConcernBot.ReporterIdentity";
+    public const string ReporterIdentityPurpose = LeadsCaseWork.ReporterIdentityPurpose;
 
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -92,109 +86,13 @@ internal sealed partial class LeadsCardHandler(
 
     private async Task<InvokeResponse> ActAsync(Versioned<Concern> read, LeadPerson lead, UserAction action, CancellationToken cancellationToken)
     {
-        var change = actions.Apply(action.Verb, read.Value, lead, action, time.GetUtcNow());
-        if (!change.Changed)
-        {
-            return InvokeResponse.Card(await DetailCardAsync(read.Value, lead, change.Notice, cancellationToken));
-        }
-
-        try
-        {
-            await store.UpdateAsync(change.Updated!, read.ETag, change.Entry!, change.Outbox, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Someone else acted first: nothing is overwritten. Show the fresh card and say what changed.
-            var fresh = await store.GetAsync(read.Value.Id, cancellationToken) ?? read;
-            var last = fresh.Value.Leads.LastActivity;
-            var notice = last is null
-                ? Words.ChangedMeanwhileUnknown
-                : LeadsText.Format(Words.ChangedMeanwhile, last.Actor, LeadsText.AuditAction(last.Action), clocks.Show(last.At));
-            var known = LeadsVerbs.Known(action.Verb);
-            LogConflict(logger, known);
-            return InvokeResponse.Card(await DetailCardAsync(fresh.Value, lead, notice, cancellationToken));
-        }
-
-        await UpdateEverywhereAsync(change.Updated!, cancellationToken);
-        return InvokeResponse.Card(await DetailCardAsync(change.Updated!, lead, change.Notice, cancellationToken));
-    }
-
-    private async Task UpdateEverywhereAsync(Concern concern, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await messenger.UpdateAsync(concern.Leads.Posts, cards.NeedToKnow(concern), cancellationToken);
-        }
-        catch (ConnectorException ex)
-        {
-            // The change is saved; the shared card catches up at the next action or refresh.
-            LogUpdateFailed(logger, ex.StatusCode);
-        }
+        var outcome = await work.ActAsync(read, lead, action, cancellationToken);
+        return InvokeResponse.Card(await DetailCardAsync(outcome.Concern, lead, outcome.Notice, cancellationToken));
     }
 
     private async Task<System.Text.Json.JsonElement> DetailCardAsync(Concern concern, LeadPerson lead, string? notice, CancellationToken cancellationToken) =>
-        cards.Detail(concern, new LeadsDetailView(ReporterName(concern, lead), directory.AuthorisedLeads(concern), notice, await patterns.FindAsync(concern, cancellationToken)));
-
-    private string? ReporterName(Concern concern, LeadPerson lead)
-    {
-        var reporter = concern.Reporter;
-        if (reporter.Choice == IdentityChoice.Named)
-        {
-            return reporter.DisplayName;
-        }
-
-        if (reporter.Choice != IdentityChoice.Confidential || reporter.ProtectedIdentity is null || !directory.MaySeeConfidentialIdentity(concern, lead.ObjectId))
-        {
-            return null;
-        }
-
-        try
-        {
-            return DisplayNameOf(dataProtection.CreateProtector(ReporterIdentityPurpose).Unprotect(reporter.ProtectedIdentity));
-        }
-        catch (CryptographicException)
-        {
-            LogIdentityUnreadable(logger);
-            return Words.ReporterIdentityUnreadable;
-        }
-    }
-
-    /// <summary>The intake protects a small JSON document (DisplayName, AadObjectId, UserId, TenantId); plain text is a name.</summary>
-    private static string? DisplayNameOf(string unprotected)
-    {
-        if (!unprotected.TrimStart().StartsWith('{'))
-        {
-            return unprotected;
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(unprotected);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (string.Equals(property.Name, "DisplayName", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
-                {
-                    return property.Value.GetString();
-                }
-            }
-
-            return Words.ReporterIdentityUnreadable;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return Words.ReporterIdentityUnreadable;
-        }
-    }
+        cards.Detail(concern, new LeadsDetailView(work.ReporterName(concern, lead), directory.AuthorisedLeads(concern), notice, await patterns.FindAsync(concern, cancellationToken)));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a card action ({Verb}) from someone who is not a lead for the concern")]
     private static partial void LogRefused(ILogger logger, string verb);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Two leads acted at once ({Verb}); the later one was shown the fresh card")]
-    private static partial void LogConflict(ILogger logger, string verb);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the leads' card in place failed with {StatusCode}")]
-    private static partial void LogUpdateFailed(ILogger logger, int statusCode);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A confidential reporter's identity could not be decrypted (key ring?)")]
-    private static partial void LogIdentityUnreadable(ILogger logger);
 }

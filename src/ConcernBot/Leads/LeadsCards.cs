@@ -110,26 +110,10 @@ public sealed class LeadsCards(LeadsClocks clocks)
             card.Add(CardElement.Text(Words.UrgentBanner, weight: TextWeight.Bolder));
         }
 
-        var facts = new List<(string, string)>
-        {
-            (Words.FactReference, concern.Reference),
-            (Words.FactUrgency, Urgency(concern)),
-            (Words.FactHarm, concern.HarmKinds.Count == 0 ? Words.HarmNotGiven : string.Join(", ", concern.HarmKinds.Select(k => LeadsText.Label("Harm", k)))),
-            (Words.FactAtRisk, LeadsText.Label("AtRisk", concern.PersonAtRisk.Kind)),
-        };
-        if (concern.Subject.Kind is SubjectKind.StaffMember or SubjectKind.Volunteer or SubjectKind.SafeguardingLead)
-        {
-            // By type only, and a lead is shown as staff: the card must not point at a colleague in the channel.
-            facts.Add((Words.FactAbout, concern.Subject.Kind == SubjectKind.Volunteer ? Words.AboutVolunteer : Words.AboutStaff));
-        }
-
-        facts.Add((Words.FactReceived, clocks.Show(concern.ReceivedAt)));
-        facts.Add((Words.FactStatus, Status(concern)));
-        facts.Add((Words.FactAssignedTo, concern.Leads.AssignedLeadName ?? Words.NotAssigned));
-        card.Add(CardElement.Facts(facts));
+        card.Add(CardElement.Facts(SummaryFacts(concern)));
 
         card.Add(CardElement.Text(Words.DeadlinesHeading, weight: TextWeight.Bolder).WithSeparator());
-        card.Add(CardElement.Facts(Deadlines(concern)));
+        card.Add(CardElement.Facts(DeadlineFacts(concern)));
 
         if (concern.Leads.LastActivity is { } last)
         {
@@ -137,7 +121,8 @@ public sealed class LeadsCards(LeadsClocks clocks)
         }
     }
 
-    private List<(string, string)> Deadlines(Concern concern)
+    /// <summary>The clocks: acknowledgement, receipt, feedback, and the LADO where it applies.</summary>
+    public IReadOnlyList<(string Label, string Value)> DeadlineFacts(Concern concern)
     {
         var leads = concern.Leads;
         var closed = concern.Status == ConcernStatus.Closed;
@@ -155,12 +140,37 @@ public sealed class LeadsCards(LeadsClocks clocks)
         if (clocks.LadoDue(concern) is { } lado)
         {
             var referral = leads.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Lado);
+            var toLado = leads.Referrals.FirstOrDefault(r => r.Agency == ReferralAgency.Lado);
             list.Add((Words.DeadlineLado, referral is not null
                 ? LeadsText.Format(Words.DoneBy, referral.DecidedBy, clocks.Show(referral.DecidedAt))
-                : LeadsText.Format(Words.DueBy, clocks.Show(lado))));
+                : toLado is not null
+                    ? LeadsText.Format(Words.DoneBy, toLado.MadeBy, clocks.Show(toLado.MadeAt))
+                    : LeadsText.Format(Words.DueBy, clocks.Show(lado))));
         }
 
         return list;
+    }
+
+    /// <summary>What everyone in the channel may know: reference, urgency, harm, who is at risk by type, received, status, lead.</summary>
+    public IReadOnlyList<(string Label, string Value)> SummaryFacts(Concern concern)
+    {
+        var facts = new List<(string, string)>
+        {
+            (Words.FactReference, concern.Reference),
+            (Words.FactUrgency, Urgency(concern)),
+            (Words.FactHarm, concern.HarmKinds.Count == 0 ? Words.HarmNotGiven : string.Join(", ", concern.HarmKinds.Select(k => LeadsText.Label("Harm", k)))),
+            (Words.FactAtRisk, LeadsText.Label("AtRisk", concern.PersonAtRisk.Kind)),
+        };
+        if (concern.Subject.Kind is SubjectKind.StaffMember or SubjectKind.Volunteer or SubjectKind.SafeguardingLead)
+        {
+            // By type only, and a lead is shown as staff: the card must not point at a colleague in the channel.
+            facts.Add((Words.FactAbout, concern.Subject.Kind == SubjectKind.Volunteer ? Words.AboutVolunteer : Words.AboutStaff));
+        }
+
+        facts.Add((Words.FactReceived, clocks.Show(concern.ReceivedAt)));
+        facts.Add((Words.FactStatus, Status(concern)));
+        facts.Add((Words.FactAssignedTo, concern.Leads.AssignedLeadName ?? Words.NotAssigned));
+        return facts;
     }
 
     private static void AddDetail(AdaptiveCard card, Concern concern, string? reporterName)
@@ -169,6 +179,15 @@ public sealed class LeadsCards(LeadsClocks clocks)
         card.Add(CardElement.Text(Words.DetailWhatHappened, weight: TextWeight.Bolder));
         card.Add(CardElement.Text(concern.Account.WhatHappened));
 
+        card.Add(CardElement.Facts(DetailFacts(concern, reporterName)));
+
+        card.Add(CardElement.Text(Words.DetailOutcomesHeading, weight: TextWeight.Bolder).WithSeparator());
+        card.Add(CardElement.Facts(OutcomeFacts(concern)));
+    }
+
+    /// <summary>What the reporter told about when, where, who is at risk, whom it is about, and who they are (as this lead may see).</summary>
+    public static IReadOnlyList<(string Label, string Value)> DetailFacts(Concern concern, string? reporterName)
+    {
         var account = concern.Account;
         var when = account.WhenDate?.ToString("d MMM yyyy", CultureInfo.CurrentCulture) ?? account.WhenDescription ?? Words.NotSaid;
         var person = concern.PersonAtRisk;
@@ -191,11 +210,14 @@ public sealed class LeadsCards(LeadsClocks clocks)
         {
             facts.Add((Words.DetailReporterContact, contact));
         }
-        card.Add(CardElement.Facts(facts));
+        return facts;
+    }
 
+    /// <summary>Making Safeguarding Personal: what the person wants, and the information-sharing answer.</summary>
+    public static IReadOnlyList<(string Label, string Value)> OutcomeFacts(Concern concern)
+    {
         var outcomes = concern.DesiredOutcomes;
-        card.Add(CardElement.Text(Words.DetailOutcomesHeading, weight: TextWeight.Bolder).WithSeparator());
-        card.Add(CardElement.Facts(
+        return
         [
             (Words.DetailPersonKnows, LeadsText.Label("Answer", outcomes.PersonKnowsConcernRaised)),
             (Words.DetailPersonWants, outcomes.WhatPersonWants ?? Words.NotSaid),
@@ -205,7 +227,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
             (Words.DetailConsent, LeadsText.Label("Consent", concern.InformationSharing.Consent)),
             (Words.DetailReasonWithoutConsent, concern.InformationSharing.ReasonWithoutConsent ?? Words.NotSaid),
             (Words.DetailAlreadyDone, concern.ActionsAlreadyTaken ?? Words.NotSaid),
-        ]));
+        ];
     }
 
     private static string Reporter(Concern concern, string? reporterName) => concern.Reporter.Choice switch
@@ -235,6 +257,20 @@ public sealed class LeadsCards(LeadsClocks clocks)
             {
                 card.Add(CardElement.Text(LeadsText.Format(Words.DecisionLine, LeadsText.Label("Decision", d.Kind), d.Reason, d.DecidedBy, clocks.Show(d.DecidedAt))));
                 card.Add(CardElement.Text(LeadsText.Format(Words.SharingLine, LeadsText.Label("Sharing", d.Sharing), d.SharingReason), subtle: true));
+            }
+        }
+
+        if (leads.Referrals.Count > 0)
+        {
+            card.Add(CardElement.Text(Words.ReferralsHeading, weight: TextWeight.Bolder).WithSeparator());
+            foreach (var r in leads.Referrals)
+            {
+                card.Add(CardElement.Text(LeadsText.Format(Words.ReferralLine, LeadsText.Label("Agency", r.Agency), clocks.Show(r.MadeAt), r.MadeBy, r.AgencyReference ?? Words.NotSaid)));
+                card.Add(CardElement.Text(
+                    r.Response is { } answer ? LeadsText.Format(Words.AnswerLine, answer)
+                    : r.ResponseDue is { } due ? LeadsText.Format(Words.DueBy, clocks.Show(due))
+                    : Words.NoAnswerYet,
+                    subtle: r.Response is null));
             }
         }
 

@@ -13,6 +13,9 @@ public sealed record EscalationStep(string Name, DateTimeOffset At)
     public const string LadoReminder = "lado.reminder";
     public const string FeedbackReminder = "feedback.reminder";
 
+    /// <summary>An agency's answer to a referral is overdue: the step is this prefix and the referral's id.</summary>
+    public const string ReferralPrefix = "referral.";
+
     /// <summary>Not a deadline: the leads' thread is told that someone in the chain could not be reached.</summary>
     public const string NotReached = "ack.notreached";
 }
@@ -48,7 +51,31 @@ public sealed class LeadsClocks(IOptions<LeadsOptions> options)
         concern.PersonAtRisk.Kind == PersonAtRiskKind.Child
         && concern.Subject.Kind is SubjectKind.StaffMember or SubjectKind.Volunteer or SubjectKind.SafeguardingLead;
 
-    public static bool LadoReferred(Concern concern) => concern.Leads.Decisions.Any(d => d.Kind == DecisionKind.Lado);
+    public static bool LadoReferred(Concern concern) =>
+        concern.Leads.Decisions.Any(d => d.Kind == DecisionKind.Lado) || concern.Leads.Referrals.Any(r => r.Agency == ReferralAgency.Lado);
+
+    /// <summary>When the LADO was told: the LADO decision or the LADO referral, whichever came first.</summary>
+    public static DateTimeOffset? LadoReferredAt(Concern concern) =>
+        concern.Leads.Decisions.Where(d => d.Kind == DecisionKind.Lado).Select(d => (DateTimeOffset?)d.DecidedAt)
+            .Concat(concern.Leads.Referrals.Where(r => r.Agency == ReferralAgency.Lado).Select(r => (DateTimeOffset?)r.MadeAt))
+            .Min();
+
+    /// <summary>When an agency's answer to a referral made at <paramref name="madeAt"/> is due; null when none applies.</summary>
+    public DateTimeOffset? ReferralResponseDue(ReferralAgency agency, DateTimeOffset madeAt) =>
+        Deadlines.ReferralResponseWorkingDays.TryGetValue(agency.ToString(), out var days) && days > 0
+            ? Hours.Add(madeAt, Hours.WorkingDay * days)
+            : null;
+
+    /// <summary>By when the referral itself should have been made, where the law or guidance says: CQC without delay, the LADO within a working day.</summary>
+    public DateTimeOffset? ReferralMadeBy(Concern concern, ReferralAgency agency) => agency switch
+    {
+        ReferralAgency.CqcNotification => concern.ReceivedAt + Deadlines.CqcNotificationWithin,
+        ReferralAgency.Lado => LadoDue(concern),
+        _ => null,
+    };
+
+    /// <summary>The escalation step of a referral whose answer has not come back: <c>referral.&lt;id&gt;</c>.</summary>
+    public static string ReferralStep(AgencyReferral referral) => EscalationStep.ReferralPrefix + referral.Id;
 
     /// <summary>The steps still to fire, earliest first.</summary>
     public IReadOnlyList<EscalationStep> PendingSteps(Concern concern)
@@ -71,6 +98,11 @@ public sealed class LeadsClocks(IOptions<LeadsOptions> options)
         if (LadoDue(concern) is { } lado && !LadoReferred(concern))
         {
             steps.Add(new(EscalationStep.LadoReminder, lado));
+        }
+
+        foreach (var referral in concern.Leads.Referrals.Where(r => !r.Answered && r.ResponseDue is not null))
+        {
+            steps.Add(new(ReferralStep(referral), referral.ResponseDue!.Value));
         }
 
         steps.Add(new(EscalationStep.FeedbackReminder, FeedbackDue(concern)));

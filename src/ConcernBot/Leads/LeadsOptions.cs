@@ -129,4 +129,19 @@ public sealed class DeadlineOptions
 
     /// <summary>An allegation about someone working with children goes to the LADO within this many working days.</summary>
     public int LadoWorkingDays { get; set; } = 1;
+
+    /// <summary>
+    /// When an agency's answer to a referral is due, in working days after it was made: children's social care decides
+    /// within one working day (Working Together to Safeguard Children 2023), the LADO considers it within one working day;
+    /// the adult safeguarding team's is the local policy's. An agency not named here has no due date (police, CQC, other).
+    /// </summary>
+    public IDictionary<string, int> ReferralResponseWorkingDays { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ChildrensServices"] = 1,
+        ["Lado"] = 1,
+        ["AdultSafeguarding"] = 2,
+    };
+
+    /// <summary>A statutory notification to CQC is due "without delay": after this long, it is late.</summary>
+    public TimeSpan CqcNotificationWithin { get; set; } = TimeSpan.FromHours(24);
 }

@@ -34,6 +34,7 @@ internal sealed class LeadsReminderHandler(
         {
             EscalationStep.LadoReminder => LeadsText.Format(Words.ReminderLado, names, concern.Reference, clocks.Show(clocks.LadoDue(concern) ?? concern.ReceivedAt)),
             EscalationStep.NotReached => $"{names} {payload.Text}",
+            { } stage when stage.StartsWith(EscalationStep.ReferralPrefix, StringComparison.Ordinal) => ReferralReminder(concern, stage, names),
             EscalationStep.FeedbackReminder => LeadsText.Format(Words.ReminderFeedback, names, concern.Reference, clocks.Show(clocks.FeedbackDue(concern))),
             _ => LeadsText.Format(Words.ReminderAcknowledge, names, concern.Reference, clocks.Show(clocks.AcknowledgementDue(concern))),
         };
@@ -42,5 +43,13 @@ internal sealed class LeadsReminderHandler(
         {
             await messenger.ReplyAsync(post, text, post.InChannel ? mentions : [], cancellationToken);
         }
+    }
+
+    private string ReferralReminder(Concern concern, string stage, string names)
+    {
+        var referral = concern.Leads.Referrals.FirstOrDefault(r => LeadsClocks.ReferralStep(r) == stage);
+        return referral is null
+            ? LeadsText.Format(Words.ReminderFeedback, names, concern.Reference, clocks.Show(clocks.FeedbackDue(concern)))
+            : LeadsText.Format(Words.ReminderReferral, names, concern.Reference, LeadsText.Label("Agency", referral.Agency), clocks.Show(referral.MadeAt), clocks.Show(referral.ResponseDue ?? referral.MadeAt));
     }
 }

@@ -22,6 +22,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddSingleton<LeadsClocks>();
         services.AddSingleton<LeadsCards>();
         services.AddSingleton<LeadsActions>();
+        services.AddSingleton<LeadsCaseWork>();
         services.AddSingleton<LeadsChannels>();
         services.AddSingleton<LeadsReach>();
         services.AddSingleton<LeadsMentions>();

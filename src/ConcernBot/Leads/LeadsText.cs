@@ -15,5 +15,11 @@ internal static class LeadsText
 
     /// <summary>An audit action code for people to read, from the resource named <c>Audit_{code with dots as underscores}</c>.</summary>
     public static string AuditAction(string code) =>
-        Words.ResourceManager.GetString("Audit_" + code.Replace('.', '_'), CultureInfo.CurrentUICulture) ?? code;
+        Words.ResourceManager.GetString("Audit_" + Family(code).Replace('.', '_'), CultureInfo.CurrentUICulture) ?? code;
+
+    /// <summary>A referral's escalation step names the referral (leads.escalated.referral.r1); its words are the family's.</summary>
+    private static string Family(string code) =>
+        code.StartsWith(LeadsAudit.Escalated + "." + EscalationStep.ReferralPrefix, StringComparison.Ordinal)
+            ? LeadsAudit.Escalated + "." + EscalationStep.ReferralPrefix.TrimEnd('.')
+            : code;
 }

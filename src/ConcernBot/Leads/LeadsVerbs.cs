@@ -13,6 +13,8 @@ public static class LeadsVerbs
     public const string Close = "leads.close";
     public const string History = "leads.history";
     public const string RecordSubject = "leads.subject";
+    public const string Refer = "leads.refer";
+    public const string ReferralReply = "leads.referral.reply";
 
     /// <summary>Input ids on the card's forms.</summary>
     public static class Inputs
@@ -29,9 +31,14 @@ public static class LeadsVerbs
         public const string ReporterMessage = "reporterMessage";
         public const string RecordedSubject = "recordedSubject";
         public const string RecordedLocation = "recordedLocation";
+        public const string Agency = "agency";
+        public const string AgencyReference = "agencyReference";
+        public const string ReferredAt = "referredAt";
+        public const string ReferralId = "referralId";
+        public const string ReferralResponse = "response";
     }
 
-    private static readonly HashSet<string> All = [View, Acknowledge, Assign, Ask, Decide, Note, Close, History, RecordSubject];
+    private static readonly HashSet<string> All = [View, Acknowledge, Assign, Ask, Decide, Note, Close, History, RecordSubject, Refer, ReferralReply];
 
     /// <summary>The verb if it is one of ours, else "other": what a log may say about a verb someone sent.</summary>
     public static string Known(string verb) => All.Contains(verb) ? verb : "other";

@@ -17,14 +17,14 @@ public static class ConcernExport
         "PersonAtRisk", "ChildServicesStatus", "SubjectKind", "RecordedLocation", "StillHappening", "ConsentToShare",
         "PersonKnowsConcernRaised", "DesiredOutcomesAsked", "AcknowledgementDue", "AcknowledgedAt", "AcknowledgedInTime",
         "AcknowledgedBy", "AssignedLead", "Decisions", "Referred", "InformationSharingDecisions", "ClosedAt", "OutcomesAchieved",
-        "RiskOutcome", "ReporterFeedbackOutcomes", "ReporterFeltListenedTo",
+        "RiskOutcome", "ReporterFeedbackOutcomes", "ReporterFeltListenedTo", "Referrals",
     ];
 
     /// <summary>Added only when the lead asks for the accounts.</summary>
     public static readonly IReadOnlyList<string> AccountColumns =
     [
         "RecordedSubject", "PersonAtRiskDescription", "WhatHappened", "When", "Where", "WhatPersonWants", "WhatReporterWants",
-        "WhoPersonWantsInvolved", "DecisionReasons", "ReporterFeedbackComment",
+        "WhoPersonWantsInvolved", "DecisionReasons", "ReporterFeedbackComment", "ReferralResponses",
     ];
 
     public static string Concerns(ReportPeriod period, IEnumerable<Concern> concerns, bool withAccounts)
@@ -92,13 +92,15 @@ public static class ConcernExport
             leads.AcknowledgedBy,
             leads.AssignedLeadName,
             string.Join(';', leads.Decisions.Select(d => d.Kind)),
-            YesNo(leads.Decisions.Any(d => LearningFigures.IsReferral(d.Kind))),
+            YesNo(LearningFigures.WasReferred(c)),
             string.Join(';', leads.Decisions.Select(d => d.Sharing)),
             Time(c.ClosedAt ?? leads.Outcome?.ClosedAt),
             leads.Outcome?.DesiredOutcomes.ToString(),
             leads.Outcome?.Risk.ToString(),
             feedback?.OutcomesAchieved?.ToString(),
             feedback?.FeltListenedTo is { } listened ? YesNo(listened) : null,
+            // Each referral: agency, when, their reference, and when the answer was due and came back.
+            string.Join(';', leads.Referrals.Select(r => $"{r.Agency}@{Time(r.MadeAt)} ref={r.AgencyReference} due={Time(r.ResponseDue)} answered={Time(r.RespondedAt)}")),
         ];
     }
 
@@ -114,6 +116,7 @@ public static class ConcernExport
         c.DesiredOutcomes.WhoPersonWantsInvolved,
         string.Join(" | ", c.Leads.Decisions.Select(d => $"{d.Kind}: {d.Reason} / {d.Sharing}: {d.SharingReason}")),
         c.ReporterFeedback?.Comment,
+        string.Join(" | ", c.Leads.Referrals.Where(r => r.Answered).Select(r => $"{r.Agency}: {r.Response}")),
     ];
 
     private static string? Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);

@@ -25,44 +25,49 @@ public sealed class LearningCards
             return card.Add(CardElement.Text(W.ReportNoConcerns)).WithFallbackText(title).ToJsonElement();
         }
 
-        card.Add(CardElement.Image(new Uri("data:image/png;base64," + Convert.ToBase64String(chartPng)), W.ReportChartAlt, "Stretch"))
-            .Add(Section(W.SectionRaised))
-            .Add(CardElement.Facts(
-            [
-                (W.FactRaised, Number(figures.Raised)),
-                .. Enum.GetValues<RaisedBy>().Select(r => (LearningText.Raiser(r), Number(figures.Get(figures.ByRaiser, r)))),
-            ]))
-            .Add(Section(W.SectionResponse))
-            .Add(CardElement.Facts(
-            [
-                (W.FactMedianAcknowledge, LearningText.Duration(figures.MedianToAcknowledge)),
-                (W.FactWorstAcknowledge, LearningText.Duration(figures.WorstToAcknowledge)),
-                (W.FactDeadlinesMet, LearningText.Format(W.OutOf, figures.DeadlinesMet, figures.DeadlinesDue)),
-            ]))
-            .Add(Section(W.SectionDecisions))
-            .Add(CardElement.Facts(
-            [
-                .. Enum.GetValues<DecisionKind>().Where(k => figures.Get(figures.Decisions, k) > 0)
-                    .Select(k => (LearningText.Decision(k), Number(figures.Get(figures.Decisions, k)))),
-                (W.FactReferred, Number(figures.ConcernsReferred)),
-            ]))
-            .Add(Section(W.SectionMsp))
-            .Add(CardElement.Facts(
-            [
-                .. Enum.GetValues<DesiredOutcomesRecorded>().Select(r => (LearningText.Msp(r), Number(figures.Get(figures.OutcomesAsked, r)))),
-                (W.FactClosed, Number(figures.Closed)),
-                .. Enum.GetValues<OutcomesAchieved>().Select(a => (LearningText.Achieved(a), Number(figures.Get(figures.OutcomesAchieved, a)))),
-                .. Enum.GetValues<RiskOutcome>().Select(r => (LearningText.Risk(r), Number(figures.Get(figures.Risk, r)))),
-            ]))
-            .Add(Section(W.SectionVerdicts))
-            .Add(CardElement.Facts(
-            [
-                (W.FactFeedbackAnswered, LearningText.Format(W.OutOf, figures.FeedbackAnswered, figures.FeedbackAsked)),
-                .. Enum.GetValues<FeedbackOutcome>().Select(o => (LearningText.Feedback(o), Number(figures.Get(figures.FeedbackOutcomes, o)))),
-                (W.FactFeltListenedTo, LearningText.Format(W.YesNo, figures.FeltListenedTo, figures.DidNotFeelListenedTo)),
-            ]));
+        card.Add(CardElement.Image(new Uri("data:image/png;base64," + Convert.ToBase64String(chartPng)), W.ReportChartAlt, "Stretch"));
+        foreach (var (heading, facts) in ReportSections(figures))
+        {
+            card.Add(Section(heading)).Add(CardElement.Facts(facts));
+        }
+
         return card.WithFallbackText(title).ToJsonElement();
     }
+
+    /// <summary>The report's figures, section by section, in the reader's words: the card and the leads' dashboard show these.</summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyList<(string Label, string Value)> Facts)> ReportSections(LearningFigures figures) =>
+    [
+        (W.SectionRaised,
+        [
+            (W.FactRaised, Number(figures.Raised)),
+            .. Enum.GetValues<RaisedBy>().Select(r => (LearningText.Raiser(r), Number(figures.Get(figures.ByRaiser, r)))),
+        ]),
+        (W.SectionResponse,
+        [
+            (W.FactMedianAcknowledge, LearningText.Duration(figures.MedianToAcknowledge)),
+            (W.FactWorstAcknowledge, LearningText.Duration(figures.WorstToAcknowledge)),
+            (W.FactDeadlinesMet, LearningText.Format(W.OutOf, figures.DeadlinesMet, figures.DeadlinesDue)),
+        ]),
+        (W.SectionDecisions,
+        [
+            .. Enum.GetValues<DecisionKind>().Where(k => figures.Get(figures.Decisions, k) > 0)
+                .Select(k => (LearningText.Decision(k), Number(figures.Get(figures.Decisions, k)))),
+            (W.FactReferred, Number(figures.ConcernsReferred)),
+        ]),
+        (W.SectionMsp,
+        [
+            .. Enum.GetValues<DesiredOutcomesRecorded>().Select(r => (LearningText.Msp(r), Number(figures.Get(figures.OutcomesAsked, r)))),
+            (W.FactClosed, Number(figures.Closed)),
+            .. Enum.GetValues<OutcomesAchieved>().Select(a => (LearningText.Achieved(a), Number(figures.Get(figures.OutcomesAchieved, a)))),
+            .. Enum.GetValues<RiskOutcome>().Select(r => (LearningText.Risk(r), Number(figures.Get(figures.Risk, r)))),
+        ]),
+        (W.SectionVerdicts,
+        [
+            (W.FactFeedbackAnswered, LearningText.Format(W.OutOf, figures.FeedbackAnswered, figures.FeedbackAsked)),
+            .. Enum.GetValues<FeedbackOutcome>().Select(o => (LearningText.Feedback(o), Number(figures.Get(figures.FeedbackOutcomes, o)))),
+            (W.FactFeltListenedTo, LearningText.Format(W.YesNo, figures.FeltListenedTo, figures.DidNotFeelListenedTo)),
+        ]),
+    ];
 
     /// <summary>The chart's bars: concerns raised by kind of harm, most first.</summary>
     public static IReadOnlyList<(string Label, int Count)> HarmBars(LearningFigures figures) =>

@@ -60,6 +60,10 @@ public sealed record LearningFigures
     public static bool IsReferral(DecisionKind kind) => kind is DecisionKind.LocalAuthorityCareActS42 or DecisionKind.ChildrensSocialCare
         or DecisionKind.Lado or DecisionKind.Police or DecisionKind.CqcNotification;
 
+    /// <summary>A referral outside the organisation: decided on the card, or recorded as a referral to an agency.</summary>
+    public static bool WasReferred(Concern concern) =>
+        concern.Leads.Decisions.Any(d => IsReferral(d.Kind)) || concern.Leads.Referrals.Count > 0;
+
     /// <summary>The figures for <paramref name="period"/> from every concern that may fall in it.</summary>
     public static LearningFigures Compute(ReportPeriod period, IEnumerable<Concern> concerns, DateTimeOffset now)
     {
@@ -85,7 +89,7 @@ public sealed record LearningFigures
             DeadlinesDue = due.Count,
             DeadlinesMet = due.Count(c => c.AcknowledgedAt is { } at && at <= c.Leads.AcknowledgementDue),
             Decisions = Count(decisions.Select(d => d.Kind)),
-            ConcernsReferred = raised.Count(c => c.Leads.Decisions.Any(d => IsReferral(d.Kind))),
+            ConcernsReferred = raised.Count(WasReferred),
             OutcomesAsked = Count(raised.Select(c => c.DesiredOutcomes.Recorded)),
             Closed = closed.Count,
             OutcomesAchieved = Count(closed.Select(c => c.Leads.Outcome?.DesiredOutcomes).OfType<OutcomesAchieved>()),

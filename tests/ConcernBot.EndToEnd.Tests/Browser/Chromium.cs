@@ -13,7 +13,9 @@ internal static class Chromium
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <param name="extraArgs">More switches for this browser (e.g. the leads' tab's stand-in Teams frame needs a public
+    /// page to frame a loopback one).</param>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(params string[] extraArgs)
     {
         Assert.True(File.Exists(ExecutablePath), $"Chromium is needed for the browser tests and is missing at {ExecutablePath}: run `apt-get install -y chromium`.");
 
@@ -25,7 +27,7 @@ internal static class Chromium
             {
                 ExecutablePath = ExecutablePath,
                 Headless = true,
-                Args = LaunchArgs,
+                Args = [.. LaunchArgs, .. extraArgs],
                 Timeout = 30_000,
             });
             return (playwright, browser);

@@ -34,6 +34,11 @@ internal static class LeadsCardSamples
                 Questions = [new ReporterQuestion(People.Asha.Name, Now.AddMinutes(-50), "Which evening was it?", "Tuesday", Now.AddMinutes(-20))],
                 Notes = [new LeadNote(People.Ben.Name, Now.AddMinutes(-10), "Spoke to the manager")],
                 Decisions = [new LeadDecision(DecisionKind.Lado, "Allegation about a member of staff", SharingDecision.SharedWithoutConsent, "A child's safety", People.Ben.Name, Now.AddMinutes(-5))],
+                Referrals =
+                [
+                    new AgencyReferral("r1", ReferralAgency.Lado, Now.AddMinutes(-4), People.Ben.Name, "LADO-2026-0412", Now.AddHours(8)),
+                    new AgencyReferral("r2", ReferralAgency.Police, Now.AddMinutes(-3), People.Ben.Name, null, null, "Logged, no further police action", Now.AddMinutes(-1), People.Ben.Name),
+                ],
                 LastActivity = new LeadActivity(People.Ben.Name, LeadsAudit.DecisionRecorded, Now.AddMinutes(-5)),
             },
         };
