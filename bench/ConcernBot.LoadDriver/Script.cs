@@ -45,7 +45,7 @@ internal static class Scripts
     public static IReadOnlyList<Intent> ConcernBot { get; } =
     [
         new Intent.Say("raise a concern"),
-        new Intent.Press(Answer, "No"),                       // anyone in immediate danger?
+        new Intent.Press(Answer, "No"),                       // anyone in danger right now?
         new Intent.Press(Answer, "StaffOrVolunteer"),         // who are you?
         new Intent.Press(Answer, "AdultAtRisk"),              // who is at risk?
         new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = "Mr Jones, room 12" }),
@@ -70,7 +70,7 @@ internal static class Scripts
     /// </summary>
     public static IReadOnlyList<Intent> ConcernBotTyped { get; } =
     [
-        new Intent.Say("raise a concern") { Expect = "Is anyone in immediate danger" },
+        new Intent.Say("raise a concern") { Expect = "Is anyone in danger right now" },
         new Intent.Say("no, nobody is in danger") { Expect = "Which of these best describes you" },
         new Intent.Say("I work here") { Expect = "Who are you worried about" },
         new Intent.Say("an adult") { Expect = "A name or a few words" },
