@@ -106,6 +106,12 @@ public sealed class TabTokenValidator
         }
 
         var claims = (JsonWebToken)result.SecurityToken;
+        var client = claims.TryGetPayloadValue<string>("azp", out var azp) ? azp : claims.TryGetPayloadValue<string>("appid", out var appId) ? appId : null;
+        if (client is null || !settings.AllowedClientApps.Contains(client, StringComparer.OrdinalIgnoreCase))
+        {
+            return TabTokenCheck.Fail("the token was not asked for by a Teams client (azp)");
+        }
+
         if (!claims.TryGetPayloadValue<string>("oid", out var objectId) || string.IsNullOrWhiteSpace(objectId))
         {
             return TabTokenCheck.Fail("the token names no person (oid)");

@@ -121,6 +121,20 @@ public sealed class WhoMaySeeWhatTests
     }
 
     [Fact]
+    public async Task A_token_another_app_asked_for_gets_401_and_one_from_Teams_on_the_phone_is_let_in()
+    {
+        var (tab, concern) = await RoutedAsync();
+        await using var _ = tab;
+
+        using var other = await tab.GetAsync($"/workspace/api/cases/{concern.Reference}", Bearer(tab.Token(People.Asha, clientApp: "11111111-2222-3333-4444-555555555555")));
+        using var phone = await tab.GetAsync($"/workspace/api/cases/{concern.Reference}", Bearer(tab.Token(People.Asha, clientApp: "1fec8e78-bce4-4aaf-ab1b-5451cc387264")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+        await AssertNothingOfTheConcern(other, concern);
+        Assert.Equal(HttpStatusCode.OK, phone.StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_naming_one_tenant_but_issued_by_another_gets_401()
     {
         var (tab, concern) = await RoutedAsync();

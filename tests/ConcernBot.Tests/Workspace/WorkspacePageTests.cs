@@ -7,6 +7,8 @@ namespace ConcernBot.Tests.Workspace;
 /// <summary>The tab's page as a browser first meets it, and the local sign-in that only works on this machine in Development.</summary>
 public sealed class WorkspacePageTests
 {
+    private const string NotInstalled = "The tab's libraries are not in the host: run `npm ci --prefix tools/workspace` (./test.sh does)";
+
     [Fact]
     public async Task The_tab_page_is_served_with_its_words_teams_js_from_this_host_and_a_policy_that_lets_only_Teams_frame_it()
     {
@@ -18,6 +20,7 @@ public sealed class WorkspacePageTests
         using var script = await tab.Host.Client.GetAsync("/workspace/assets/workspace.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(teamsJs.IsSuccessStatusCode, NotInstalled);
         Assert.Contains("<html lang=\"cy\"", html, StringComparison.Ordinal);
         Assert.Contains("Pryderon diogelu", html, StringComparison.Ordinal);
         Assert.Contains("/workspace/assets/MicrosoftTeams.min.js", html, StringComparison.Ordinal);
@@ -43,6 +46,7 @@ public sealed class WorkspacePageTests
         using var compressed = await client.SendAsync(library);
         using var json = await tab.SendAsync(HttpMethod.Get, $"/workspace/api/cases/{concern.Reference}", "Bearer " + tab.Token(People.Asha), null, null, client);
 
+        Assert.True(compressed.IsSuccessStatusCode, NotInstalled);
         Assert.NotEmpty(compressed.Content.Headers.ContentEncoding);
         Assert.Empty(json.Content.Headers.ContentEncoding);
     }

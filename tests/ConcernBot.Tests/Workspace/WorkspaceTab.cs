@@ -60,7 +60,8 @@ internal sealed class WorkspaceTab : IAsyncDisposable
         string audience = Audience,
         TestSigningKey? key = null,
         DateTime? expires = null,
-        DateTime? notBefore = null)
+        DateTime? notBefore = null,
+        string clientApp = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346")
     {
         var claims = new Dictionary<string, object>
         {
@@ -68,7 +69,7 @@ internal sealed class WorkspaceTab : IAsyncDisposable
             ["oid"] = person.ObjectId,
             ["tid"] = tenant,
             ["name"] = person.Name,
-            ["azp"] = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+            ["azp"] = clientApp,
             ["scp"] = "access_as_user",
         };
         return TestTokens.Create((key ?? Key).Credentials(), $"https://login.microsoftonline.com/{issuerTenant ?? tenant}/v2.0", audience, claims, notBefore, expires);
