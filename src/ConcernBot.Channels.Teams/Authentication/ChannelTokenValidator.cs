@@ -47,18 +47,11 @@ internal sealed class ChannelTokenValidator(IOptions<BotAuthenticationOptions> o
             return TokenValidation.Fail($"the OpenID metadata could not be read ({ex.GetType().Name})");
         }
 
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuers = fromBotFramework ? [settings.BotFrameworkIssuer] : TokenSources.EntraIssuers(settings.MicrosoftAppTenantId),
-            ValidAudiences = TokenSources.Audiences(settings.MicrosoftAppId!),
-            IssuerSigningKeys = configuration.SigningKeys,
-            TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = TokenSources.Algorithms,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = settings.ClockSkew,
-        };
+        var parameters = TokenSources.Strict(
+            fromBotFramework ? [settings.BotFrameworkIssuer] : TokenSources.EntraIssuers(settings.MicrosoftAppTenantId),
+            TokenSources.Audiences(settings.MicrosoftAppId!),
+            configuration.SigningKeys,
+            settings.ClockSkew);
 
         var result = await Handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
         if (!result.IsValid)
@@ -88,20 +81,8 @@ internal sealed class ChannelTokenValidator(IOptions<BotAuthenticationOptions> o
     }
 
     /// <summary>Entra tokens name the calling app in <c>appid</c> (v1.0) or <c>azp</c> (v2.0); it must be this bot.</summary>
-    private static bool IsIssuedToThisApp(JsonWebToken token, string appId)
-    {
-        var version = token.TryGetPayloadValue<string>("ver", out var ver) ? ver : null;
-        var claim = version switch
-        {
-            null or "1.0" => "appid",
-            "2.0" => "azp",
-            _ => null,
-        };
-
-        return claim is not null
-            && token.TryGetPayloadValue<string>(claim, out var caller)
-            && string.Equals(caller, appId, StringComparison.Ordinal);
-    }
+    private static bool IsIssuedToThisApp(JsonWebToken token, string appId) =>
+        string.Equals(TokenSources.CallingApp(token), appId, StringComparison.Ordinal);
 
     private static bool SameServiceUrl(string claimed, string? serviceUrl) =>
         serviceUrl is not null && string.Equals(claimed.TrimEnd('/'), serviceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);

@@ -86,18 +86,8 @@ public sealed class TabTokenValidator
             return TabTokenCheck.Fail($"the OpenID metadata could not be read ({ex.GetType().Name})");
         }
 
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuer = settings.IssuerTemplate.Replace("{tenantid}", tenantId, StringComparison.Ordinal),
-            ValidAudience = audience,
-            IssuerSigningKeys = configuration.SigningKeys,
-            TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = TokenSources.Algorithms,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = settings.ClockSkew,
-        };
+        var parameters = TokenSources.Strict(
+            [settings.IssuerTemplate.Replace("{tenantid}", tenantId, StringComparison.Ordinal)], [audience], configuration.SigningKeys, settings.ClockSkew);
 
         var result = await Handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
         if (!result.IsValid)
@@ -106,8 +96,7 @@ public sealed class TabTokenValidator
         }
 
         var claims = (JsonWebToken)result.SecurityToken;
-        var client = claims.TryGetPayloadValue<string>("azp", out var azp) ? azp : claims.TryGetPayloadValue<string>("appid", out var appId) ? appId : null;
-        if (client is null || !settings.AllowedClientApps.Contains(client, StringComparer.OrdinalIgnoreCase))
+        if (TokenSources.CallingApp(claims) is not { } client || !settings.AllowedClientApps.Contains(client, StringComparer.OrdinalIgnoreCase))
         {
             return TabTokenCheck.Fail("the token was not asked for by a Teams client (azp)");
         }

@@ -25,4 +25,35 @@ internal static class TokenSources
         Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha384,
         Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha512,
     ];
+
+    /// <summary>
+    /// What every token this host accepts must be: signed with one of the metadata's keys (the one its kid names), by an
+    /// RSA algorithm, from one of these issuers, for one of these audiences, with an expiry, within its lifetime.
+    /// </summary>
+    public static Microsoft.IdentityModel.Tokens.TokenValidationParameters Strict(
+        IEnumerable<string> issuers, IEnumerable<string> audiences, IEnumerable<Microsoft.IdentityModel.Tokens.SecurityKey> keys, TimeSpan clockSkew) => new()
+    {
+        ValidIssuers = issuers,
+        ValidAudiences = audiences,
+        IssuerSigningKeys = keys,
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = Algorithms,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = clockSkew,
+    };
+
+    /// <summary>The app that asked Entra for the token: <c>appid</c> in a v1.0 token, <c>azp</c> in a v2.0 one; null otherwise.</summary>
+    public static string? CallingApp(Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token)
+    {
+        var claim = (token.TryGetPayloadValue<string>("ver", out var ver) ? ver : null) switch
+        {
+            null or "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+
+        return claim is not null && token.TryGetPayloadValue<string>(claim, out var caller) ? caller : null;
+    }
 }
