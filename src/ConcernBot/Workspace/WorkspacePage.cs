@@ -116,55 +116,26 @@ public static class WorkspacePage
     private static string Html(CultureInfo language)
     {
         var e = Encoder;
-        var direction = language.TextInfo.IsRightToLeft ? "rtl" : "ltr";
         var words = e.Encode(JsonSerializer.Serialize(WordsIn(language)));
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="{{e.Encode(language.Name)}}" dir="{{direction}}">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <meta name="referrer" content="no-referrer">
-              <title>{{e.Encode(Words.PageTitle)}}</title>
-              <link rel="stylesheet" href="{{Path}}/assets/workspace.css">
-            </head>
-            <body data-theme="default">
+        return Document(language, Words.PageTitle, $$"""
               <a class="skip" href="#main">{{e.Encode(Words.SkipToContent)}}</a>
               <header><p id="signed-in" class="signed-in" hidden></p></header>
               <main id="main" tabindex="-1" data-words="{{words}}" data-local-sign-in="{{LocalSignInPath}}">
                 <h1>{{e.Encode(Words.PageTitle)}}</h1>
                 <p role="status">{{e.Encode(Words.Loading)}}</p>
               </main>
-              <script src="{{Path}}/assets/MicrosoftTeams.min.js"></script>
-              <script src="{{Path}}/assets/chart.umd.min.js"></script>
-              <script src="{{Path}}/assets/workspace.js"></script>
-            </body>
-            </html>
-            """;
+            """, "MicrosoftTeams.min.js", "chart.umd.min.js", "workspace.js");
     }
 
     private static string ConfigureHtml(CultureInfo language)
     {
         var e = Encoder;
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="{{e.Encode(language.Name)}}" dir="{{(language.TextInfo.IsRightToLeft ? "rtl" : "ltr")}}">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>{{e.Encode(Words.PageTitle)}}</title>
-              <link rel="stylesheet" href="{{Path}}/assets/workspace.css">
-            </head>
-            <body data-theme="default">
+        return Document(language, Words.PageTitle, $$"""
               <main id="main" data-tab-name="{{e.Encode(Words.PageTitle)}}">
                 <h1>{{e.Encode(Words.PageTitle)}}</h1>
                 <p>{{e.Encode(Words.ConfigureIntro)}}</p>
               </main>
-              <script src="{{Path}}/assets/MicrosoftTeams.min.js"></script>
-              <script src="{{Path}}/assets/configure.js"></script>
-            </body>
-            </html>
-            """;
+            """, "MicrosoftTeams.min.js", "configure.js");
     }
 
     private static string LocalSignInHtml(CultureInfo language, LeadsOptions leads)
@@ -179,24 +150,33 @@ public static class WorkspacePage
             ? $"<p>{e.Encode(Words.LocalSignInNone)}</p>"
             : "<ul class=\"people\">" + string.Concat(people.Select(p =>
                 $"<li><button type=\"button\" data-oid=\"{e.Encode(p.Person.ObjectId)}\" data-name=\"{e.Encode(p.Person.Name)}\">{e.Encode(p.Person.Name)}{(p.Service is { Length: > 0 } service ? " — " + e.Encode(service) : "")}</button></li>")) + "</ul>";
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="{{e.Encode(language.Name)}}" dir="{{(language.TextInfo.IsRightToLeft ? "rtl" : "ltr")}}">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>{{e.Encode(Words.LocalSignInTitle)}}</title>
-              <link rel="stylesheet" href="{{Path}}/assets/workspace.css">
-            </head>
-            <body data-theme="default">
+        return Document(language, Words.LocalSignInTitle, $$"""
               <main id="main" class="local-sign-in">
                 <h1>{{e.Encode(Words.LocalSignInTitle)}}</h1>
                 <p class="warning" role="note"><strong>{{e.Encode(Words.LocalSignInWarning)}}</strong></p>
                 <p>{{e.Encode(Words.LocalSignInPick)}}</p>
                 {{choices}}
               </main>
-              <script src="{{Path}}/assets/local-sign-in.js"></script>
-            </body>
+            """, "local-sign-in.js");
+    }
+
+    /// <summary>One of the tab's pages: its language and direction, the shared style sheet, the body, then its scripts from this host.</summary>
+    private static string Document(CultureInfo language, string title, string body, params string[] scripts)
+    {
+        var e = Encoder;
+        var tags = string.Concat(scripts.Select(script => $"  <script src=\"{Path}/assets/{script}\"></script>\n"));
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{e.Encode(language.Name)}}" dir="{{(language.TextInfo.IsRightToLeft ? "rtl" : "ltr")}}">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <meta name="referrer" content="no-referrer">
+              <title>{{e.Encode(title)}}</title>
+              <link rel="stylesheet" href="{{Path}}/assets/workspace.css">
+            </head>
+            <body data-theme="default">
+            {{body}}{{tags}}</body>
             </html>
             """;
     }
