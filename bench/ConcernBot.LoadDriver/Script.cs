@@ -101,12 +101,8 @@ internal static class Scripts
 
     private const string PeerTogether = "peer.together";
 
-    /// <summary>
-    /// The card-press walk on the peer: the same 14 turns. Its one-question prompts are hero cards whose buttons send
-    /// their words (imBack, what a press sends in Teams); its cards that ask several questions together are Adaptive
-    /// Cards whose Continue sends the inputs (Action.Submit), as ConcernBot's do.
-    /// </summary>
-    public static IReadOnlyList<Intent> PeerCards { get; } =
+    /// <summary>The peer's first six turns, the same in both walks: up to the card that asks when and where.</summary>
+    private static readonly Intent[] PeerOpening =
     [
         new Intent.Say("raise a concern"),
         new Intent.Say("No"),
@@ -114,6 +110,16 @@ internal static class Scripts
         new Intent.Say("An adult at risk"),
         new Intent.Say("Mr Jones, room 12"),
         new Intent.Say(Account) { Expect = "When and where did it happen" },
+    ];
+
+    /// <summary>
+    /// The card-press walk on the peer: the same 14 turns. Its one-question prompts are hero cards whose buttons send
+    /// their words (imBack, what a press sends in Teams); its cards that ask several questions together are Adaptive
+    /// Cards whose Continue sends the inputs (Action.Submit), as ConcernBot's do.
+    /// </summary>
+    public static IReadOnlyList<Intent> PeerCards { get; } =
+    [
+        .. PeerOpening,
         new Intent.Press(PeerTogether, Inputs: new JsonObject { ["when"] = "20 November 2026, just after lunch", ["where"] = "The lounge on the first floor", ["ongoing"] = "No" }),
         new Intent.Press(PeerTogether, Inputs: new JsonObject { ["harm"] = "Physical", ["about"] = "A member of staff" }),
         new Intent.Press(PeerTogether, Inputs: new JsonObject { ["knows"] = "Yes", ["asked"] = "Asked, nothing expressed" }),
@@ -127,12 +133,7 @@ internal static class Scripts
     /// <summary>The typed walk on the peer: the same 19 messages, in the words its prompts take (a ChoicePrompt knows only its choices' words).</summary>
     public static IReadOnlyList<Intent> PeerTyped { get; } =
     [
-        new Intent.Say("raise a concern"),
-        new Intent.Say("No"),
-        new Intent.Say("Member of staff or volunteer"),
-        new Intent.Say("An adult at risk"),
-        new Intent.Say("Mr Jones, room 12"),
-        new Intent.Say(Account) { Expect = "When and where did it happen" },
+        .. PeerOpening,
         new Intent.Say("20 November 2026, just after lunch") { Expect = "Where did it happen" },
         new Intent.Say("The lounge on the first floor") { Expect = "Is it still happening" },
         new Intent.Say("No"),
