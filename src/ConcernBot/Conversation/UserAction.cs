@@ -42,4 +42,8 @@ public sealed record UserAction(string Verb, JsonElement Data, bool IsInvoke, st
         Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
             ? v.GetString()
             : null;
+
+    /// <summary>A data field that is JSON true (absent, or anything else, is false).</summary>
+    public bool IsTrue(string name) =>
+        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 }

@@ -77,7 +77,7 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
             case IntakeVerbs.Confirm when draft.PendingConfirm is not null:
                 Confirm(plan, action.GetString("answer") == "yes");
                 break;
-            case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null && IsTrue(action, ShowAllField):
+            case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null && action.IsTrue(ShowAllField):
                 Prompt(plan, afterMiss: true);
                 break;
             case IntakeVerbs.Answer when action.GetString("step") == plan.Step && draft.PendingConfirm is null:
@@ -329,15 +329,11 @@ internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards 
     {
         var choices = action.GetString("choices")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var date = DateOnly.TryParseExact(action.GetString("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        var skip = IsTrue(action, "skip");
-        var fields = IsTrue(action, TogetherField)
+        var skip = action.IsTrue("skip");
+        var fields = action.IsTrue(TogetherField)
             ? action.Data.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String && !string.IsNullOrWhiteSpace(p.Value.GetString()))
                 .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
             : null;
         return new StepInput { Text = action.GetString("answer")?.Trim(), Choice = action.GetString("choice"), Choices = choices, Date = date, Skip = skip, Fields = fields };
     }
-
-    private static bool IsTrue(UserAction action, string field) =>
-        action.Data.ValueKind == System.Text.Json.JsonValueKind.Object
-        && action.Data.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.True;
 }

@@ -17,10 +17,7 @@ public static class ReceiptVerbs
         .With("simple", receipt.Simple);
 
     public static ReceiptFacts? FactsOf(Conversation.UserAction action) =>
-        action.GetString("reference") is { Length: > 0 } reference && Enum.TryParse<IdentityChoice>(action.GetString("identity"), out var identity)
-            ? new ReceiptFacts(reference, IsTrue(action, "urgent"), identity, Simple: IsTrue(action, "simple"), SecretRemoved: true)
+        action.GetString("reference") is { Length: > 0 } reference && Enum.TryParse<IdentityChoice>(action.GetString("identity"), out var identity) && Enum.IsDefined(identity)
+            ? new ReceiptFacts(reference, action.IsTrue("urgent"), identity, Simple: action.IsTrue("simple"), SecretRemoved: true)
             : null;
-
-    private static bool IsTrue(Conversation.UserAction action, string name) =>
-        action.Data.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.True;
 }
