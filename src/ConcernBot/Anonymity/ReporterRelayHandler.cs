@@ -40,7 +40,7 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         }
 
         var text = MessageText.Normalise(activity.Text);
-        if (StopPattern().IsMatch(text) || StopContact.Match(text))
+        if (StopContact.Match(text))
         {
             await turn.SendTextAsync(await StopAllAsync(conversationId, cancellationToken), cancellationToken);
             return TurnOutcome.Done;
@@ -51,7 +51,7 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
             return await StatusAsync(turn, null, status.Groups["reference"].Value, status.Groups["secret"].Value, null, conversationId, cancellationToken);
         }
 
-        if (StatusAlone().IsMatch(text) || CheckStatus.Match(text))
+        if (CheckStatus.Match(text))
         {
             await turn.SendCardAsync(RelayCards.Status(null), cancellationToken);
             return TurnOutcome.Done;
@@ -237,12 +237,6 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
 
     private static readonly CommandWords CheckStatus = new(Words.ResourceManager, nameof(Words.WordsCheckStatus));
 
-    [GeneratedRegex(@"^(please\s+)?(stop\s+contact|end\s+contact|stop\s+contacting\s+me|don'?t\s+contact\s+me(\s+again)?)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex StopPattern();
-
     [GeneratedRegex(@"^(check\s+)?status\s+(?<reference>SG-[A-Z0-9]{3}-[A-Z0-9]{3})[\s,:]+(?<secret>[A-Z0-9][A-Z0-9 -]{3,38})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex StatusWithSecret();
-
-    [GeneratedRegex(@"^(check\s+(my\s+)?(status|concern)|status|check\s+on\s+(a|my)\s+concern)[.?!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex StatusAlone();
 }
