@@ -39,7 +39,7 @@ internal static class Scripts
     /// <summary>
     /// A member of staff raises a named concern about an adult at risk: 14 turns from "raise a concern" to submit, all
     /// card presses (Action.Submit messages with value.verb) after the first message, four of them on cards that ask
-    /// several questions together (each question its own input, named by its step: when, where, ongoing; harm, about;
+    /// several questions together (each question its own input, named by its step: happened, about; when, where, ongoing;
     /// wishes_knows, wishes_asked; wishes_person, wishes_reporter, wishes_involved).
     /// </summary>
     public static IReadOnlyList<Intent> ConcernBot { get; } =
@@ -49,12 +49,12 @@ internal static class Scripts
         new Intent.Press(Answer, "StaffOrVolunteer"),         // who are you?
         new Intent.Press(Answer, "AdultAtRisk"),              // who is at risk?
         new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = "Mr Jones, room 12" }),
-        new Intent.Press(Answer, Inputs: new JsonObject { ["answer"] = Account }),
+        new Intent.Press(Answer, Inputs: new JsonObject { ["happened"] = Account, ["about"] = "StaffMember" }), // what happened, about whom? (together)
         new Intent.Press(Answer, Inputs: new JsonObject      // when, where, still happening? (together)
         {
             ["when_date"] = "2026-11-20", ["when"] = "just after lunch", ["where"] = "The lounge on the first floor", ["ongoing"] = "No",
         }),
-        new Intent.Press(Answer, Inputs: new JsonObject { ["harm"] = "Physical", ["about"] = "StaffMember" }), // harm kinds, about whom? (together)
+        new Intent.Press(Answer, Inputs: new JsonObject { ["choices"] = "Physical" }), // harm kinds
         new Intent.Press(Answer, Inputs: new JsonObject { ["wishes_knows"] = "Yes", ["wishes_asked"] = "AskedNoneExpressed" }), // knows? asked? (together)
         new Intent.Press(Answer, Inputs: new JsonObject { ["wishes_reporter"] = "I'd like Mr Jones to feel safe." }), // the wishes (together; who else: blank, "I don't know")
         new Intent.Press(Answer, "Yes"),                      // consent to share
@@ -75,12 +75,12 @@ internal static class Scripts
         new Intent.Say("I work here") { Expect = "Who are you worried about" },
         new Intent.Say("an adult") { Expect = "A name or a few words" },
         new Intent.Say("Mr Jones, room 12") { Expect = "What happened? Please tell me" },
-        new Intent.Say(Account) { Expect = "When and where did it happen" },
+        new Intent.Say(Account) { Expect = "about someone who works or volunteers here" },
+        new Intent.Say("yes, a member of staff") { Expect = "When and where did it happen" },
         new Intent.Say("yesterday, just after lunch") { Expect = "Where did it happen" },
         new Intent.Say("The lounge on the first floor") { Expect = "Is it still happening" },
-        new Intent.Say("no") { Expect = "What kind of harm might it be" },
-        new Intent.Say("he was grabbed and pulled") { Expect = "about someone who works or volunteers here" },
-        new Intent.Say("yes, a member of staff") { Expect = "What does the person at risk know" },
+        new Intent.Say("no") { Expect = "What kind of harm do you think" },
+        new Intent.Say("he was grabbed and pulled") { Expect = "What does the person at risk know" },
         new Intent.Say("yes he knows") { Expect = "asked the person what they would like" },
         new Intent.Say("yes but he didn't say") { Expect = "What should happen next" },
         new Intent.Say("I'd like Mr Jones to feel safe.") { Expect = "anyone the person would like to be involved" },

@@ -15,6 +15,9 @@ public sealed record Prompt
     public IReadOnlyList<Choice> Choices { get; init; } = [];
     public bool MultiSelect { get; init; }
 
+    /// <summary>The values of the choices already given, so a card asked again (back, change) shows them ticked.</summary>
+    public IReadOnlyList<string> Chosen { get; init; } = [];
+
     /// <summary>Set when a free-text answer is expected (alone, or besides the buttons).</summary>
     public TextAnswer? Text { get; init; }
 

@@ -18,7 +18,8 @@ internal static partial class Ask
         string name, string section, Func<IntakeDraft, string> question, string why,
         Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, Choice> set,
         Func<IntakeDraft, IReadOnlyList<string>>? guidance = null, string? track = null, Func<Choice, bool>? pauseAfter = null,
-        Func<IntakeDraft, Choice, string?>? explain = null, Func<IntakeDraft, (string Title, IReadOnlyList<string> Paragraphs)>? details = null) => new()
+        Func<IntakeDraft, Choice, string?>? explain = null, Func<IntakeDraft, (string Title, IReadOnlyList<string> Paragraphs)>? details = null,
+        Func<IntakeDraft, Enum?>? chosen = null) => new()
     {
         Name = name,
         Section = section,
@@ -28,6 +29,7 @@ internal static partial class Ask
         {
             Step = name, Question = question(d), Guidance = guidance?.Invoke(d) ?? [], Choices = choices(d), Simple = track == Tracks.Simple,
             DetailsTitle = details?.Invoke(d).Title, Details = details?.Invoke(d).Paragraphs ?? [],
+            Chosen = chosen?.Invoke(d) is { } given ? [given.ToString()] : [],
         },
         Accept = (input, d) =>
         {
@@ -51,7 +53,8 @@ internal static partial class Ask
     /// <summary>Tick several (or type their words or numbers: "physical and financial", "1, 3").</summary>
     public static FlowStep<IntakeDraft> SomeOf(
         string name, string section, string question, string why, string label,
-        Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, IReadOnlyList<Choice>> set, string? track = null) => new()
+        Func<IntakeDraft, IReadOnlyList<Choice>> choices, Action<IntakeDraft, IReadOnlyList<Choice>> set, string? track = null,
+        Func<IntakeDraft, IEnumerable<Enum>>? chosen = null) => new()
     {
         Name = name,
         Section = section,
@@ -60,6 +63,7 @@ internal static partial class Ask
         Prompt = d => new Prompt
         {
             Step = name, Question = question, Choices = choices(d), MultiSelect = true, Text = new TextAnswer(label, ShortAnswer, false), Simple = track == Tracks.Simple,
+            Chosen = [.. chosen?.Invoke(d).Select(c => c.ToString()) ?? []],
         },
         Accept = (input, d) =>
         {

@@ -28,16 +28,18 @@ internal sealed class IntakeFlow
             PersonSteps.Description(),
             PersonSteps.ChildStatus(),
 
-            // What happened, in your own words; then when, where and whether it is still happening, on one card (typed: one at a time).
-            IncidentSteps.WhatHappened(),
+            // What happened, in your own words, and is it about someone who works here, on one card; which safeguarding lead?
+            IncidentSteps.WhatHappenedAndAbout(),
+            HarmSteps.About(),
+            HarmSteps.WhichLead(settings.LeadNamesFor),
+
+            // When, where and whether it is still happening, on one card (typed: one at a time).
             IncidentSteps.WhenAndWhere(),
             IncidentSteps.Where(),
             IncidentSteps.StillHappening(),
 
-            // What kind of harm (several may be chosen) and is it about someone who works here, on one card; which safeguarding lead?
-            HarmSteps.KindsAndAbout(),
-            HarmSteps.About(),
-            HarmSteps.WhichLead(settings.LeadNamesFor),
+            // What kind of harm (several may be chosen), on a card of its own.
+            HarmSteps.Kinds(),
 
             // Making Safeguarding Personal: does the person know and were they asked (one card); then what they want, what you would
             // like and who should be involved (one card).

@@ -32,17 +32,18 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             await Type(page, "Mr Jones, room 12");
             await Shows(page, IntakeText.HappenedQuestion);
             await Type(page, Account);
-            // When, where and still happening are one card; typed, they come one at a time.
+            // What happened and who it is about are one card; typed, they come one at a time.
+            await Shows(page, IntakeText.AboutQuestion);
+            await Click(page, IntakeText.SubjectStaff);
+            // When, where and still happening are one card too.
             await Shows(page, IntakeText.WhenWhereQuestion);
             await Type(page, "today");
             await Shows(page, IntakeText.WhereQuestion);
             await Type(page, "The dining room");
             await Shows(page, IntakeText.OngoingQuestion);
             await Type(page, "no");
-            await Shows(page, IntakeText.HarmAboutQuestion);
+            await Shows(page, IntakeText.HarmQuestion);
             await Type(page, "1");
-            await Shows(page, IntakeText.AboutQuestion);
-            await Click(page, IntakeText.SubjectStaff);
             await Shows(page, IntakeText.KnowsAskedQuestion);
             await Type(page, "yes");
             await Shows(page, IntakeText.OutcomesAskedQuestion);
@@ -119,12 +120,12 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             ("dwi'n gweithio yma", nameof(IntakeText.AtRiskQuestion)),
             ("oedolyn", nameof(IntakeText.AtRiskWhoQuestion)),
             ("Mr Jones, ystafell 12", nameof(IntakeText.HappenedQuestion)),
-            ("Gwelais ofalwr yn gafael yn ei arddwrn ac yn ei dynnu o'i gadair.", nameof(IntakeText.WhenWhereQuestion)),
+            ("Gwelais ofalwr yn gafael yn ei arddwrn ac yn ei dynnu o'i gadair.", nameof(IntakeText.AboutQuestion)),
+            ("aelod o staff", nameof(IntakeText.WhenWhereQuestion)),
             ("ddoe", nameof(IntakeText.WhereQuestion)),
             ("Y lolfa ar y llawr cyntaf", nameof(IntakeText.OngoingQuestion)),
-            ("na, mae wedi stopio", nameof(IntakeText.HarmAboutQuestion)),
-            ("corfforol", nameof(IntakeText.AboutQuestion)),
-            ("aelod o staff", nameof(IntakeText.KnowsAskedQuestion)),
+            ("na, mae wedi stopio", nameof(IntakeText.HarmQuestion)),
+            ("corfforol", nameof(IntakeText.KnowsAskedQuestion)),
             ("ydy, mae e'n gwybod", nameof(IntakeText.OutcomesAskedQuestion)),
             ("do a dywedon nhw beth maen nhw eisiau", nameof(IntakeText.WishesQuestion)),
             ("Mae e eisiau teimlo'n ddiogel", nameof(IntakeText.ReporterWantsQuestion)),

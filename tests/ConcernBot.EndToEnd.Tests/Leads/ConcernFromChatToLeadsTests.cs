@@ -55,12 +55,12 @@ public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output
         await SayAsync(IntakeText.RoleStaff, Start(IntakeText.AtRiskQuestion));
         await SayAsync(IntakeText.AtRiskAdult, Start(IntakeText.AtRiskWhoQuestion));
         await SayAsync("Mr Jones, room 12", Start(IntakeText.HappenedQuestion));
-        await SayAsync(Account, Start(IntakeText.WhenQuestion));
+        await SayAsync(Account, Start(IntakeText.AboutQuestion));
+        await SayAsync(IntakeText.SubjectStaff, Start(IntakeText.WhenQuestion));
         await SayAsync("today", Start(IntakeText.WhereQuestion));
         await SayAsync("The dining room", Start(IntakeText.OngoingQuestion));
         await SayAsync("no", Start(IntakeText.HarmQuestion));
-        await SayAsync("1", Start(IntakeText.AboutQuestion));
-        await SayAsync(IntakeText.SubjectStaff, Start(IntakeText.PersonKnowsQuestion));
+        await SayAsync("1", Start(IntakeText.PersonKnowsQuestion));
         await SayAsync("yes", Start(IntakeText.OutcomesAskedQuestion));
         await SayAsync("2", Start(IntakeText.ReporterWantsQuestion));
         await SayAsync("For Mr Jones to be safe at mealtimes", Start(IntakeText.InvolvedQuestion));

@@ -137,22 +137,23 @@ public sealed class SpeakUpInTheBrowserTests
         await visitor.PressAsync(ConcernBot.Resources.Intake.RoleStaff);
         await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
         await visitor.FillAsync("Mr Jones, room 12");
-        await visitor.FillAsync("At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair.");
-        // When, where and still happening on one card: when left empty (not sure).
-        await visitor.ContinueAsync("when and where", async card =>
+        await visitor.ContinueAsync("what happened and who", async card =>
         {
-            await WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.WhereQuestion, "The lounge on the first floor");
-            await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.ChoiceNo);
-        });
-        await visitor.ContinueAsync("harm and who", async card =>
-        {
-            await WebVisitor.TickAsync(card, ConcernBot.Resources.Intake.HarmPhysical);
+            await WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.HappenedQuestion, "At 4pm I saw a carer grab Mr Jones by the wrist and pull him out of his chair.");
             await WebVisitor.PickAsync(card, about);
         });
         if (after is not null)
         {
             await after();
         }
+
+        // When, where and still happening on one card: when left empty (not sure).
+        await visitor.ContinueAsync("when and where", async card =>
+        {
+            await WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.WhereQuestion, "The lounge on the first floor");
+            await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.ChoiceNo);
+        });
+        await visitor.ContinueAsync("harm", card => WebVisitor.TickAsync(card, ConcernBot.Resources.Intake.HarmPhysical));
 
         await visitor.ContinueAsync("knows and asked", async card =>
         {
@@ -204,16 +205,16 @@ public sealed class SpeakUpInTheBrowserTests
             await visitor.PressAsync(ConcernBot.Resources.Intake.RoleFamilyOrFriend);
             await visitor.PressAsync(ConcernBot.Resources.Intake.AtRiskAdult);
             await visitor.PressAsync(ConcernBot.Resources.Intake.SkipRatherNotSay);
-            await visitor.FillAsync("My dad's carer hit him this morning.");
+            await visitor.ContinueAsync("what happened and who", async card =>
+            {
+                await WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.HappenedQuestion, "My dad's carer hit him this morning.");
+                await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.SubjectStaff);
+            });
             // Typed at the card that asks when, where and whether it goes on: the rest come one at a time.
             await visitor.SayAsync("today");
             await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceDontKnow);
             await visitor.PressAsync(ConcernBot.Resources.Intake.ChoiceYes);
-            await visitor.ContinueAsync("harm and who", async card =>
-            {
-                await WebVisitor.TickAsync(card, ConcernBot.Resources.Intake.HarmPhysical);
-                await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.SubjectStaff);
-            });
+            await visitor.ContinueAsync("harm", card => WebVisitor.TickAsync(card, ConcernBot.Resources.Intake.HarmPhysical));
             await visitor.ContinueAsync("knows and asked", async card =>
             {
                 await WebVisitor.PickAsync(card, ConcernBot.Resources.Intake.ChoiceYes);

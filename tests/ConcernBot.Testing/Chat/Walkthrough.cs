@@ -9,8 +9,8 @@ public static class Walkthrough
 
     /// <summary>The guided staff path from "raise a concern" to the review card, for an adult at risk.</summary>
     /// <param name="about">
-    /// Answers "is it about someone who works here?" (and what follows) on its own card, the harm having been typed;
-    /// when null, "a member of staff" is chosen on the harm card.
+    /// Answers "is it about someone who works here?" (and what follows) on its own card, what happened having been typed;
+    /// when null, "a member of staff" is chosen on the card that asks what happened.
     /// </param>
     public static async Task ToReviewAsync(TeamsChat chat, string identityButton, string? service = null, Func<TeamsChat, Task>? about = null)
     {
@@ -31,17 +31,18 @@ public static class Walkthrough
 
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones, room 12" });
-        await chat.PressAsync(I.ButtonContinue, new { answer = Account });
-        await chat.PressAsync(I.ButtonContinue, new { where = "The lounge on the first floor", ongoing = "No" });
         if (about is null)
         {
-            await chat.PressAsync(I.ButtonContinue, new { harm = "Physical", about = "StaffMember" });
+            await chat.PressAsync(I.ButtonContinue, new { happened = Account, about = "StaffMember" });
         }
         else
         {
-            await chat.SayAsync(I.HarmPhysical);
+            await chat.SayAsync(Account);
             await about(chat);
         }
+
+        await chat.PressAsync(I.ButtonContinue, new { where = "The lounge on the first floor", ongoing = "No" });
+        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
 
         await chat.PressAsync(I.ButtonContinue, new { wishes_knows = "Yes", wishes_asked = "AskedNoneExpressed" });
         await chat.PressAsync(I.ButtonContinue, new { wishes_reporter = "I'd like Mr Jones to feel safe." });

@@ -29,7 +29,7 @@ public sealed class TurnConversationCacheTests : IDisposable
         await chat.PressAsync(I.RoleStaff);
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones, room 12" });
-        await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account });
+        await chat.PressAsync(I.ButtonContinue, new { happened = Walkthrough.Account });
         await chat.SayAsync("yesterday");
 
         var typed = await CountAsync(() => chat.SayAsync("The lounge on the first floor"));

@@ -19,7 +19,7 @@ public sealed class ConversationRepairTests : IDisposable
         var asked = await chat.SayAsync("report");
         Assert.True(asked.Says(I.StartOrAnswerQuestion));
         Assert.Equal([I.StartOrAnswerStartAgain, I.StartOrAnswerUseIt], asked.LastCard!.Buttons);
-        Assert.True((await chat.PressAsync(I.StartOrAnswerUseIt)).Says(I.WhenWhereQuestion));
+        Assert.True((await chat.PressAsync(I.StartOrAnswerUseIt)).Says(I.AboutQuestion));
         Assert.Equal("report", await DraftAsync(chat, d => d.WhatHappened));
 
         var other = await ToHappenedAsync(host.Chat(TeamsUser.Make("Second Person")));
@@ -31,7 +31,7 @@ public sealed class ConversationRepairTests : IDisposable
         var account = "I want to report that Mr Jones was left in wet sheets all night.";
         var taken = await third.SayAsync(account);
         Assert.False(taken.Says(I.StartOrAnswerQuestion));
-        Assert.True(taken.Says(I.WhenQuestion));
+        Assert.True(taken.Says(I.AboutQuestion));
         Assert.Equal(account, await DraftAsync(third, d => d.WhatHappened));
     }
 
@@ -71,7 +71,7 @@ public sealed class ConversationRepairTests : IDisposable
         Assert.Contains(I.DangerNo, echo, StringComparison.Ordinal);
         Assert.DoesNotContain("Action.", echo, StringComparison.Ordinal);
 
-        await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account });
+        await chat.PressAsync(I.ButtonContinue, new { happened = Walkthrough.Account });
         var card = chat.Last.LastCard!.Activity.Id;
         await chat.PressAsync(I.ButtonContinue, new { when_date = "2026-11-20", where = "The lounge", ongoing = "No" });
         var together = Assert.Single(host.Connector.Calls, c => c.Operation == "update" && c.ActivityId == card).CardJson;

@@ -38,12 +38,12 @@ public sealed class EveryStepTests : IDisposable
         await Stubborn(chat, () => chat.SayAsync("Ella"));
         await Stubborn(chat, () => chat.SayAsync("4"));
         await Stubborn(chat, () => chat.SayAsync(Walkthrough.Account));
+        await Stubborn(chat, () => chat.PressAsync(I.SubjectLead));
+        await Stubborn(chat, () => chat.SayAsync("Someone from the other site"));
         await Stubborn(chat, () => chat.SayAsync("yesterday"));
         await Stubborn(chat, () => chat.SayAsync("At the park"));
         await Stubborn(chat, () => chat.SayAsync("no"));
         await Stubborn(chat, () => chat.SayAsync("1, 3"));
-        await Stubborn(chat, () => chat.PressAsync(I.SubjectLead));
-        await Stubborn(chat, () => chat.SayAsync("Someone from the other site"));
         await Stubborn(chat, () => chat.SayAsync("no"));
         await Stubborn(chat, () => chat.SayAsync("not sure"));
         await Stubborn(chat, () => chat.SayAsync("To see her dad more"));

@@ -22,12 +22,12 @@ public sealed class IntakeCardTests : IDisposable
         await chat.PressAsync(I.AtRiskChild);
         await chat.SayAsync(shortest);
         await chat.PressAsync(I.ChildStatusPlan);
-        await chat.SayAsync(longest);
+        await chat.PressAsync(I.ButtonContinue, new { happened = longest, about = "SafeguardingLead" });
+        await chat.SayAsync(shortest);
         await chat.SayAsync(shortest);
         await chat.SayAsync(shortest);
         await chat.PressAsync(I.ChoiceYes);
-        await chat.PressAsync(I.ButtonContinue, new { harm = string.Join(",", Enum.GetNames<Concerns.HarmKind>()), about = "SafeguardingLead" });
-        await chat.SayAsync(shortest);
+        await chat.PressAsync(I.ButtonContinue, new { choices = string.Join(",", Enum.GetNames<Concerns.HarmKind>()) });
         await chat.PressAsync(I.ButtonContinue, new { wishes_knows = "Yes", wishes_asked = "AskedAndExpressed" });
         await chat.PressAsync(I.ButtonContinue, new { wishes_person = longest, wishes_reporter = longest, wishes_involved = shortest });
         var back = await chat.SayAsync("back");

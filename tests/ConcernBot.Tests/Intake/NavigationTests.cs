@@ -56,7 +56,8 @@ public sealed class NavigationTests : IDisposable
 
         var change = await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_happened));
         Assert.True(change.Says(I.HappenedQuestion));
-        await chat.PressAsync(I.ButtonContinue, new { answer = "Corrected: it was 5pm, not 4pm." });
+        Assert.Equal("StaffMember", (string?)change.LastCard!.Inputs().Single(i => (string?)i["id"] == "about")["value"]);
+        await chat.PressAsync(I.ButtonContinue, new { happened = "Corrected: it was 5pm, not 4pm.", about = "StaffMember" });
         var review = await chat.PressAsync(I.ButtonContinue, new { when = "Tuesday", where = "The dining room", ongoing = "Yes" });
 
         Assert.True(review.Says(I.ReviewTitle));

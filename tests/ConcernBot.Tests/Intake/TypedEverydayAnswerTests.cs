@@ -22,12 +22,12 @@ public sealed class TypedEverydayAnswerTests : IDisposable
         Assert.True((await chat.SayAsync("I'm a support worker here")).Says(I.AtRiskQuestion));
         Assert.True((await chat.SayAsync("one of our residents")).Says(I.AtRiskWhoQuestion));
         await chat.SayAsync("Mr Jones, room 12");
-        await chat.SayAsync(Walkthrough.Account);
+        Assert.True((await chat.SayAsync(Walkthrough.Account)).Says(I.AboutQuestion));
+        Assert.True((await chat.SayAsync("yes, one of the night carers")).Says(I.WhenWhereQuestion));
         await chat.SayAsync("yesterday");
         Assert.True((await chat.SayAsync("the lounge")).Says(I.OngoingQuestion));
         Assert.True((await chat.SayAsync("no it's stopped")).Says(I.HarmQuestion));
-        Assert.True((await chat.SayAsync("physical and financial")).Says(I.AboutQuestion));
-        Assert.True((await chat.SayAsync("yes, one of the night carers")).Says(I.PersonKnowsQuestion));
+        Assert.True((await chat.SayAsync("physical and financial")).Says(I.PersonKnowsQuestion));
         Assert.True((await chat.SayAsync("yes she knows I'm telling you")).Says(I.OutcomesAskedQuestion));
         Assert.True((await chat.SayAsync("yes, they said what they want")).Says(I.PersonWantsQuestion));
 
@@ -116,9 +116,9 @@ public sealed class TypedEverydayAnswerTests : IDisposable
         await chat.PressAsync(I.RoleStaff);
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.ButtonContinue, new { answer = "Mr Jones" });
-        await chat.PressAsync(I.ButtonContinue, new { answer = Walkthrough.Account });
+        await chat.PressAsync(I.ButtonContinue, new { happened = Walkthrough.Account, about = "NotAboutStaff" });
         await chat.PressAsync(I.ButtonContinue, new { when = "yesterday", where = "the lounge", ongoing = "No" });
-        await chat.PressAsync(I.ButtonContinue, new { harm = "Physical", about = "NotAboutStaff" });
+        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
         Assert.True((await chat.SayAsync("yes")).Says(I.OutcomesAskedQuestion));
     }
 

@@ -22,9 +22,9 @@ public sealed class UrgentPathTests : IDisposable
         await chat.PressAsync(I.RoleFamilyOrFriend);
         await chat.PressAsync(I.AtRiskAdult);
         await chat.PressAsync(I.SkipRatherNotSay);
-        await chat.PressAsync(I.ButtonContinue, new { answer = "My dad's carer hit him this morning." });
+        await chat.PressAsync(I.ButtonContinue, new { happened = "My dad's carer hit him this morning.", about = "StaffMember" });
         await chat.PressAsync(I.ButtonContinue, new { when = "today", ongoing = "Yes" });
-        await chat.PressAsync(I.ButtonContinue, new { harm = "Physical", about = "StaffMember" });
+        await chat.PressAsync(I.ButtonContinue, new { choices = "Physical" });
         await chat.PressAsync(I.ButtonContinue, new { wishes_knows = "Yes", wishes_asked = "NotAsked" });
         await chat.PressAsync(I.ButtonContinue);
         await chat.PressAsync(I.ConsentYes);

@@ -38,8 +38,9 @@ public sealed class WrongInputTests : IDisposable
         Assert.True(tooLong.Says("4,000"));
         Assert.True(tooLong.Says("4,500"));
         Assert.True(tooLong.Says(I.HappenedQuestion));
-        var shortWhere = await chat.SayAsync(new string('b', 4000));
-        Assert.True(shortWhere.Says(I.WhenQuestion));
+        Assert.True((await chat.SayAsync(new string('b', 4000))).Says(I.ReviewTitle));
+        await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_happened));
+        Assert.True((await chat.PressAsync(I.ButtonContinue, new { happened = new string('b', 4000), about = "StaffMember" })).Says(I.WhenQuestion));
         Assert.True((await chat.SayAsync(new string('c', 501))).Says("500"));
     }
 

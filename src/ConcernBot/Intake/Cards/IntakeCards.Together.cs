@@ -22,7 +22,7 @@ public sealed partial class IntakeCards
             card.AddRange(first);
             if (part.Choices.Count > 0)
             {
-                card.Add(CardElement.Choices(id, part.Question, part.Choices.Select(c => (c.Title, c.Value)), multiSelect: part.MultiSelect).WithSeparator());
+                card.Add(CardElement.Choices(id, part.Question, part.Choices.Select(c => (c.Title, c.Value)), multiSelect: part.MultiSelect, value: Chosen(part)).WithSeparator());
             }
             else if (part.Text is { } text)
             {

@@ -49,7 +49,7 @@ public sealed partial class IntakeCards
         var answer = CardData.Verb(IntakeVerbs.Answer).With("step", prompt.Step);
         if (prompt.MultiSelect)
         {
-            card.Add(CardElement.Choices("choices", prompt.Text?.Label ?? prompt.Question, prompt.Choices.Select(c => (c.Title, c.Value)), multiSelect: true));
+            card.Add(CardElement.Choices("choices", prompt.Text?.Label ?? prompt.Question, prompt.Choices.Select(c => (c.Title, c.Value)), multiSelect: true, value: Chosen(prompt)));
             card.Add(CardElement.Actions(CardAction.Submit(IntakeText.ButtonContinue, answer, style: "positive")));
         }
         else
@@ -90,6 +90,10 @@ public sealed partial class IntakeCards
             .WithSpeak(prompt.Question)
             .ToJsonElement();
     }
+
+    /// <summary>A choice set's value: the answers already given that are among its choices, comma-separated; null when none.</summary>
+    private static string? Chosen(Prompt prompt) =>
+        prompt.Chosen.Where(v => prompt.Choices.Any(c => c.Value == v)).ToList() is { Count: > 0 } given ? string.Join(",", given) : null;
 
     /// <summary>
     /// "Did you mean A or B?" with just those two buttons; or, for one guess, that button and "something else". Each

@@ -4,18 +4,17 @@ using IntakeText = ConcernBot.Resources.Intake;
 
 namespace ConcernBot.Intake.Steps;
 
-/// <summary>Items 6 and 7: the kinds of harm (several may be chosen), and whether it is about someone who works here.</summary>
+/// <summary>
+/// Items 6 and 7: whether it is about someone who works here (asked with what happened: see IncidentSteps), and the
+/// kinds of harm (several may be chosen), on a card of their own so that the sixteen kinds fit a phone's screen.
+/// </summary>
 internal static class HarmSteps
 {
-    /// <summary>The kinds of harm and whom it is about, on one card.</summary>
-    public static FlowStep<IntakeDraft> KindsAndAbout() => Ask.Together(
-        Kinds(), _ => IntakeText.HarmAboutQuestion, _ => [About()], [IntakeText.AboutWhy]);
-
-    private static FlowStep<IntakeDraft> Kinds() => Ask.SomeOf(
+    public static FlowStep<IntakeDraft> Kinds() => Ask.SomeOf(
         StepNames.Harm, Sections.Harm, IntakeText.HarmQuestion, IntakeText.HarmWhy, IntakeText.HarmLabel, _ => IntakeChoices.HarmKinds(),
         (d, picked) => d.HarmKinds = picked.Select(c => IntakeChoices.Parse<HarmKind>(c) ?? HarmKind.NotSure).Distinct().ToList(),
-        track: Tracks.Guided)
-        .Then(StepNames.About);
+        track: Tracks.Guided, chosen: d => d.HarmKinds.Cast<Enum>())
+        .Then(WishesSteps.FirstFor);
 
     public static FlowStep<IntakeDraft> About() => Ask.OneOf(
         StepNames.About, Sections.About, _ => IntakeText.AboutQuestion, IntakeText.AboutWhy, _ => IntakeChoices.Subject(),
@@ -28,8 +27,8 @@ internal static class HarmSteps
             }
         },
         guidance: _ => [IntakeText.AboutGuidance],
-        track: Tracks.Guided)
-        .Then(d => d.Subject == SubjectKind.SafeguardingLead ? StepNames.WhichLead : WishesSteps.FirstFor(d));
+        track: Tracks.Guided, chosen: d => d.Subject)
+        .Then(d => d.Subject == SubjectKind.SafeguardingLead ? StepNames.WhichLead : StepNames.When);
 
     /// <summary>Which lead: one of the service's leads from the settings, or typed (a concern about a lead never reaches them).</summary>
     public static FlowStep<IntakeDraft> WhichLead(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => new FlowStep<IntakeDraft>
@@ -63,5 +62,5 @@ internal static class HarmSteps
             // A typed name is kept as typed; the submission matches it to a lead (first name alone when only one has it).
             return Ask.AcceptText(input, Ask.ShortAnswer, canSkip: true, text => d.SubjectLeadName = text);
         },
-    }.Then(WishesSteps.FirstFor);
+    }.Then(StepNames.When);
 }

@@ -8,12 +8,16 @@ namespace ConcernBot.Intake.Steps;
 /// <summary>Item 5: what happened in their own words, when, where, and whether it is still happening.</summary>
 internal static class IncidentSteps
 {
-    public static FlowStep<IntakeDraft> WhatHappened() => Ask.Text(
+    /// <summary>What happened, and whether it is about someone who works here, on one card (typed: one at a time).</summary>
+    public static FlowStep<IntakeDraft> WhatHappenedAndAbout() => Ask.Together(
+        WhatHappened(), _ => IntakeText.HappenedAboutQuestion, _ => [HarmSteps.About()], [IntakeText.AboutWhy]);
+
+    private static FlowStep<IntakeDraft> WhatHappened() => Ask.Text(
         StepNames.Happened, Sections.Happened, _ => IntakeText.HappenedQuestion, IntakeText.HappenedWhy, IntakeText.HappenedLabel, Ask.LongAnswer,
         d => d.WhatHappened, (d, text) => d.WhatHappened = text, IntakeText.ChoiceDontKnow,
         guidance: _ => [IntakeText.HappenedGuidance],
         track: Tracks.Guided)
-        .Then(StepNames.When);
+        .Then(StepNames.About);
 
     /// <summary>When, where, and whether it is still happening, on one card.</summary>
     public static FlowStep<IntakeDraft> WhenAndWhere() => Ask.Together(
@@ -46,7 +50,7 @@ internal static class IncidentSteps
     public static FlowStep<IntakeDraft> StillHappening() => Ask.OneOf(
         StepNames.Ongoing, Sections.Happened, _ => IntakeText.OngoingQuestion, IntakeText.OngoingWhy, _ => IntakeChoices.Ongoing(),
         (d, c) => d.StillHappening = IntakeChoices.Parse<Answer>(c),
-        track: Tracks.Guided)
+        track: Tracks.Guided, chosen: d => d.StillHappening)
         .Then(StepNames.Harm);
 
     /// <summary>A date from the picker, a typed date ("today", "12/03/2026"), words ("last winter"), or not sure.</summary>

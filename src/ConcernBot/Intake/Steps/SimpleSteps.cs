@@ -65,13 +65,13 @@ internal static class SimpleSteps
     private static FlowStep<IntakeDraft> Ongoing() => Ask.OneOf(
         StepNames.SimpleOngoing, Sections.Happened, _ => IntakeText.SimpleOngoingQuestion, IntakeText.SimpleOngoingWhy, _ => IntakeChoices.Ongoing(),
         (d, c) => d.StillHappening = IntakeChoices.Parse<Answer>(c),
-        track: Tracks.Simple)
+        track: Tracks.Simple, chosen: d => d.StillHappening)
         .Then(StepNames.SimpleHarm);
 
     private static FlowStep<IntakeDraft> Harm() => Ask.SomeOf(
         StepNames.SimpleHarm, Sections.Harm, IntakeText.SimpleHarmQuestion, IntakeText.SimpleHarmWhy, IntakeText.SimpleAnswerLabel, _ => SimpleChoices.Harm(),
         (d, picked) => d.HarmKinds = picked.Select(c => IntakeChoices.Parse<HarmKind>(c) ?? HarmKind.NotSure).Distinct().ToList(),
-        track: Tracks.Simple)
+        track: Tracks.Simple, chosen: d => d.HarmKinds.Cast<Enum>())
         .Then(StepNames.SimpleAbout);
 
     private static FlowStep<IntakeDraft> About(Func<IntakeDraft, IReadOnlyList<string>> leadNames) => Ask.OneOf(
@@ -81,7 +81,7 @@ internal static class SimpleSteps
             d.Subject = IntakeChoices.Parse<SubjectKind>(c);
             d.SubjectLeadName = null;
         },
-        track: Tracks.Simple)
+        track: Tracks.Simple, chosen: d => d.Subject is SubjectKind.Volunteer or SubjectKind.SafeguardingLead ? SubjectKind.StaffMember : d.Subject)
         .Then(d => d.Subject == SubjectKind.StaffMember && leadNames(d).Count > 0 ? StepNames.SimpleAboutLead : StepNames.SimpleWants);
 
     /// <summary>Someone who works here: is it one of the leads? Then it goes to someone else and never to them.</summary>

@@ -29,7 +29,7 @@ internal static class WishesSteps
     private static FlowStep<IntakeDraft> PersonKnows() => Ask.OneOf(
         StepNames.PersonKnows, Sections.Wishes, _ => IntakeText.PersonKnowsQuestion, IntakeText.PersonKnowsWhy, _ => IntakeChoices.PersonKnows(),
         (d, c) => d.PersonKnows = IntakeChoices.Parse<Answer>(c),
-        track: Tracks.Guided)
+        track: Tracks.Guided, chosen: d => d.PersonKnows)
         .Then(StepNames.OutcomesAsked);
 
     public static FlowStep<IntakeDraft> OutcomesAsked() => Ask.OneOf(
@@ -42,7 +42,7 @@ internal static class WishesSteps
                 d.WhatPersonWants = null;
             }
         },
-        track: Tracks.Guided)
+        track: Tracks.Guided, chosen: d => d.OutcomesAsked)
         .Then(d => d.OutcomesAsked == DesiredOutcomesRecorded.AskedAndExpressed ? StepNames.PersonWants : StepNames.ReporterWants);
 
     private static FlowStep<IntakeDraft> PersonWants() => Ask.Text(
