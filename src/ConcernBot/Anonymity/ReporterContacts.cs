@@ -85,28 +85,28 @@ public static class AnonymousTiming
 /// <summary>The words the intake shows before the reporter chooses how to be known (Anonymity.resx).</summary>
 public static class IdentityChoiceNotice
 {
-    /// <summary>The full explanation, one paragraph per item, in reading order.</summary>
-    public static IReadOnlyList<string> Paragraphs() =>
+    /// <summary>The full explanation, one paragraph per item, in reading order; naming one lead when only one would see it.</summary>
+    public static IReadOnlyList<string> Paragraphs(bool oneLead = false) =>
     [
         Resources.Anonymity.ChoiceIntro,
-        Resources.Anonymity.ChoiceNamed,
-        Resources.Anonymity.ChoiceConfidential,
-        Resources.Anonymity.ChoiceAnonymous,
-        Resources.Anonymity.ChoiceAnonymousDelay,
+        oneLead ? Resources.Anonymity.ChoiceNamedOne : Resources.Anonymity.ChoiceNamed,
+        oneLead ? Resources.Anonymity.ChoiceConfidentialOne : Resources.Anonymity.ChoiceConfidential,
+        oneLead ? Resources.Anonymity.ChoiceAnonymousOne : Resources.Anonymity.ChoiceAnonymous,
+        oneLead ? Resources.Anonymity.ChoiceAnonymousDelayOne : Resources.Anonymity.ChoiceAnonymousDelay,
         Resources.Anonymity.ChoiceTeamsLimit,
     ];
 
     /// <summary>On a public page nobody is signed in: no name unless typed, no Teams account, no Teams administrators.</summary>
-    public static IReadOnlyList<string> NotSignedInParagraphs() =>
+    public static IReadOnlyList<string> NotSignedInParagraphs(bool oneLead = false) =>
     [
         Resources.Anonymity.ChoiceIntro,
-        Resources.Anonymity.ChoiceAnonymousNotSignedIn,
-        Resources.Anonymity.ChoiceAnonymousDelay,
-        Resources.Anonymity.ChoiceGiveName,
+        oneLead ? Resources.Anonymity.ChoiceAnonymousNotSignedInOne : Resources.Anonymity.ChoiceAnonymousNotSignedIn,
+        oneLead ? Resources.Anonymity.ChoiceAnonymousDelayOne : Resources.Anonymity.ChoiceAnonymousDelay,
+        oneLead ? Resources.Anonymity.ChoiceGiveNameOne : Resources.Anonymity.ChoiceGiveName,
     ];
 
     public static string Text() => string.Join("\n\n", Paragraphs());
 
     /// <summary>What stays behind "Who could find out it was me?" on a phone: all but the Teams limit, which is always shown.</summary>
-    public static IReadOnlyList<string> Details() => [.. Paragraphs().Where(p => p != Resources.Anonymity.ChoiceTeamsLimit)];
+    public static IReadOnlyList<string> Details(bool oneLead = false) => [.. Paragraphs(oneLead).Where(p => p != Resources.Anonymity.ChoiceTeamsLimit)];
 }

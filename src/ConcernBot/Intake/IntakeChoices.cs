@@ -145,7 +145,16 @@ internal static class IntakeChoices
     /// Signed in: named, confidential or anonymous. On a public page, where nobody is: anonymous first, or give a name.
     /// Both end with "I'm not sure", which is not an answer (see <see cref="ExplainIdentity"/>).
     /// </summary>
-    public static IReadOnlyList<Choice> Identity(IntakeDraft d) => d.SignedIn ? IdentityChoices.Current : NotSignedInIdentityChoices.Current;
+    public static IReadOnlyList<Choice> Identity(IntakeDraft d) => Identity(d, oneLead: false);
+
+    /// <summary>As <see cref="Identity(IntakeDraft)"/>, in words that name one lead when only one would see it.</summary>
+    public static IReadOnlyList<Choice> Identity(IntakeDraft d, bool oneLead) => (d.SignedIn, oneLead) switch
+    {
+        (true, false) => IdentityChoices.Current,
+        (true, true) => IdentityChoicesOne.Current,
+        (false, false) => NotSignedInIdentityChoices.Current,
+        (false, true) => NotSignedInIdentityChoicesOne.Current,
+    };
 
     /// <summary>The value of "I'm not sure" on the identity question (both paths).</summary>
     public const string IdentityNotSure = "NotSure";
@@ -156,23 +165,43 @@ internal static class IntakeChoices
         DontKnow(IdentityNotSure, IntakeText.ChoiceNotSure, IntakeText.WordsIdentityNotSure));
 
     /// <summary>"I'm not sure": the choices in two plain sentences, suggesting confidential (anonymous on a public page).</summary>
-    public static string? ExplainIdentity(IntakeDraft d, Choice c) => c.Value != IdentityNotSure ? null
-        : d.SignedIn ? IntakeText.IdentityNotSureExplained : IntakeText.IdentityNotSureExplainedNotSignedIn;
+    public static string? ExplainIdentity(IntakeDraft d, Choice c) => ExplainIdentity(d, c, oneLead: false);
+
+    public static string? ExplainIdentity(IntakeDraft d, Choice c, bool oneLead) => c.Value != IdentityNotSure ? null
+        : (d.SignedIn, oneLead) switch
+        {
+            (true, false) => IntakeText.IdentityNotSureExplained,
+            (true, true) => IntakeText.IdentityNotSureExplainedOne,
+            (false, false) => IntakeText.IdentityNotSureExplainedNotSignedIn,
+            (false, true) => IntakeText.IdentityNotSureExplainedNotSignedInOne,
+        };
 
     private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInIdentityChoices = new(() =>
-        [
-            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousNotSignedInDescription, Ask.Words(IntakeText.WordsIdentityAnonymous)),
-            new(nameof(IdentityChoice.Named), IntakeText.IdentityGiveName, IntakeText.IdentityGiveNameDescription, Ask.Words(IntakeText.WordsIdentityNamed)),
-            IdentityNotSureChoice(),
-        ]);
+        NotSignedIn(IntakeText.IdentityAnonymousNotSignedInDescription, IntakeText.IdentityGiveNameDescription));
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInIdentityChoicesOne = new(() =>
+        NotSignedIn(IntakeText.IdentityAnonymousNotSignedInDescriptionOne, IntakeText.IdentityGiveNameDescriptionOne));
 
     private static readonly PerCulture<IReadOnlyList<Choice>> IdentityChoices = new(() =>
+        SignedIn(IntakeText.IdentityNamedDescription, IntakeText.IdentityConfidentialDescription, IntakeText.IdentityAnonymousDescription));
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> IdentityChoicesOne = new(() =>
+        SignedIn(IntakeText.IdentityNamedDescriptionOne, IntakeText.IdentityConfidentialDescriptionOne, IntakeText.IdentityAnonymousDescriptionOne));
+
+    private static IReadOnlyList<Choice> NotSignedIn(string anonymous, string giveName) =>
         [
-            new(nameof(IdentityChoice.Named), IntakeText.IdentityNamed, IntakeText.IdentityNamedDescription, Ask.Words(IntakeText.WordsIdentityNamed)),
-            new(nameof(IdentityChoice.Confidential), IntakeText.IdentityConfidential, IntakeText.IdentityConfidentialDescription, Ask.Words(IntakeText.WordsIdentityConfidential)),
-            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, IntakeText.IdentityAnonymousDescription, Ask.Words(IntakeText.WordsIdentityAnonymous)),
+            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, anonymous, Ask.Words(IntakeText.WordsIdentityAnonymous)),
+            new(nameof(IdentityChoice.Named), IntakeText.IdentityGiveName, giveName, Ask.Words(IntakeText.WordsIdentityNamed)),
             IdentityNotSureChoice(),
-        ]);
+        ];
+
+    private static IReadOnlyList<Choice> SignedIn(string named, string confidential, string anonymous) =>
+        [
+            new(nameof(IdentityChoice.Named), IntakeText.IdentityNamed, named, Ask.Words(IntakeText.WordsIdentityNamed)),
+            new(nameof(IdentityChoice.Confidential), IntakeText.IdentityConfidential, confidential, Ask.Words(IntakeText.WordsIdentityConfidential)),
+            new(nameof(IdentityChoice.Anonymous), IntakeText.IdentityAnonymous, anonymous, Ask.Words(IntakeText.WordsIdentityAnonymous)),
+            IdentityNotSureChoice(),
+        ];
 
     /// <summary>A "yes" choice: a message opening with yes decides it; <paramref name="words"/> are pipe-separated lists.</summary>
     public static Choice Yes(string value, string title, params string[] words) =>

@@ -55,7 +55,7 @@ internal sealed class IntakeFlow
 
             // What has been done to keep people safe (with advice on keeping evidence); how do you want to be known?
             SharingSteps.Evidence(),
-            SharingSteps.Known(),
+            SharingSteps.Known(settings.LeadNamesFor),
 
             // On a public page, where nobody is signed in: the name to be known by, and a way to be contacted if they wish.
             KnownByName.Name(),

@@ -68,7 +68,7 @@ public sealed class StaffPathTests : IDisposable
         Assert.True(evidence.Says(I.EvidenceAdvice));
         var known = await chat.PressAsync(I.ButtonContinue, new { answer = "I told the club manager; nobody has spoken to the parents" });
         Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceTeamsLimit));
-        Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceConfidential));
+        Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceConfidentialOne)); // about Priya: only Tom will see it
         var review = await chat.PressAsync(I.IdentityNamed);
         Assert.True(review.Says(I.ReviewTitle));
         Assert.True(review.Says(Walkthrough.Account));

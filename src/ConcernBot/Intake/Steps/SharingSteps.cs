@@ -39,11 +39,20 @@ internal static class SharingSteps
         track: Tracks.Guided)
         .Then(StepNames.Known);
 
-    public static FlowStep<IntakeDraft> Known() => Ask.OneOf(
-        StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, IntakeChoices.Identity,
-        (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
-        guidance: d => d.SignedIn ? [IntakeText.KnownWhoReceives, Resources.Anonymity.ChoiceTeamsLimit] : [IntakeText.KnownWhoReceives],
-        track: Tracks.Guided, explain: IntakeChoices.ExplainIdentity,
-        details: d => (IntakeText.KnownDetailsTitle, d.SignedIn ? Anonymity.IdentityChoiceNotice.Details() : Anonymity.IdentityChoiceNotice.NotSignedInParagraphs()))
-        .Then(KnownByName.After);
+    /// <summary>How to be known, in words that say "the safeguarding lead" when only one of <paramref name="leadNames"/> would see it.</summary>
+    public static FlowStep<IntakeDraft> Known(Func<IntakeDraft, IReadOnlyList<string>> leadNames)
+    {
+        bool One(IntakeDraft d) => LeadsWording.One(leadNames(d), d);
+        return Ask.OneOf(
+            StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, d => IntakeChoices.Identity(d, One(d)),
+            (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
+            guidance: d =>
+            {
+                var receives = One(d) ? IntakeText.KnownWhoReceivesOne : IntakeText.KnownWhoReceives;
+                return d.SignedIn ? [receives, Resources.Anonymity.ChoiceTeamsLimit] : [receives];
+            },
+            track: Tracks.Guided, explain: (d, c) => IntakeChoices.ExplainIdentity(d, c, One(d)),
+            details: d => (IntakeText.KnownDetailsTitle, d.SignedIn ? Anonymity.IdentityChoiceNotice.Details(One(d)) : Anonymity.IdentityChoiceNotice.NotSignedInParagraphs(One(d))))
+            .Then(KnownByName.After);
+    }
 }

@@ -12,7 +12,7 @@ internal static class SimpleSteps
 {
     public static IEnumerable<FlowStep<IntakeDraft>> All(Func<IntakeDraft, IReadOnlyList<string>> leadNames) =>
     [
-        Who(), WhoName(), Happened(), WhenAndWhere(), Where(), Ongoing(), HarmAndAbout(leadNames), About(leadNames), AboutLead(leadNames), WantsAndInvolved(), Involved(), Sharing(), Known(),
+        Who(), WhoName(), Happened(), WhenAndWhere(), Where(), Ongoing(), HarmAndAbout(leadNames), About(leadNames), AboutLead(leadNames), WantsAndInvolved(), Involved(), Sharing(), Known(leadNames),
     ];
 
     private static FlowStep<IntakeDraft> Who() => Ask.OneOf(
@@ -129,12 +129,18 @@ internal static class SimpleSteps
         track: Tracks.Simple)
         .Then(StepNames.SimpleKnown);
 
-    private static FlowStep<IntakeDraft> Known() => Ask.OneOf(
-        StepNames.SimpleKnown, Sections.Known, _ => IntakeText.SimpleKnownQuestion, IntakeText.SimpleKnownWhy, SimpleChoices.Known,
-        (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
-        guidance: d => [d.SignedIn ? IntakeText.SimpleKnownTeamsLimit : IntakeText.SimpleKnownNotSignedIn],
-        track: Tracks.Simple, explain: IntakeChoices.ExplainIdentity)
-        .Then(KnownByName.After);
+    /// <summary>"Can we tell the safeguarding lead your name?": "leads" when several of <paramref name="leadNames"/> would see it.</summary>
+    private static FlowStep<IntakeDraft> Known(Func<IntakeDraft, IReadOnlyList<string>> leadNames)
+    {
+        bool Several(IntakeDraft d) => LeadsWording.Several(leadNames(d), d);
+        return Ask.OneOf(
+            StepNames.SimpleKnown, Sections.Known, d => Several(d) ? IntakeText.SimpleKnownQuestionMany : IntakeText.SimpleKnownQuestion, IntakeText.SimpleKnownWhy,
+            d => SimpleChoices.Known(d, Several(d)),
+            (d, c) => d.Identity = IntakeChoices.Parse<IdentityChoice>(c),
+            guidance: d => [d.SignedIn ? IntakeText.SimpleKnownTeamsLimit : IntakeText.SimpleKnownNotSignedIn],
+            track: Tracks.Simple, explain: (d, c) => IntakeChoices.ExplainIdentity(d, c, oneLead: !Several(d)))
+            .Then(KnownByName.After);
+    }
 }
 
 /// <summary>The simple path's buttons: everyday words, still mapped to the same facts. Made once per language and shared.</summary>
@@ -153,7 +159,10 @@ internal static class SimpleChoices
     public static IReadOnlyList<Choice> Known() => KnownChoices.Current;
 
     /// <summary>Signed in: as <see cref="Known()"/>. On a public page: "don't use my name" first, or "I'll tell you my name".</summary>
-    public static IReadOnlyList<Choice> Known(IntakeDraft d) => d.SignedIn ? KnownChoices.Current : NotSignedInKnownChoices.Current;
+    public static IReadOnlyList<Choice> Known(IntakeDraft d) => Known(d, severalLeads: false);
+
+    public static IReadOnlyList<Choice> Known(IntakeDraft d, bool severalLeads) =>
+        !d.SignedIn ? NotSignedInKnownChoices.Current : severalLeads ? KnownChoicesMany.Current : KnownChoices.Current;
 
     private static readonly PerCulture<IReadOnlyList<Choice>> NotSignedInKnownChoices = new(() =>
     [
@@ -203,12 +212,18 @@ internal static class SimpleChoices
     ]);
 
     private static readonly PerCulture<IReadOnlyList<Choice>> KnownChoices = new(() =>
+        KnownWith(IntakeText.SimpleKnownConfidential, IntakeText.SimpleKnownConfidentialDescription));
+
+    private static readonly PerCulture<IReadOnlyList<Choice>> KnownChoicesMany = new(() =>
+        KnownWith(IntakeText.SimpleKnownConfidentialMany, IntakeText.SimpleKnownConfidentialDescriptionMany));
+
+    private static IReadOnlyList<Choice> KnownWith(string confidential, string confidentialDescription) =>
     [
         IntakeChoices.Yes(nameof(IdentityChoice.Named), IntakeText.SimpleKnownNamed, IntakeText.WordsYes, IntakeText.WordsIdentityNamed) with { Description = IntakeText.SimpleKnownNamedDescription },
-        new(nameof(IdentityChoice.Confidential), IntakeText.SimpleKnownConfidential, IntakeText.SimpleKnownConfidentialDescription, [.. Ask.Words(IntakeText.WordsSimpleKnownConfidential), .. Ask.Words(IntakeText.WordsIdentityConfidential)]),
+        new(nameof(IdentityChoice.Confidential), confidential, confidentialDescription, [.. Ask.Words(IntakeText.WordsSimpleKnownConfidential), .. Ask.Words(IntakeText.WordsIdentityConfidential)]),
         IntakeChoices.No(nameof(IdentityChoice.Anonymous), IntakeText.SimpleKnownAnonymous, IntakeText.WordsNo, IntakeText.WordsIdentityAnonymous) with { Description = IntakeText.SimpleKnownAnonymousDescription },
         IntakeChoices.IdentityNotSureChoice(),
-    ]);
+    ];
 
     private static Choice Harm(HarmKind kind, string title) => new(kind.ToString(), title, null, Ask.Words(IntakeChoices.HarmWords(kind)));
 }
