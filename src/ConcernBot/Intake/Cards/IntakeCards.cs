@@ -43,17 +43,18 @@ public sealed partial class IntakeCards
             card.Add(CardElement.Actions(CardAction.ShowCard(prompt.DetailsTitle ?? IntakeText.WhatDoTheseMean, new AdaptiveCard().AddRange(prompt.Details.Select(p => CardElement.Text(p))))));
         }
 
-        card.Add(CardElement.Heading(prompt.Question));
-        card.AddRange(Definitions(prompt.Choices, subtle: false));
-
         var answer = CardData.Verb(IntakeVerbs.Answer).With("step", prompt.Step);
         if (prompt.MultiSelect)
         {
-            card.Add(CardElement.Choices("choices", prompt.Text?.Label ?? prompt.Question, prompt.Choices.Select(c => (c.Title, c.Value)), multiSelect: true, value: Chosen(prompt)));
+            // The question labels the ticks themselves (no heading above a second label), so a long list still fits a phone.
+            card.Add(CardElement.Choices("choices", prompt.Question, prompt.Choices.Select(c => (c.Title, c.Value)), multiSelect: true, value: Chosen(prompt)));
+            card.AddRange(Definitions(prompt.Choices, subtle: false));
             card.Add(CardElement.Actions(CardAction.Submit(IntakeText.ButtonContinue, answer, style: "positive")));
         }
         else
         {
+            card.Add(CardElement.Heading(prompt.Question));
+            card.AddRange(Definitions(prompt.Choices, subtle: false));
             if (prompt.Choices.Count > 0)
             {
                 // One button a row: full-width, never truncated, read in order, and inside Teams' five actions per set.
