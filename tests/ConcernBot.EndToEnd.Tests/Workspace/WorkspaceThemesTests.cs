@@ -91,6 +91,9 @@ public sealed class WorkspaceThemesTests
         await frame.GetByLabel(Words.PeriodTo, new FrameLocatorGetByLabelOptions { Exact = true }).FillAsync("2026-11-30");
         await frame.GetByRole(AriaRole.Button, new FrameLocatorGetByRoleOptions { Name = Words.ShowPeriod }).ClickAsync();
         await Expect(frame.Locator("figure[data-chart=by-harm] tbody")).ToContainTextAsync("Financial");
+        // The report's sections under the charts are there as sections, not "[object HTMLElement]".
+        Assert.True(await frame.Locator("main section h2").CountAsync() > 0, "The report's sections are under the charts");
+        Assert.DoesNotContain("[object", await tabFrame.EvaluateAsync<string>("() => document.querySelector('main').innerText"), StringComparison.Ordinal);
         await WorkspaceInTheBrowserTests.CheckAsync(tabFrame, theme + " dashboard", problems);
         await WorkspaceInTheBrowserTests.SaveAsync(page, tabFrame, $"workspace-{theme}-dashboard");
 
