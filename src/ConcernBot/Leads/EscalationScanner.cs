@@ -53,7 +53,7 @@ public sealed partial class EscalationScanner(
         var outbox = new List<OutboxMessage>
         {
             LeadsOutbox.Create(
-                step.Name is EscalationStep.AckDeputies or EscalationStep.AckContact ? LeadsOutbox.Escalation : LeadsOutbox.Reminder,
+                IsOneToOne(step.Name) ? LeadsOutbox.Escalation : LeadsOutbox.Reminder,
                 concern.Id,
                 new StagePayload(concern.Id, step.Name),
                 now,
@@ -80,6 +80,11 @@ public sealed partial class EscalationScanner(
         Telemetry.OperatorMetrics.EscalationsFired.Add(1, new KeyValuePair<string, object?>("concernbot.escalation.step", step.Name));
         return true;
     }
+
+    /// <summary>The deputies' and the contact's steps go by 1:1 chat; reminders go into the leads' thread.</summary>
+    private static bool IsOneToOne(string step) =>
+        step is EscalationStep.AckDeputies or EscalationStep.AckContact
+        || (ReferralSteps.TryRead(step, out _, out var stage) && stage is ReferralStage.Deputies or ReferralStage.Contact);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalation step {Step} fired")]
     private static partial void LogFired(ILogger logger, string step);

@@ -163,7 +163,9 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
     private LeadsChange Refer(Concern concern, LeadPerson lead, UserAction action, DateTimeOffset now)
     {
         var reference = Input(action, LeadsVerbs.Inputs.AgencyReference, LeadsCards.MaxQuestionLength);
-        var at = action.GetString(LeadsVerbs.Inputs.ReferredAt) is { } given ? ReferredAt(given) : now;
+        var at = action.GetString(LeadsVerbs.Inputs.ReferredAt) is { Length: > 0 } given ? ReferredAt(given)
+            : action.GetString(LeadsVerbs.Inputs.ReferredOn) is { Length: > 0 } day ? ReferredOn(day, concern, now)
+            : now;
         if (!Enum.TryParse<ReferralAgency>(action.GetString(LeadsVerbs.Inputs.Agency), out var agency)
             || !Enum.IsDefined(agency)
             || at is null
@@ -209,6 +211,35 @@ public sealed class LeadsActions(LeadsClocks clocks, LeadsDirectory directory)
         }
 
         return DateTimeOffset.TryParse(given, invariant, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime() : null;
+    }
+
+    /// <summary>
+    /// The day the card gives (yyyy-MM-dd, no time): today is now; an earlier day is its midday in the organisation's time
+    /// zone, kept between the concern's arrival and now. A day before the concern's or after today is refused (null).
+    /// </summary>
+    private DateTimeOffset? ReferredOn(string given, Concern concern, DateTimeOffset now)
+    {
+        if (!DateOnly.TryParseExact(given, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return null;
+        }
+
+        var zone = clocks.Hours.Zone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var received = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(concern.ReceivedAt, zone).DateTime);
+        if (day > today || day < received)
+        {
+            return null;
+        }
+
+        if (day == today)
+        {
+            return now;
+        }
+
+        var midday = day.ToDateTime(new TimeOnly(12, 0));
+        var at = new DateTimeOffset(midday, zone.GetUtcOffset(midday)).ToUniversalTime();
+        return at < concern.ReceivedAt ? concern.ReceivedAt : at;
     }
 
     private static Concern Acknowledged(Concern concern, LeadPerson lead, DateTimeOffset now, List<OutboxMessage> outbox)

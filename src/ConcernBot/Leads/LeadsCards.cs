@@ -272,6 +272,11 @@ public sealed class LeadsCards(LeadsClocks clocks)
                     : Words.NoAnswerYet,
                     subtle: r.Response is null));
             }
+
+            if (ReferralCardActions.Reply(concern, Data(concern), clocks.Show) is { } reply)
+            {
+                card.Add(reply);
+            }
         }
 
         if (leads.Notes.Count > 0)
@@ -315,6 +320,7 @@ public sealed class LeadsCards(LeadsClocks clocks)
             quick.Add(CardAction.Execute(Words.ActionAssignToMe, LeadsVerbs.Assign, Data(concern).With("assignee", LeadsVerbs.Me)));
             quick.Add(CardAction.Execute(Words.ActionHistory, LeadsVerbs.History, data));
             quick.Add(Learning.LearningCards.RecordSubjectAction(concern, data));
+            quick.Add(ReferralCardActions.Record(data));
 
             // Teams shows at most five actions at the card's foot: the quick ones sit in the body.
             card.Add(CardElement.Actions(quick).WithSeparator());

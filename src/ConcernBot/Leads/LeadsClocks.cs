@@ -75,7 +75,7 @@ public sealed class LeadsClocks(IOptions<LeadsOptions> options)
     };
 
     /// <summary>The escalation step of a referral whose answer has not come back: <c>referral.&lt;id&gt;</c>.</summary>
-    public static string ReferralStep(AgencyReferral referral) => EscalationStep.ReferralPrefix + referral.Id;
+    public static string ReferralStep(AgencyReferral referral) => ReferralSteps.Reminder(referral);
 
     /// <summary>The steps still to fire, earliest first.</summary>
     public IReadOnlyList<EscalationStep> PendingSteps(Concern concern)
@@ -102,7 +102,12 @@ public sealed class LeadsClocks(IOptions<LeadsOptions> options)
 
         foreach (var referral in concern.Leads.Referrals.Where(r => !r.Answered && r.ResponseDue is not null))
         {
-            steps.Add(new(ReferralStep(referral), referral.ResponseDue!.Value));
+            // An overdue answer escalates like an unacknowledged concern: the leads, then the deputies, then the contact.
+            var due = referral.ResponseDue!.Value;
+            var deputies = NextStage(concern, due);
+            steps.Add(new(ReferralSteps.Reminder(referral), due));
+            steps.Add(new(ReferralSteps.Deputies(referral), deputies));
+            steps.Add(new(ReferralSteps.Contact(referral), NextStage(concern, deputies)));
         }
 
         steps.Add(new(EscalationStep.FeedbackReminder, FeedbackDue(concern)));

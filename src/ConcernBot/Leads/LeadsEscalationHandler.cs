@@ -32,7 +32,7 @@ internal sealed partial class LeadsEscalationHandler(
             return;
         }
 
-        if (read.Value.Status != ConcernStatus.Received)
+        if (!StillDue(read.Value, stage))
         {
             return;
         }
@@ -43,7 +43,7 @@ internal sealed partial class LeadsEscalationHandler(
             ?? throw new InvalidOperationException("No leads' channel is set: the escalation waits until one is.");
         var members = channel is null ? new Dictionary<string, ConcernBot.Channels.Teams.Connector.TeamsMember>() : await roster.ReadRosterAsync(channel.ServiceUrl, channel.ChannelId, cancellationToken);
 
-        var toContact = stage == EscalationStep.AckContact;
+        var toContact = stage == ReferralSteps.ChainOf(stage).Contact;
         if (toContact && ContactHandlesIt(concern))
         {
             // A concern about a lead that went to the escalation contact: they have it already, and had the reminder.
@@ -74,6 +74,11 @@ internal sealed partial class LeadsEscalationHandler(
         await FinishStepAsync(read, stage, people.Count, cancellationToken);
     }
 
+    /// <summary>An acknowledgement step while nobody has acknowledged it; a referral's step while its answer is still awaited.</summary>
+    public static bool StillDue(Concern concern, string stage) =>
+        concern.Status != ConcernStatus.Closed
+        && (ReferralSteps.IsReferralStep(stage) ? ReferralSteps.Unanswered(concern, stage) is not null : concern.Status == ConcernStatus.Received);
+
     private bool ContactHandlesIt(Concern concern) =>
         directory.EscalationContact(concern) is { HasObjectId: true } contact && directory.FindAuthorised(concern, contact.ObjectId) is not null;
 
@@ -82,21 +87,36 @@ internal sealed partial class LeadsEscalationHandler(
     {
         var urgency = LeadsClocks.IsUrgent(concern) ? Words.UrgencyUrgent : Words.UrgencyNotUrgent;
         var due = clocks.Show(clocks.AcknowledgementDue(concern));
-        if (stage == EscalationStep.AckContact)
+        var (deputiesStep, contactStep) = ReferralSteps.ChainOf(stage);
+        var referral = ReferralSteps.Unanswered(concern, stage);
+        if (stage == contactStep)
         {
-            return (LeadsText.Format(Words.EscalationToContact, concern.Reference, urgency, due, WhoWasTold(concern)), null);
+            return referral is null
+                ? (LeadsText.Format(Words.EscalationToContact, concern.Reference, urgency, due, WhoWasTold(concern, deputiesStep)), null)
+                : (ReferralWords(Words.ReferralEscalationToContact, concern, referral, WhoWasTold(concern, deputiesStep)), null);
         }
 
         var inChannel = concern.Leads.Posts.Any(p => p.InChannel) && person.HasObjectId && members.ContainsKey(person.ObjectId);
+        if (referral is not null)
+        {
+            return inChannel
+                ? (ReferralWords(Words.ReferralEscalationToDeputies, concern, referral, null), null)
+                : (ReferralWords(Words.ReferralEscalationToDeputiesHere, concern, referral, null), cards.NeedToKnow(concern));
+        }
+
         return inChannel
             ? (LeadsText.Format(Words.EscalationToDeputies, concern.Reference, urgency, due), null)
             : (LeadsText.Format(Words.EscalationToDeputiesHere, concern.Reference, urgency, due), cards.NeedToKnow(concern));
     }
 
+    /// <summary>A referral's words: the concern's reference, the agency, when it was referred and when the answer was due.</summary>
+    private string ReferralWords(string format, Concern concern, AgencyReferral referral, string? whoWasTold) =>
+        LeadsText.Format(format, concern.Reference, LeadsText.Label("Agency", referral.Agency), clocks.Show(referral.MadeAt), clocks.Show(referral.ResponseDue ?? referral.MadeAt), whoWasTold);
+
     /// <summary>The truth for the escalation contact: who was reminded, told, and could not be reached.</summary>
-    private string WhoWasTold(Concern concern)
+    private string WhoWasTold(Concern concern, string deputiesStep)
     {
-        var deputies = concern.Leads.EscalationNotices.Where(n => n.Step == EscalationStep.AckDeputies).ToList();
+        var deputies = concern.Leads.EscalationNotices.Where(n => n.Step == deputiesStep).ToList();
         var parts = new List<string> { concern.Leads.Posts.Any(p => p.InChannel) ? Words.EscalationLeadsRemindedInChannel : Words.EscalationLeadsRemindedPrivately };
         if (deputies.Count == 0)
         {
@@ -153,7 +173,9 @@ internal sealed partial class LeadsEscalationHandler(
     {
         var notices = read.Value.Leads.EscalationNotices.Where(n => n.Step == stage).ToList();
         var nobody = notices.All(n => !n.Reached);
-        var bringForward = nobody && stage == EscalationStep.AckDeputies && !read.Value.Leads.EscalationsFired.Contains(EscalationStep.AckContact)
+        var (deputiesStep, contactStep) = ReferralSteps.ChainOf(stage);
+        var referral = ReferralSteps.Unanswered(read.Value, stage);
+        var bringForward = nobody && stage == deputiesStep && !read.Value.Leads.EscalationsFired.Contains(contactStep)
             && directory.EscalationContact(read.Value) is not null && !ContactHandlesIt(read.Value);
         var missed = notices.Where(n => !n.Reached).Select(n => n.Name).ToList();
         if (missed.Count == 0 && named > 0)
@@ -163,7 +185,7 @@ internal sealed partial class LeadsEscalationHandler(
 
         var anyDeputies = directory.ForService(read.Value.ServiceId).Deputies.Count > 0;
         var text = named == 0
-            ? (stage == EscalationStep.AckContact ? Words.EscalationNoContactInThread : anyDeputies ? Words.EscalationDeputiesKeptOutInThread : Words.EscalationNoDeputiesInThread)
+            ? NobodyNamed(stage == contactStep, anyDeputies, referral)
             : LeadsText.Format(Words.EscalationNotReachedInThread, string.Join(", ", missed), read.Value.Reference);
         if (bringForward)
         {
@@ -171,21 +193,22 @@ internal sealed partial class LeadsEscalationHandler(
         }
 
         var now = time.GetUtcNow();
-        var thread = LeadsOutbox.Create(LeadsOutbox.Reminder, read.Value.Id, new StagePayload(read.Value.Id, EscalationStep.NotReached, text), now, $"{read.Value.Id}:{stage}:not-reached");
+        var threadStage = referral is null ? EscalationStep.NotReached : ReferralSteps.NotReached(referral);
+        var thread = LeadsOutbox.Create(LeadsOutbox.Reminder, read.Value.Id, new StagePayload(read.Value.Id, threadStage, text), now, $"{read.Value.Id}:{stage}:not-reached");
         var outbox = new List<OutboxMessage> { thread };
         var updated = read.Value;
         if (bringForward)
         {
-            updated = updated with { Leads = updated.Leads with { EscalationsFired = [.. updated.Leads.EscalationsFired, EscalationStep.AckContact] } };
+            updated = updated with { Leads = updated.Leads with { EscalationsFired = [.. updated.Leads.EscalationsFired, contactStep] } };
             updated = updated with { NextDeadline = clocks.NextDeadline(updated) };
-            outbox.Add(LeadsOutbox.Create(LeadsOutbox.Escalation, updated.Id, new StagePayload(updated.Id, EscalationStep.AckContact), now, $"{updated.Id}:{EscalationStep.AckContact}"));
+            outbox.Add(LeadsOutbox.Create(LeadsOutbox.Escalation, updated.Id, new StagePayload(updated.Id, contactStep), now, $"{updated.Id}:{contactStep}"));
         }
 
         var entry = new AuditEntry
         {
             Actor = LeadsAudit.System,
             At = now,
-            Action = bringForward ? LeadsAudit.Escalated + "." + EscalationStep.AckContact : LeadsAudit.EscalationNotReached,
+            Action = bringForward ? LeadsAudit.Escalated + "." + contactStep : LeadsAudit.EscalationNotReached,
             Detail = bringForward ? $"brought forward: nobody reached at {stage}" : $"thread told: step={stage}; not reached={missed.Count}",
         };
         try
@@ -203,6 +226,17 @@ internal sealed partial class LeadsEscalationHandler(
             LogBroughtForward(logger, stage);
         }
     }
+
+    /// <summary>What the thread is told when a step had nobody to tell: no contact, deputies kept out, or no deputies.</summary>
+    private static string NobodyNamed(bool contactStep, bool anyDeputies, AgencyReferral? referral) => (contactStep, anyDeputies, referral is null) switch
+    {
+        (true, _, true) => Words.EscalationNoContactInThread,
+        (true, _, false) => Words.ReferralNoContactInThread,
+        (false, true, true) => Words.EscalationDeputiesKeptOutInThread,
+        (false, true, false) => Words.ReferralDeputiesKeptOutInThread,
+        (false, false, true) => Words.EscalationNoDeputiesInThread,
+        (false, false, false) => Words.ReferralNoDeputiesInThread,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {Stage}: a {Role} could not be reached by any route")]
     private static partial void LogNotReached(ILogger logger, string stage, string role);

@@ -23,7 +23,10 @@ internal sealed class LeadsReminderHandler(
         }
 
         var concern = read.Value;
-        if (concern.Status == ConcernStatus.Closed || (payload.Stage is EscalationStep.AckReminder or EscalationStep.NotReached && concern.Status != ConcernStatus.Received))
+        var stillDue = payload.Stage is EscalationStep.AckReminder or EscalationStep.NotReached || ReferralSteps.IsReferralStep(payload.Stage)
+            ? LeadsEscalationHandler.StillDue(concern, payload.Stage!)
+            : concern.Status != ConcernStatus.Closed;
+        if (!stillDue)
         {
             return;
         }
@@ -34,6 +37,7 @@ internal sealed class LeadsReminderHandler(
         {
             EscalationStep.LadoReminder => LeadsText.Format(Words.ReminderLado, names, concern.Reference, clocks.Show(clocks.LadoDue(concern) ?? concern.ReceivedAt)),
             EscalationStep.NotReached => $"{names} {payload.Text}",
+            { } stage when ReferralSteps.TryRead(stage, out _, out var kind) && kind == ReferralStage.NotReached => $"{names} {payload.Text}",
             { } stage when stage.StartsWith(EscalationStep.ReferralPrefix, StringComparison.Ordinal) => ReferralReminder(concern, stage, names),
             EscalationStep.FeedbackReminder => LeadsText.Format(Words.ReminderFeedback, names, concern.Reference, clocks.Show(clocks.FeedbackDue(concern))),
             _ => LeadsText.Format(Words.ReminderAcknowledge, names, concern.Reference, clocks.Show(clocks.AcknowledgementDue(concern))),

@@ -17,9 +17,21 @@ internal static class LeadsText
     public static string AuditAction(string code) =>
         Words.ResourceManager.GetString("Audit_" + Family(code).Replace('.', '_'), CultureInfo.CurrentUICulture) ?? code;
 
-    /// <summary>A referral's escalation step names the referral (leads.escalated.referral.r1); its words are the family's.</summary>
-    private static string Family(string code) =>
-        code.StartsWith(LeadsAudit.Escalated + "." + EscalationStep.ReferralPrefix, StringComparison.Ordinal)
-            ? LeadsAudit.Escalated + "." + EscalationStep.ReferralPrefix.TrimEnd('.')
-            : code;
+    /// <summary>A referral's escalation step names the referral (leads.escalated.referral.r1.deputies); its words are the stage's.</summary>
+    private static string Family(string code)
+    {
+        var prefix = LeadsAudit.Escalated + ".";
+        if (!code.StartsWith(prefix, StringComparison.Ordinal) || !ReferralSteps.TryRead(code[prefix.Length..], out _, out var stage))
+        {
+            return code;
+        }
+
+        var family = prefix + EscalationStep.ReferralPrefix.TrimEnd('.');
+        return stage switch
+        {
+            ReferralStage.Deputies => family + ".deputies",
+            ReferralStage.Contact => family + ".contact",
+            _ => family,
+        };
+    }
 }

@@ -34,6 +34,9 @@ public static class LeadsVerbs
         public const string Agency = "agency";
         public const string AgencyReference = "agencyReference";
         public const string ReferredAt = "referredAt";
+
+        /// <summary>The card's date input (yyyy-MM-dd): the day a referral was made, when it was not just now.</summary>
+        public const string ReferredOn = "referredOn";
         public const string ReferralId = "referralId";
         public const string ReferralResponse = "response";
     }

@@ -125,7 +125,7 @@ public sealed class WorkspaceInTheBrowserTests
         Assert.True(offSite.Count == 0, "The tab asked for something off this host: " + string.Join(", ", offSite));
     }
 
-    private static async Task CheckAsync(IFrame frame, string step, List<string> problems)
+    internal static async Task CheckAsync(IFrame frame, string step, List<string> problems)
     {
         var found = await frame.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ' ' + v.nodes.slice(0, 2).map(n => n.target.join(' > ')).join(' | '))");
         problems.AddRange(found.EnumerateArray().Select(v => $"{step}: {v.GetString()}"));
@@ -133,7 +133,7 @@ public sealed class WorkspaceInTheBrowserTests
 
     /// <summary>The tab as the lead sees it on opening the page (the top, 1280 by 900): the tab is another origin's frame,
     /// painted on its own, so the picture waits for it to settle.</summary>
-    private static async Task SaveAsync(IPage page, IFrame tab, string name)
+    internal static async Task SaveAsync(IPage page, IFrame tab, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);

@@ -63,7 +63,7 @@ public sealed class ReferralTests
         var stored = await SampleConcerns.CurrentAsync(tab.Host, concern);
         Assert.Equal(ConcernStatus.Acknowledged, stored.Status);
         // The LADO has been told: no LADO reminder is waiting; the LADO's own answer is.
-        Assert.Equal(["referral.r1", EscalationStep.FeedbackReminder], tab.Host.Get<LeadsClocks>().PendingSteps(stored).Select(s => s.Name));
+        Assert.Equal(["referral.r1", "referral.r1.deputies", "referral.r1.contact", EscalationStep.FeedbackReminder], tab.Host.Get<LeadsClocks>().PendingSteps(stored).Select(s => s.Name));
     }
 
     [Fact]

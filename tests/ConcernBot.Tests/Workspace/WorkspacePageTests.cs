@@ -24,6 +24,9 @@ public sealed class WorkspacePageTests
         Assert.Contains("<html lang=\"cy\"", html, StringComparison.Ordinal);
         Assert.Contains("Pryderon diogelu", html, StringComparison.Ordinal);
         Assert.Contains("/workspace/assets/MicrosoftTeams.min.js", html, StringComparison.Ordinal);
+        // Chart.js comes with the dashboard only: the first load is the page, teams-js, the style sheet and the script.
+        Assert.DoesNotContain("<script src=\"/workspace/assets/chart.umd.min.js\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart-library=\"/workspace/assets/chart.umd.min.js\"", html, StringComparison.Ordinal);
         var policy = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors https://teams.microsoft.com", policy, StringComparison.Ordinal);

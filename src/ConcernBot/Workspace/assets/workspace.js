@@ -21,7 +21,8 @@
   };
 
   const show = (...nodes) => {
-    main.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
+    // Lists (the dashboard's report sections) are flattened: an array appended as it is would show as "[object ...]".
+    main.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined));
   };
 
   const message = (text) => show(el('h1', { text: words.PageTitle }), el('p', { role: 'alert', class: 'message', text }));
@@ -205,7 +206,22 @@
     } };
   };
 
+  // Chart.js is loaded the first time the dashboard is opened: the list and a case page do not need it.
+  let chartLibrary = null;
+  const loadCharts = () => {
+    if (typeof Chart !== 'undefined') return Promise.resolve();
+    chartLibrary = chartLibrary || new Promise((done) => {
+      const script = document.createElement('script');
+      script.src = main.dataset.chartLibrary;
+      script.onload = done;
+      script.onerror = () => { chartLibrary = null; done(); }; // the tables still show every figure
+      document.head.append(script);
+    });
+    return chartLibrary;
+  };
+
   const dashboard = async () => {
+    const charted = loadCharts();
     const from = sessionStorage.getItem('concernbot.from') || '';
     const to = sessionStorage.getItem('concernbot.to') || '';
     const { status, body } = await api(`/dashboard?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
@@ -223,6 +239,7 @@
     show(nav('dashboard'), el('h1', { text: body.period }), el('p', { text: words.DashboardIntro }), period,
       el('div', { class: 'charts' }, charts.map((c) => c.figure)),
       body.sections.map((s) => section(s.heading, facts(s.facts))));
+    await charted;
     charts.forEach((c) => c.draw());
   };
 
