@@ -7,11 +7,18 @@ namespace ConcernBot.Intake;
 /// The guided concern conversation, in the order it is talked through. Each line is one question; where the talk goes
 /// next lives with the question. After the last question comes the review card, then the receipt.
 /// </summary>
-internal sealed class IntakeFlow
+/// <remarks>
+/// Built once per reader's language: a step's fixed words (why it is asked, a label) are read from the resources as it is
+/// built, so a flow built in English would answer "help" in English to a reader in Welsh.
+/// </remarks>
+internal sealed class IntakeFlow(IntakeSettings settings)
 {
-    public IntakeFlow(IntakeSettings settings)
-    {
-        Flow = new Flow<IntakeDraft>("intake",
+    private readonly PerCulture<Flow<IntakeDraft>> _flows = new(() => Build(settings));
+
+    public Flow<IntakeDraft> Flow => _flows.Current;
+
+    private static Flow<IntakeDraft> Build(IntakeSettings settings) =>
+        new("intake",
         [
             // Reassurance, then: is anyone in immediate danger right now? (999 first, then record it as urgent)
             OpeningSteps.Danger(),
@@ -64,7 +71,4 @@ internal sealed class IntakeFlow
             // The same facts, in simple words, one short question at a time.
             .. SimpleSteps.All(settings.LeadNamesFor),
         ]);
-    }
-
-    public Flow<IntakeDraft> Flow { get; }
 }

@@ -95,6 +95,27 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Every_word_of_a_question_and_why_it_is_asked_are_in_the_readers_language()
+    {
+        await using var host = TestHost.Leads();
+        var english = host.Chat(TeamsUser.Make("First Reader"));
+        await english.SayAsync("raise a concern"); // the flow is first used in English
+        var chat = host.Chat(TeamsUser.Make("Gethin Morgan"));
+        chat.Locale = "cy-GB";
+        string[] typed = ["codi pryder", "na, does neb mewn perygl", "dwi'n gweithio yma", "oedolyn", "Mr Jones, ystafell 12", "Gwelais ofalwr yn gafael yn ei arddwrn.", "aelod o staff", "ddoe", "Y lolfa", "na, mae wedi stopio"];
+        BotReplies harm = new([]);
+        foreach (var words in typed)
+        {
+            harm = await chat.SayAsync(words);
+        }
+
+        Assert.True(harm.Says(In(Welsh, I.ResourceManager, nameof(I.HarmQuestion))), harm.Words);
+        Assert.False(harm.Says(I.HarmQuestion));
+        var why = await chat.SayAsync("help");
+        Assert.True(why.Says(In(Welsh, I.ResourceManager, nameof(I.HarmWhy))), why.Words);
+    }
+
+    [Fact]
     public async Task A_whole_concern_typed_in_everyday_Welsh_reaches_the_review_without_being_asked_again()
     {
         await using var host = TestHost.Leads();
