@@ -234,7 +234,15 @@
     } },
     el('label', { for: 'from', text: words.PeriodFrom }), el('input', { id: 'from', type: 'date', value: body.from }),
     el('label', { for: 'to', text: words.PeriodTo }), el('input', { id: 'to', type: 'date', value: body.to }),
-    el('button', { type: 'submit', text: words.ShowPeriod }));
+    el('button', { type: 'submit', text: words.ShowPeriod }),
+    // The default is the last whole quarter (as `report`); what has come in since is one press away.
+    el('button', { type: 'button', text: words.ThisQuarterSoFar, onclick: () => {
+      const today = new Date();
+      const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      sessionStorage.setItem('concernbot.from', day(new Date(today.getFullYear(), Math.floor(today.getMonth() / 3) * 3, 1)));
+      sessionStorage.setItem('concernbot.to', day(today));
+      dashboard();
+    } }));
     const charts = body.charts.map(chart);
     show(nav('dashboard'), el('h1', { text: body.period }), el('p', { text: words.DashboardIntro }), period,
       el('div', { class: 'charts' }, charts.map((c) => c.figure)),
