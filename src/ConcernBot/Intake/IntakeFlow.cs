@@ -9,7 +9,7 @@ namespace ConcernBot.Intake;
 /// </summary>
 internal sealed class IntakeFlow
 {
-    public IntakeFlow(IntakeSettings settings)
+    public IntakeFlow(IntakeSettings settings, Microsoft.Extensions.Options.IOptions<Evidence.EvidenceOptions> evidence)
     {
         Flow = new Flow<IntakeDraft>("intake",
         [
@@ -53,6 +53,9 @@ internal sealed class IntakeFlow
 
             // What has been done to keep people safe (with advice on keeping evidence); how do you want to be known?
             SharingSteps.Evidence(),
+
+            // Photos and documents, optional: anything that gives people away is taken out of them (Evidence/).
+            FilesSteps.Files(evidence.Value),
             SharingSteps.Known(),
 
             // On a public page, where nobody is signed in: the name to be known by, and a way to be contacted if they wish.

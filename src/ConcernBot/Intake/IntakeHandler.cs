@@ -40,7 +40,8 @@ internal sealed partial class IntakeHandler(
                 return TurnOutcome.Done;
             }
 
-            var plan = await conversation.PlanAsync(state, activity, turn.Facts, action, cancellationToken);
+            var plan = (action is null && turn.FileCount > 0 ? await conversation.PlanFilesAsync(state, turn, cancellationToken) : null)
+                ?? await conversation.PlanAsync(state, activity, turn.Facts, action, cancellationToken);
             if (plan is null)
             {
                 return TurnOutcome.NotHandled;

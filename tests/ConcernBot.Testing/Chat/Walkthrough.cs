@@ -47,5 +47,6 @@ public static class Walkthrough
         await chat.PressAsync(I.ButtonContinue, new { wishes_reporter = "I'd like Mr Jones to feel safe." });
         await chat.PressAsync(I.ConsentYes);
         await chat.PressAsync(I.SkipNothingYet);
+        await chat.PressAsync(I.FilesCarryOn);
     }
 }

@@ -37,7 +37,7 @@ internal static class SharingSteps
         d => d.ActionsTaken, (d, text) => d.ActionsTaken = text, IntakeText.SkipNothingYet,
         guidance: _ => [IntakeText.EvidenceAdvice],
         track: Tracks.Guided)
-        .Then(StepNames.Known);
+        .Then(StepNames.Files);
 
     public static FlowStep<IntakeDraft> Known() => Ask.OneOf(
         StepNames.Known, Sections.Known, _ => IntakeText.KnownQuestion, IntakeText.KnownWhy, IntakeChoices.Identity,
