@@ -31,6 +31,12 @@ public sealed class EvidenceLocker(IEvidenceStore store, EvidenceSealer sealer, 
 
         var declared = EvidenceTypes.Declared(incoming.Name, incoming.ContentType);
         var sniffed = EvidenceTypes.Sniffed(incoming.Bytes, declared);
+        if (declared == EvidenceType.Unknown && incoming.Name is null && EvidenceTypes.IsAnyImage(incoming.ContentType) && EvidenceTypes.IsPhoto(sniffed))
+        {
+            // A pasted image has no name and only "image/*": its own bytes say which kind it is.
+            declared = sniffed;
+        }
+
         if (declared == EvidenceType.Heic || sniffed == EvidenceType.Heic)
         {
             return Refused(EvidenceRefusal.Heic);

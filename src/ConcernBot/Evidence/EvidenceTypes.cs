@@ -37,6 +37,9 @@ public static class EvidenceTypes
 
     public static bool IsPhoto(EvidenceType type) => type is EvidenceType.Jpeg or EvidenceType.Png;
 
+    /// <summary>"image/*" or any image type: what a pasted image says of itself.</summary>
+    public static bool IsAnyImage(string? contentType) => contentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true;
+
     public static string ContentTypeOf(EvidenceType type) => ContentTypes.First(p => p.Value == type).Key;
 
     public static string ExtensionOf(EvidenceType type) => Extensions.First(p => p.Value == type).Key;
