@@ -33,13 +33,13 @@ internal static class EvidenceSamples
     }
 
     /// <summary>A JPEG with an APP1 EXIF segment: IFD0 (make, model, pointers), the Exif IFD (body serial), GPS, and IFD1's thumbnail.</summary>
-    public static byte[] JpegWithGps()
+    public static byte[] JpegWithGps(string who = Name)
     {
         var plain = Picture(SKEncodedImageFormat.Jpeg);
         var thumbnail = Picture(SKEncodedImageFormat.Jpeg, 16, 12);
         var tiff = new Tiff();
         var ifd0 = tiff.Ifd(
-            [Tiff.Ascii(0x010F, CameraMake), Tiff.Ascii(0x0110, "Model 7"), Tiff.Ascii(0x013B, Name), Tiff.Pointer(0x8769), Tiff.Pointer(0x8825)], hasNext: true);
+            [Tiff.Ascii(0x010F, CameraMake), Tiff.Ascii(0x0110, "Model 7"), Tiff.Ascii(0x013B, who), Tiff.Pointer(0x8769), Tiff.Pointer(0x8825)], hasNext: true);
         tiff.Patch(ifd0.Pointers[0x8769], tiff.Ifd([Tiff.Ascii(0xA431, Serial)], hasNext: false).Start);
         tiff.Patch(ifd0.Pointers[0x8825], tiff.Ifd(
             [Tiff.Ascii(0x0001, "N"), Tiff.Rationals(0x0002, (51, 1), (30, 1), (2600, 100)), Tiff.Ascii(0x0003, "W"), Tiff.Rationals(0x0004, (0, 1), (7, 1), (3900, 100))],
@@ -78,19 +78,19 @@ internal static class EvidenceSamples
         return output.ToArray();
     }
 
-    public static byte[] WordWithCreator()
+    public static byte[] WordWithCreator(string who = Name)
     {
         using var output = new MemoryStream();
         using (var document = WordprocessingDocument.Create(output, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body(new Paragraph(new Run(new Text("What I saw on Tuesday.")))));
-            document.PackageProperties.Creator = Name;
-            document.PackageProperties.LastModifiedBy = Name;
-            document.PackageProperties.Title = "Notes by " + Name;
+            document.PackageProperties.Creator = who;
+            document.PackageProperties.LastModifiedBy = who;
+            document.PackageProperties.Title = "Notes by " + who;
             var extended = document.AddExtendedFilePropertiesPart();
             extended.Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
-                new DocumentFormat.OpenXml.ExtendedProperties.Company("Elm Road Care " + Name), new DocumentFormat.OpenXml.ExtendedProperties.Manager(Name));
+                new DocumentFormat.OpenXml.ExtendedProperties.Company("Elm Road Care " + who), new DocumentFormat.OpenXml.ExtendedProperties.Manager(who));
         }
 
         return output.ToArray();
