@@ -55,6 +55,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             await Click(page, IntakeText.ConsentYes);
             await Shows(page, IntakeText.EvidenceQuestion);
             await Type(page, "I told the nurse in charge");
+            await Shows(page, IntakeText.FilesQuestion);
+            await Click(page, IntakeText.FilesCarryOn);
             await Shows(page, IntakeText.KnownQuestion);
             await Click(page, IntakeText.IdentityConfidential);
             await Shows(page, IntakeText.ReviewTitle);
