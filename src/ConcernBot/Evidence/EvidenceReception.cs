@@ -10,11 +10,18 @@ public sealed class EvidenceReception(EvidenceLocker locker)
 {
     public async Task<(int Kept, string Told)> TakeAsync(ITurnContext turn, string concernId, bool anonymous, CancellationToken cancellationToken)
     {
+        var (kept, told) = await TakeNamedAsync(turn, concernId, anonymous, cancellationToken);
+        return (kept.Count, told);
+    }
+
+    /// <summary>As <see cref="TakeAsync"/>, with the names the kept files are shown by.</summary>
+    public async Task<(IReadOnlyList<string> Kept, string Told)> TakeNamedAsync(ITurnContext turn, string concernId, bool anonymous, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(turn);
         var limits = locker.Limits;
         var files = await turn.ReadFilesAsync(limits.MaxFileBytes, cancellationToken);
         var told = new List<string>();
-        var kept = 0;
+        var kept = new List<string>();
         foreach (var file in files)
         {
             if (file.Problem == ChannelFileProblem.TooLarge)
@@ -30,7 +37,11 @@ public sealed class EvidenceReception(EvidenceLocker locker)
             }
 
             var added = await locker.AddAsync(concernId, anonymous, new IncomingFile(file.Name, file.ContentType, bytes), cancellationToken);
-            kept += added.Kept ? 1 : 0;
+            if (added.Kept)
+            {
+                kept.Add(added.File!.DisplayName);
+            }
+
             told.Add(EvidenceWords.Told(added, limits));
         }
 
