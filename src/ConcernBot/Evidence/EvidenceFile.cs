@@ -14,7 +14,8 @@ public sealed record EvidenceFile(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("type")] EvidenceType Type,
     [property: JsonPropertyName("bytes")] long Length,
-    [property: JsonPropertyName("number")] int Number)
+    [property: JsonPropertyName("number")] int Number,
+    [property: JsonPropertyName("sequence")] int Sequence = 0)
 {
     [JsonIgnore]
     public bool IsPhoto => EvidenceTypes.IsPhoto(Type);

@@ -70,7 +70,7 @@ public sealed class EvidenceLocker(IEvidenceStore store, EvidenceSealer sealer, 
 
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var photo = EvidenceTypes.IsPhoto(declared);
-        var file = new EvidenceFile(id, anonymous ? null : OwnName(incoming.Name), declared, cleaned.Length, existing.Count(f => f.IsPhoto == photo) + 1);
+        var file = new EvidenceFile(id, anonymous ? null : OwnName(incoming.Name), declared, cleaned.Length, existing.Count(f => f.IsPhoto == photo) + 1, existing.Count + 1);
         var description = JsonSerializer.SerializeToUtf8Bytes(file);
         await store.AddAsync(concernId, id, sealer.Seal(concernId, id + DescriptionSuffix, description), sealer.Seal(concernId, id, cleaned), cancellationToken);
         return new EvidenceAdded(EvidenceRefusal.None, file);
@@ -79,7 +79,9 @@ public sealed class EvidenceLocker(IEvidenceStore store, EvidenceSealer sealer, 
     public async Task<IReadOnlyList<EvidenceFile>> ListAsync(string concernId, CancellationToken cancellationToken)
     {
         var stored = await store.ListAsync(concernId, cancellationToken);
-        return [.. stored.Select(s => JsonSerializer.Deserialize<EvidenceFile>(sealer.Open(concernId, s.FileId + DescriptionSuffix, s.SealedDescription))! with { Id = s.FileId })];
+        // In the order they were added (the stores' own times can tie).
+        return [.. stored.Select(s => JsonSerializer.Deserialize<EvidenceFile>(sealer.Open(concernId, s.FileId + DescriptionSuffix, s.SealedDescription))! with { Id = s.FileId })
+            .OrderBy(f => f.Sequence)];
     }
 
     /// <summary>The file's entry and its cleaned bytes, or null when the concern has no such file.</summary>

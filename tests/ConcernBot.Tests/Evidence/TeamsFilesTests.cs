@@ -116,4 +116,20 @@ public sealed class TeamsFilesTests
         Assert.Contains(I.FilesCarryOn, refused.LastCard!.Buttons);
         Assert.Equal(2, refused.Count); // one message for every file, then the question again
     }
+
+    [Fact]
+    public async Task The_files_of_a_cancelled_draft_go_with_it()
+    {
+        await using var files = await LoopbackFileServer.StartAsync();
+        await using var host = TestHost.Leads();
+        var chat = host.Chat();
+        await Walkthrough.ToFilesAsync(chat);
+        await chat.SendAttachmentsAsync(LoopbackFileServer.DownloadInfo(files.Serve("/p.png", EvidenceSamples.PngWithText()), "p.png", "png"));
+        Assert.NotEmpty(System.IO.Directory.EnumerateFiles(host.Data.EvidenceFolder, "*", SearchOption.AllDirectories));
+
+        await chat.SayAsync("cancel");
+        Assert.True((await chat.SayAsync("yes")).Says(I.Cancelled));
+
+        Assert.Empty(System.IO.Directory.EnumerateFiles(host.Data.EvidenceFolder, "*", SearchOption.AllDirectories));
+    }
 }
