@@ -133,7 +133,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             ("Hoffwn i rywun siarad ag e", nameof(IntakeText.InvolvedQuestion)),
             ("Ei ferch, Siân", nameof(IntakeText.ConsentQuestion)),
             ("ydy, mae e wedi cytuno", nameof(IntakeText.EvidenceQuestion)),
-            ("Dywedais wrth y rheolwr", nameof(IntakeText.KnownQuestion)),
+            ("Dywedais wrth y rheolwr", nameof(IntakeText.FilesQuestion)),
+            ("dim diolch", nameof(IntakeText.KnownQuestion)),
             ("defnyddio fy enw", nameof(IntakeText.ReviewTitle)),
         ];
 
