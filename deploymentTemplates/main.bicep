@@ -138,6 +138,10 @@ var productSettings = {
   Storage__AzureTables__AccountUrl: storage.outputs.tableEndpoint
   Storage__AzureTables__ManagedIdentityClientId: identity.outputs.clientId
   Storage__AzureTables__TablePrefix: tablePrefix
+  Storage__Evidence__Provider: 'AzureBlobs'
+  Storage__Evidence__AccountUrl: storage.outputs.blobEndpoint
+  Storage__Evidence__ManagedIdentityClientId: identity.outputs.clientId
+  Storage__Evidence__Container: storage.outputs.evidenceContainerName
   DataProtection__KeyVaultUri: keyVault.outputs.uri
   DataProtection__KeyName: keyVault.outputs.keyName
   // Until the key ring lives in Key Vault, keep it on /home: it survives deployments and every instance shares it.

@@ -37,7 +37,7 @@ internal static class Scripts
     private const string Answer = "intake.answer";
 
     /// <summary>
-    /// A member of staff raises a named concern about an adult at risk: 14 turns from "raise a concern" to submit, all
+    /// A member of staff raises a named concern about an adult at risk: 15 turns from "raise a concern" to submit, all
     /// card presses (Action.Submit messages with value.verb) after the first message, four of them on cards that ask
     /// several questions together (each question its own input, named by its step: happened, about; when, where, ongoing;
     /// wishes_knows, wishes_asked; wishes_person, wishes_reporter, wishes_involved).
@@ -59,12 +59,13 @@ internal static class Scripts
         new Intent.Press(Answer, Inputs: new JsonObject { ["wishes_reporter"] = "I'd like Mr Jones to feel safe." }), // the wishes (together; who else: blank, "I don't know")
         new Intent.Press(Answer, "Yes"),                      // consent to share
         new Intent.Press(Answer, Skip: true),                 // what has been done: nothing yet
+        new Intent.Press(Answer, "carry-on"),                 // a photo or document to add? no, carry on
         new Intent.Press(Answer, "Named"),                    // how do you want to be known?
         new Intent.Press("intake.submit"),                    // the review card's submit
     ];
 
     /// <summary>
-    /// The same concern with every answer typed, as a person would: 19 messages. The choice questions in everyday words
+    /// The same concern with every answer typed, as a person would: 20 messages. The choice questions in everyday words
     /// (read by the choice matcher); at a card that asks several questions together the typed answer answers the first,
     /// and the others are asked one at a time. Each turn says what the bot must ask next.
     /// </summary>
@@ -86,7 +87,8 @@ internal static class Scripts
         new Intent.Say("I'd like Mr Jones to feel safe.") { Expect = "anyone the person would like to be involved" },
         new Intent.Say("I don't know") { Expect = "agreed to this being shared" },
         new Intent.Say("yes, he agreed") { Expect = "done already to keep people safe" },
-        new Intent.Say("nothing yet") { Expect = "How would you like to be known" },
+        new Intent.Say("nothing yet") { Expect = "photo or document to add" },
+        new Intent.Say("no") { Expect = "How would you like to be known" },
         new Intent.Say("use my name") { Expect = "Please check your concern" },
         new Intent.Say("submit"),
     ];

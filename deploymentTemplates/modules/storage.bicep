@@ -1,4 +1,4 @@
-// The storage account holding ConcernBot's tables. Only Entra identities get in: shared keys and public blob access are off.
+// The storage account holding ConcernBot's tables and its evidence container. Only Entra identities get in: shared keys and public blob access are off.
 
 @description('Name of the storage account (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -20,13 +20,21 @@ param skuName string = 'Standard_ZRS'
 @description('The tables the app uses, each name already prefixed.')
 param tableNames array
 
-@description('Principal id of the managed identity that reads and writes the tables.')
+@description('The private blob container for evidence files (photos and documents, each sealed by the app before upload).')
+@minLength(3)
+@maxLength(63)
+param evidenceContainerName string = 'evidence'
+
+@description('Principal id of the managed identity that reads and writes the tables and the evidence container.')
 param principalId string
 
 param tags object = {}
 
 // Built-in role "Storage Table Data Contributor": read, write and delete table entities. Nothing else in the account.
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+// Built-in role "Storage Blob Data Contributor", scoped to the evidence container alone: no other container, no account keys.
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource account 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
@@ -74,6 +82,29 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-
   }
 ]
 
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource evidenceContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = {
+  parent: blobService
+  name: evidenceContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource evidenceDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(evidenceContainer.id, principalId, storageBlobDataContributor)
+  scope: evidenceContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, principalId, storageTableDataContributor)
   scope: account
@@ -86,3 +117,5 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
 
 output name string = account.name
 output tableEndpoint string = account.properties.primaryEndpoints.table
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output evidenceContainerName string = evidenceContainer.name

@@ -9,7 +9,7 @@ namespace ConcernBot.Channels.DirectLine;
 /// which it keeps for the page to fetch. The person's key is the user id bound into the conversation's token; the
 /// organisation is the one the page is configured for.
 /// </summary>
-public sealed class DirectLineAdapter(DirectLineConversations conversations, IOptions<DirectLineOptions> options) : IChannelAdapter
+public sealed class DirectLineAdapter(DirectLineConversations conversations, IOptions<DirectLineOptions> options, DirectLineUploads? uploads = null) : IChannelAdapter, IChannelFiles
 {
     public const string ChannelId = "webchat";
 
@@ -58,6 +58,11 @@ public sealed class DirectLineAdapter(DirectLineConversations conversations, IOp
         conversations.Remove(reference.ConversationId, activityId);
         return Task.FromResult(false);
     }
+
+    public int CountFiles(Activity activity) => uploads is null ? 0 : DirectLineUploads.Count(activity);
+
+    public Task<IReadOnlyList<ChannelFile>> ReadFilesAsync(Activity activity, long maxBytes, CancellationToken cancellationToken = default) =>
+        Task.FromResult(uploads?.Take(activity, maxBytes) ?? []);
 
     /// <summary>A web visitor cannot be called up: they come back to the page with their reference and secret word.</summary>
     public Task<ConversationReference?> OpenPrivateAsync(string serviceUrl, string organisationId, string memberId, CancellationToken cancellationToken = default) =>

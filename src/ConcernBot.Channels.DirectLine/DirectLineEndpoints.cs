@@ -31,6 +31,7 @@ public static partial class DirectLineEndpoints
         group.MapPost("/tokens/refresh", Refresh);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineLimits.PerConversation);
         group.MapGet("/conversations/{conversationId}/activities", GetActivities).RequireRateLimiting(DirectLineLimits.PerConversation);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(DirectLineLimits.PerConversation);
         return endpoints;
     }
 
@@ -114,6 +115,15 @@ public static partial class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "That is not an activity.");
         }
 
+        return await RunAsync(http, grant, activity, conversations, adapter, services, loggers);
+    }
+
+    /// <summary>Keeps the activity for the page (its echo) and runs the bot's turn on a copy.</summary>
+    private static async Task<IResult> RunAsync(
+        HttpContext http, DirectLineGrant grant, Activity activity, DirectLineConversations conversations, DirectLineAdapter adapter, IServiceProvider services, ILoggerFactory loggers,
+        Action<Activity>? forTheBot = null)
+    {
+        var conversationId = grant.ConversationId;
         // The channel, not the client, says who is talking, where, and when.
         activity.ChannelId = DirectLineAdapter.ChannelId;
         activity.ServiceUrl = DirectLineAdapter.ServiceUrl;
@@ -131,6 +141,7 @@ public static partial class DirectLineEndpoints
         {
             // The echo (kept above, as Direct Line does) is the client's own; the bot gets a copy it may change.
             var turn = ActivityJson.TryParse(System.Text.Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity)))!;
+            forTheBot?.Invoke(turn);
             if (turn.IsType(ActivityTypes.Event) && turn.Name == JoinEvent)
             {
                 // Web Chat's customary greeting, sent by the page once it is online (so nobody "says" a hello they never
@@ -185,6 +196,7 @@ public static class DirectLineServiceCollectionExtensions
         services.Configure<DirectLineOptions>(configuration);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineUploads>();
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<DirectLineAdapter>());
         DirectLineLimits.Add(services, configuration);

@@ -10,7 +10,7 @@ namespace ConcernBot.Channels.Teams;
 /// The Bot Framework channels, Teams first: turns arrive on POST /api/messages; messages leave through the Bot Connector.
 /// Owns every channel id no other adapter claims.
 /// </summary>
-public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<BotAuthenticationOptions> bot) : IChannelAdapter
+public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<BotAuthenticationOptions> bot, TeamsFiles? files = null) : IChannelAdapter, IChannelFiles
 {
     /// <summary>The bot's id when no app id is configured (local development, the Playground).</summary>
     public const string LocalBotId = "28:concernbot-local";
@@ -60,6 +60,11 @@ public sealed class BotConnectorAdapter(IConnectorClient connector, IOptions<Bot
             BotId = BotId,
         };
     }
+
+    public int CountFiles(Activity activity) => files is null ? 0 : TeamsFiles.Count(activity);
+
+    public Task<IReadOnlyList<ChannelFile>> ReadFilesAsync(Activity activity, long maxBytes, CancellationToken cancellationToken = default) =>
+        files is null ? Task.FromResult<IReadOnlyList<ChannelFile>>([]) : files.ReadAsync(activity, maxBytes, cancellationToken);
 
     /// <summary>The bot's Teams id (28:app id), or the local one.</summary>
     public string BotId => string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppId) ? LocalBotId : TeamsConversationIds.Bot(bot.Value.MicrosoftAppId);

@@ -18,6 +18,7 @@ public static class ConcernBotServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddConcernStorage(configuration);
+        services.AddEvidence(configuration);
         services.AddSingleton<IBot, ConcernBotApp>();
         services.AddSingleton<IReporterChat, Connectors.ReporterChat>();
         services.AddAnonymity();

@@ -43,6 +43,13 @@ public static class ConnectorServiceCollectionExtensions
             .RemoveAllLoggers();
         client.AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
         client.AddHttpMessageHandler<ConnectorAuthorizationHandler>();
+
+        // Files sent to the bot: the same token rule, and never a redirect (it would take the request elsewhere).
+        services.TryAddSingleton<TeamsFiles>();
+        services.AddHttpClient(TeamsFiles.ClientName, http => http.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<ConnectorAuthorizationHandler>();
         return services;
     }
 

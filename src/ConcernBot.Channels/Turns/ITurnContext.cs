@@ -27,6 +27,13 @@ public interface ITurnContext
     /// <summary>Deletes a message the bot sent earlier in this conversation; false when the channel cannot take it off the screen.</summary>
     Task<bool> DeleteAsync(string activityId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many files the person attached to this message (none on a channel that carries no files).</summary>
+    int FileCount => 0;
+
+    /// <summary>The files attached to this message, read by its channel, at most <paramref name="maxBytes"/> each.</summary>
+    Task<IReadOnlyList<ChannelFile>> ReadFilesAsync(long maxBytes, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ChannelFile>>([]);
+
     /// <summary>Sends to a stored conversation reference (proactive).</summary>
     Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default);
 }

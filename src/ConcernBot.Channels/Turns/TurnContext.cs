@@ -39,6 +39,13 @@ public sealed class TurnContext(Activity inbound, IChannelAdapter adapter) : ITu
     public Task<bool> DeleteAsync(string activityId, CancellationToken cancellationToken = default) =>
         adapter.DeleteAsync(Reference ?? throw new InvalidOperationException("The activity has no conversation to answer into."), activityId, cancellationToken);
 
+    public int FileCount => adapter is IChannelFiles files ? files.CountFiles(Activity) : 0;
+
+    public Task<IReadOnlyList<ChannelFile>> ReadFilesAsync(long maxBytes, CancellationToken cancellationToken = default) =>
+        adapter is IChannelFiles files && files.CountFiles(Activity) > 0
+            ? files.ReadFilesAsync(Activity, maxBytes, cancellationToken)
+            : Task.FromResult<IReadOnlyList<ChannelFile>>([]);
+
     public Task<ResourceResponse> SendToAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
         adapter.SendAsync(reference, activity, cancellationToken);
 }

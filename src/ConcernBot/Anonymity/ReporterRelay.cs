@@ -14,6 +14,9 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
 {
     public const string AnsweredAction = "Reporter answered a question";
     public const string AddedAction = "Reporter added information";
+
+    /// <summary>The reporter added photos or documents to a concern already sent (the files are in the evidence store).</summary>
+    public const string EvidenceAddedAction = "Reporter added files";
     public const string EndedAction = "Reporter ended contact";
     public const string AnonymousActor = "Anonymous reporter";
 
@@ -141,6 +144,14 @@ public sealed partial class ReporterRelay(IConcernStore concerns, ReplyRoutes ro
             concernId,
             null,
             c => (c with { Leads = c.Leads with { Notes = [.. c.Leads.Notes, new LeadNote(ActorFor(c), time.GetUtcNow(), information)] } }, AddedAction, null, "information", null, ""),
+            cancellationToken);
+
+    /// <summary>Counts files the reporter added later; the thread hears that something was added, as for information.</summary>
+    public Task<bool> AddEvidenceAsync(string concernId, int added, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            concernId,
+            null,
+            c => (c with { EvidenceCount = c.EvidenceCount + added }, EvidenceAddedAction, "files=" + added.ToString(System.Globalization.CultureInfo.InvariantCulture), "information", null, ""),
             cancellationToken);
 
     /// <summary>Ends contact for one concern: the route is deleted, the concern keeps no token, the leads are told.</summary>

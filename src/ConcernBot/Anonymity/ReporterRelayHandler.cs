@@ -12,7 +12,8 @@ namespace ConcernBot.Anonymity;
 /// In the reporter's 1:1 chat: answers to the leads' questions (the card, or a typed message while a question waits),
 /// "stop contact", and checking on a concern with its reference and secret word ("status SG-7K3-Q9P WORD", or the card).
 /// </summary>
-internal sealed partial class ReporterRelayHandler(ReporterRelay relay, ReporterSecrets secrets, ChatLinks chats, IConcernStore concerns, IConversationStore conversations, Leads.LeadsReach reach) : ITurnHandler
+internal sealed partial class ReporterRelayHandler(
+    ReporterRelay relay, ReporterSecrets secrets, ChatLinks chats, IConcernStore concerns, IConversationStore conversations, Leads.LeadsReach reach, Evidence.EvidenceReception evidence) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -20,6 +21,11 @@ internal sealed partial class ReporterRelayHandler(ReporterRelay relay, Reporter
         if (!turn.Facts.IsPrivate || activity.Conversation?.Id is not { Length: > 0 } conversationId)
         {
             return TurnOutcome.NotHandled;
+        }
+
+        if (action is null && turn.FileCount > 0 && await FilesLaterAsync(turn, conversationId, cancellationToken) is { } added)
+        {
+            return added;
         }
 
         if (action is not null)

@@ -42,6 +42,9 @@ public sealed record Concern
     /// <summary>What the reporter has already done to keep people safe or keep evidence.</summary>
     public string? ActionsAlreadyTaken { get; init; }
 
+    /// <summary>How many photos and documents are kept with it (in the evidence store; only the leads open them).</summary>
+    public int EvidenceCount { get; init; }
+
     /// <summary>After closing: what the reporter (and the person at risk, through them) said about the outcome. Asked once.</summary>
     public ReporterFeedback? ReporterFeedback { get; init; }
 

@@ -12,7 +12,7 @@ namespace ConcernBot.Intake;
 /// <see cref="IntakeOptions.ExpiryCheckInterval"/>; <see cref="RunOnceAsync"/> is one pass.
 /// </summary>
 internal sealed partial class DraftExpiryService(
-    IConversationStore store, IReporterChat chats, IOptions<IntakeOptions> options, TimeProvider time, ILogger<DraftExpiryService> logger) : BackgroundService
+    IConversationStore store, IReporterChat chats, IOptions<IntakeOptions> options, TimeProvider time, ILogger<DraftExpiryService> logger, IEvidenceStore? evidence = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +54,12 @@ internal sealed partial class DraftExpiryService(
                 if (expiresAt <= now)
                 {
                     await store.SaveAsync(conversationId, new ConversationState { RecentActivityIds = state.RecentActivityIds, UpdatedAt = now, Language = state.Language }, versioned.ETag, cancellationToken);
+                    if (evidence is not null && state.Flow == IntakeConversation.FlowName && IntakeDraft.From(state.Data) is { FilesKept: > 0 } draft)
+                    {
+                        // The files of a concern never sent go with its draft.
+                        await evidence.PurgeAsync(IntakeSubmission.ConcernIdFor(draft), cancellationToken);
+                    }
+
                     deleted++;
                 }
                 else if (!state.ReminderSent && Reference(state) is { } reference)

@@ -15,7 +15,8 @@ namespace ConcernBot.Intake;
 /// next state and replies. Questions come from the flow; "help", "back", "pause", "cancel" and "start again" work at
 /// every step; the review, the one form and submit are handled here.
 /// </summary>
-internal sealed partial class IntakeConversation(IntakeFlow script, IntakeCards cards, IntakeSettings settings, IntakeSubmission submission, ChatLinks chats, TimeProvider time)
+internal sealed partial class IntakeConversation(
+    IntakeFlow script, IntakeCards cards, IntakeSettings settings, IntakeSubmission submission, ChatLinks chats, Evidence.EvidenceReception evidence, TimeProvider time)
 {
     public const string FlowName = "intake";
 

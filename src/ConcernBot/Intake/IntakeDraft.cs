@@ -75,6 +75,9 @@ public sealed class IntakeDraft
     public string? ReasonWithoutConsent { get; set; }
 
     public string? ActionsTaken { get; set; }
+
+    /// <summary>How many photos and documents were kept with the concern (the files are in the evidence store).</summary>
+    public int FilesKept { get; set; }
     public IdentityChoice? Identity { get; set; }
 
     /// <summary>

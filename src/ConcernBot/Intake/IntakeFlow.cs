@@ -11,13 +11,13 @@ namespace ConcernBot.Intake;
 /// Built once per reader's language: a step's fixed words (why it is asked, a label) are read from the resources as it is
 /// built, so a flow built in English would answer "help" in English to a reader in Welsh.
 /// </remarks>
-internal sealed class IntakeFlow(IntakeSettings settings)
+internal sealed class IntakeFlow(IntakeSettings settings, Microsoft.Extensions.Options.IOptions<Evidence.EvidenceOptions> evidence)
 {
-    private readonly PerCulture<Flow<IntakeDraft>> _flows = new(() => Build(settings));
+    private readonly PerCulture<Flow<IntakeDraft>> _flows = new(() => Build(settings, evidence.Value));
 
     public Flow<IntakeDraft> Flow => _flows.Current;
 
-    private static Flow<IntakeDraft> Build(IntakeSettings settings) =>
+    private static Flow<IntakeDraft> Build(IntakeSettings settings, Evidence.EvidenceOptions evidence) =>
         new("intake",
         [
             // Reassurance, then: is anyone in immediate danger right now? (999 first, then record it as urgent)
@@ -62,6 +62,9 @@ internal sealed class IntakeFlow(IntakeSettings settings)
 
             // What has been done to keep people safe (with advice on keeping evidence); how do you want to be known?
             SharingSteps.Evidence(),
+
+            // Photos and documents, optional: anything that gives people away is taken out of them (Evidence/).
+            FilesSteps.Files(evidence),
             SharingSteps.Known(settings.LeadNamesFor),
 
             // On a public page, where nobody is signed in: the name to be known by, and a way to be contacted if they wish.

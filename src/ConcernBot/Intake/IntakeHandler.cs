@@ -14,7 +14,8 @@ namespace ConcernBot.Intake;
 /// and changes nothing; a replayed Submit answers as the first did.
 /// </summary>
 internal sealed partial class IntakeHandler(
-    IConversationStore store, IntakeConversation conversation, Cards.IntakeCards cards, OutboxDispatcher outbox, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger) : ITurnHandler
+    IConversationStore store, IntakeConversation conversation, Cards.IntakeCards cards, OutboxDispatcher outbox, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeHandler> logger,
+    IConcernStore concerns, IEvidenceStore evidence) : ITurnHandler
 {
     public async Task<TurnOutcome> HandleAsync(ITurnContext turn, UserAction? action, CancellationToken cancellationToken)
     {
@@ -40,7 +41,8 @@ internal sealed partial class IntakeHandler(
                 return TurnOutcome.Done;
             }
 
-            var plan = await conversation.PlanAsync(state, activity, turn.Facts, action, cancellationToken);
+            var plan = (action is null && turn.FileCount > 0 ? await conversation.PlanFilesAsync(state, turn, cancellationToken) : null)
+                ?? await conversation.PlanAsync(state, activity, turn.Facts, action, cancellationToken);
             if (plan is null)
             {
                 return TurnOutcome.NotHandled;
@@ -63,8 +65,19 @@ internal sealed partial class IntakeHandler(
                 continue;
             }
 
+            await ForgetUnsentFilesAsync(state, plan, cancellationToken);
             await ReplyAsync(turn, plan, action, cancellationToken);
             return TurnOutcome.Done;
+        }
+    }
+
+    /// <summary>A draft with files that was cancelled or started again, not sent: its files go with it.</summary>
+    private async Task ForgetUnsentFilesAsync(ConversationState before, TurnPlan plan, CancellationToken cancellationToken)
+    {
+        if (before.Flow == IntakeConversation.FlowName && IntakeDraft.From(before.Data) is { FilesKept: > 0 } old && plan.Draft?.Id != old.Id
+            && await concerns.GetAsync(IntakeSubmission.ConcernIdFor(old), cancellationToken) is null)
+        {
+            await evidence.PurgeAsync(IntakeSubmission.ConcernIdFor(old), cancellationToken);
         }
     }
 

@@ -173,6 +173,7 @@ internal sealed class IntakeSubmission(
             },
             InformationSharing = new InformationSharing { Consent = d.Consent ?? ConsentToShare.NotAsked, ReasonWithoutConsent = d.ReasonWithoutConsent },
             ActionsAlreadyTaken = d.ActionsTaken,
+            EvidenceCount = d.FilesKept,
             NextDeadline = receivedAt + (d.Urgent ? UrgentAcknowledgement : Acknowledgement),
         };
     }

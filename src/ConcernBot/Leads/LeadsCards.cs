@@ -111,6 +111,11 @@ public sealed class LeadsCards(LeadsClocks clocks)
         }
 
         card.Add(CardElement.Facts(SummaryFacts(concern)));
+        if (concern.EvidenceCount > 0)
+        {
+            // How many, never which: the files open only in the workspace, for the concern's own leads.
+            card.Add(CardElement.Text(Evidence.EvidenceWords.Attached(concern.EvidenceCount)));
+        }
 
         card.Add(CardElement.Text(Words.DeadlinesHeading, weight: TextWeight.Bolder).WithSeparator());
         card.Add(CardElement.Facts(DeadlineFacts(concern)));

@@ -19,4 +19,8 @@ public sealed record PurgeProof(
     DateTimeOffset ClosedAt,
     DateTimeOffset PurgedAt,
     long EntriesPurged,
-    string FinalHash);
+    string FinalHash)
+{
+    /// <summary>The evidence files the concern had (its purge entry says so too); RetentionService deletes them.</summary>
+    public int FilesPurged { get; init; }
+}

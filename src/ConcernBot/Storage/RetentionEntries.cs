@@ -19,9 +19,13 @@ internal static class RetentionEntries
             receivedAt = concern.ReceivedAt.ToUniversalTime(),
             closedAt = concern.ClosedAt?.ToUniversalTime(),
             entriesPurged,
+            filesPurged = concern.EvidenceCount,
         }),
     };
 
     public static PurgeProof Proof(string concernId, Concern concern, long entriesPurged, AuditEntry purged) =>
-        new(concernId, concern.Reference, concern.OrganisationId, concern.ReceivedAt, concern.ClosedAt ?? purged.At, purged.At, entriesPurged, purged.Hash!);
+        new(concernId, concern.Reference, concern.OrganisationId, concern.ReceivedAt, concern.ClosedAt ?? purged.At, purged.At, entriesPurged, purged.Hash!)
+        {
+            FilesPurged = concern.EvidenceCount,
+        };
 }

@@ -5,6 +5,7 @@ namespace ConcernBot.Storage;
 /// <summary>Once a day, purges concerns closed more than `Storage:RetentionYears` (default 6) years ago.</summary>
 public sealed partial class RetentionService(
     IRetentionStore store,
+    IEvidenceStore evidence,
     TimeProvider time,
     IOptions<StorageOptions> options,
     ILogger<RetentionService> logger) : BackgroundService
@@ -17,6 +18,16 @@ public sealed partial class RetentionService(
     {
         var now = time.GetUtcNow();
         var proofs = await store.PurgeClosedBeforeAsync(now.AddYears(-Math.Max(1, options.Value.RetentionYears)), now, cancellationToken);
+        foreach (var proof in proofs)
+        {
+            // The files go with their concern; the purge entry already records how many there were.
+            var removed = await evidence.PurgeAsync(proof.ConcernId, cancellationToken);
+            if (removed != proof.FilesPurged)
+            {
+                LogFilesMismatch(logger, removed, proof.FilesPurged);
+            }
+        }
+
         if (proofs.Count > 0)
         {
             LogPurged(logger, proofs.Count);
@@ -52,6 +63,9 @@ public sealed partial class RetentionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge removed {Count} closed concerns, leaving proofs in their audit")]
     private static partial void LogPurged(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention purge removed {Removed} evidence files of a concern whose record counted {Counted}")]
+    private static partial void LogFilesMismatch(ILogger logger, int removed, int counted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention purge failed ({ExceptionType}); trying again tomorrow")]
     private static partial void LogPurgeFailed(ILogger logger, string exceptionType);

@@ -14,6 +14,35 @@ public sealed class StorageOptions
     public SqliteStorageOptions Sqlite { get; set; } = new();
 
     public AzureTablesStorageOptions AzureTables { get; set; } = new();
+
+    /// <summary>Where evidence files go (sealed): a local folder, or Azure Blob Storage.</summary>
+    public EvidenceStorageOptions Evidence { get; set; } = new();
+}
+
+public enum EvidenceStorageProvider
+{
+    Folder,
+    AzureBlobs,
+}
+
+public sealed class EvidenceStorageOptions
+{
+    public EvidenceStorageProvider Provider { get; set; } = EvidenceStorageProvider.Folder;
+
+    /// <summary>The folder (relative paths are under the content root); beside the SQLite file by default.</summary>
+    public string Folder { get; set; } = ".data/evidence";
+
+    /// <summary>A storage connection string (development, Azurite). Takes precedence over <see cref="AccountUrl"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The blob endpoint, e.g. https://account.blob.core.windows.net, used with the managed identity.</summary>
+    public Uri? AccountUrl { get; set; }
+
+    /// <summary>With <see cref="AccountUrl"/>: a user-assigned managed identity's client id; otherwise DefaultAzureCredential.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>The private container (created with no public access if missing).</summary>
+    public string Container { get; set; } = "evidence";
 }
 
 public enum StorageProvider

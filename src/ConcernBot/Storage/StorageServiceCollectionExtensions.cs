@@ -43,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => Choose<IRetentionStore>(sp, db => new SqliteRetentionStore(db), db => new AzureRetentionStore(db, sp.GetRequiredService<AzureConcernStore>())));
         services.AddSingleton(sp => Choose<IStorageSchema>(sp, db => new StorageSchema(db.EnsureCreatedAsync), db => new StorageSchema(db.EnsureCreatedAsync)));
 
+        services.AddSingleton(EvidenceStore);
+
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -65,6 +67,34 @@ public static class StorageServiceCollectionExtensions
     {
         var path = Options(services).Sqlite.Path;
         return Path.IsPathRooted(path) ? path : Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path);
+    }
+
+    private static IEvidenceStore EvidenceStore(IServiceProvider services)
+    {
+        var options = Options(services).Evidence;
+        if (options.Provider == EvidenceStorageProvider.Folder)
+        {
+            var folder = Path.IsPathRooted(options.Folder) ? options.Folder : Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Folder);
+            return new Storage.EvidenceFolder.FolderEvidenceStore(folder, services.GetRequiredService<TimeProvider>());
+        }
+
+        return new Storage.AzureBlobs.BlobEvidenceStore(BlobService(options).GetBlobContainerClient(options.Container));
+    }
+
+    private static Azure.Storage.Blobs.BlobServiceClient BlobService(EvidenceStorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new Azure.Storage.Blobs.BlobServiceClient(options.ConnectionString);
+        }
+
+        if (options.AccountUrl is { } accountUrl)
+        {
+            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
+            return new Azure.Storage.Blobs.BlobServiceClient(accountUrl, credential);
+        }
+
+        throw new InvalidOperationException("Storage:Evidence:Provider is AzureBlobs: set Storage:Evidence:ConnectionString or Storage:Evidence:AccountUrl.");
     }
 
     private static TableServiceClient TableService(AzureTablesStorageOptions options)

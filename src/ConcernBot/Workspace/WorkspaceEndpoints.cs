@@ -54,6 +54,7 @@ public static class WorkspaceEndpoints
         api.MapGet("/cases/{reference}", CaseAsync);
         api.MapPost("/cases/{reference}/actions", ActAsync);
         api.MapGet("/dashboard", DashboardAsync);
+        api.MapWorkspaceEvidence();
         return app;
     }
 
@@ -155,11 +156,11 @@ public static class WorkspaceEndpoints
             : Results.Json(dashboard.Build(period, concerns, now));
     }
 
-    private static IResult Refusal(bool refused) => refused
+    internal static IResult Refusal(bool refused) => refused
         ? Results.Json(new WorkspaceMessage(Words.NotYours), statusCode: StatusCodes.Status403Forbidden)
         : Results.Json(new WorkspaceMessage(Words.CaseNotFound), statusCode: StatusCodes.Status404NotFound);
 
-    private static WorkspaceCaller Caller(HttpContext http) => (WorkspaceCaller)http.Items[typeof(WorkspaceCaller)]!;
+    internal static WorkspaceCaller Caller(HttpContext http) => (WorkspaceCaller)http.Items[typeof(WorkspaceCaller)]!;
 
     private static string? FirstLanguage(HttpContext http) =>
         http.Request.Headers.AcceptLanguage.FirstOrDefault()?.Split(',')[0].Split(';')[0].Trim();

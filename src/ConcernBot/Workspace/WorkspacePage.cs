@@ -85,7 +85,7 @@ public static class WorkspacePage
         var development = http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
         var frames = development ? "'self' http://127.0.0.1:* http://localhost:* " + TeamsFrames : TeamsFrames;
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors {frames}; base-uri 'none'; form-action 'none'";
+        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors {frames}; base-uri 'none'; form-action 'none'";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";

@@ -24,6 +24,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
 
+    public TeamsFiles Files => _services.GetRequiredService<TeamsFiles>();
+
     public TrustedServiceUrls Trusted => _services.GetRequiredService<TrustedServiceUrls>();
 
     public ConnectorOptions Options => _services.GetRequiredService<IOptions<ConnectorOptions>>().Value;

@@ -14,6 +14,7 @@ public sealed class TemplateSecurityTests
 
     // Built-in role definition ids.
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
     private const string KeyVaultCryptoUser = "12338af0-0e69-4776-bea7-57ae8d297424";
 
@@ -93,11 +94,26 @@ public sealed class TemplateSecurityTests
         var assignments = _template.ResourcesOfType("Microsoft.Authorization/roleAssignments");
         var text = File.ReadAllText(TemplatePath);
 
-        Assert.Equal(3, assignments.Count);
+        Assert.Equal(4, assignments.Count);
         Assert.All(assignments, a => Assert.Equal("ServicePrincipal", (string?)a["properties"]!["principalType"]));
-        Assert.All([StorageTableDataContributor, KeyVaultSecretsOfficer, KeyVaultCryptoUser], role => Assert.Contains(role, text, StringComparison.OrdinalIgnoreCase));
+        Assert.All([StorageTableDataContributor, StorageBlobDataContributor, KeyVaultSecretsOfficer, KeyVaultCryptoUser], role => Assert.Contains(role, text, StringComparison.OrdinalIgnoreCase));
         Assert.All(BroadRoles, role => Assert.DoesNotContain(role, text, StringComparison.OrdinalIgnoreCase));
         Assert.All(assignments, a => Assert.NotNull(a["scope"])); // scoped to a resource, never the resource group
+    }
+
+    [Fact]
+    public void The_evidence_container_is_private_and_the_identity_may_use_only_it()
+    {
+        var container = Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
+        // The blob role's only assignment is scoped to the container (the role id itself is in the module's variables).
+        var blobRole = Assert.Single(_template.ResourcesOfType("Microsoft.Authorization/roleAssignments"),
+            a => ((string?)a["scope"])!.Contains("blobServices/containers", StringComparison.Ordinal));
+        Assert.Contains("storageBlobDataContributor", (string?)blobRole["properties"]!["roleDefinitionId"], StringComparison.Ordinal);
+
+        var settings = AppSettingsAudit.Settings(AppSettingsExpression()).ToDictionary(s => s.Name, s => s.Value);
+        Assert.Equal(new ArmLiteral("AzureBlobs"), settings["Storage__Evidence__Provider"]);
+        Assert.True(settings.ContainsKey("Storage__Evidence__AccountUrl"));
     }
 
     [Fact]

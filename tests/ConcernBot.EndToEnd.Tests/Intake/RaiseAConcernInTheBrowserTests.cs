@@ -56,6 +56,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             await Click(page, IntakeText.ConsentYes);
             await Shows(page, IntakeText.EvidenceQuestion);
             await Type(page, "I told the nurse in charge");
+            await Shows(page, IntakeText.FilesQuestion);
+            await Click(page, IntakeText.FilesCarryOn);
             await Shows(page, IntakeText.KnownQuestion);
             await Click(page, IntakeText.IdentityConfidential);
             await Shows(page, IntakeText.ReviewTitle);
@@ -132,7 +134,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests(PlaygroundFixture pla
             ("Hoffwn i rywun siarad ag e", nameof(IntakeText.InvolvedQuestion)),
             ("Ei ferch, Siân", nameof(IntakeText.ConsentQuestion)),
             ("ydy, mae e wedi cytuno", nameof(IntakeText.EvidenceQuestion)),
-            ("Dywedais wrth y rheolwr", nameof(IntakeText.KnownQuestion)),
+            ("Dywedais wrth y rheolwr", nameof(IntakeText.FilesQuestion)),
+            ("dim diolch", nameof(IntakeText.KnownQuestion)),
             ("defnyddio fy enw", nameof(IntakeText.ReviewTitle)),
         ];
 

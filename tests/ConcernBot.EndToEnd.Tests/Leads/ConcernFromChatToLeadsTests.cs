@@ -66,7 +66,8 @@ public sealed partial class ConcernFromChatToLeadsTests(ITestOutputHelper output
         await SayAsync("For Mr Jones to be safe at mealtimes", Start(IntakeText.InvolvedQuestion));
         await SayAsync("his daughter", Start(IntakeText.ConsentQuestion));
         await SayAsync(IntakeText.ConsentYes, Start(IntakeText.EvidenceQuestion));
-        await SayAsync("I told the nurse in charge", Start(IntakeText.KnownQuestion));
+        await SayAsync("I told the nurse in charge", Start(IntakeText.FilesQuestion));
+        await SayAsync("no", Start(IntakeText.KnownQuestion));
         // Confidential: the bot keeps Alex's Teams user id (encrypted) and reaches him by it. A named reporter is reached by
         // Entra object id, which Teams accepts for a 1:1 chat but the Playground does not (it keys personal chats by user id).
         await SayAsync(IntakeText.IdentityConfidential, Start(IntakeText.ReviewTitle));

@@ -106,6 +106,49 @@ public sealed class SpeakUpInTheBrowserTests
     }
 
     [Fact]
+    public async Task A_visitor_adds_a_photo_with_web_chats_upload_button_and_it_is_kept_with_the_concern()
+    {
+        await using var visitor = await Visitor.OpenAsync();
+        var page = visitor.Page;
+        try
+        {
+            await StaffPathAsync(visitor, ConcernBot.Resources.Intake.SubjectStaff, files: () => visitor.AnswerAsync("upload", async _ =>
+            {
+                // Web Chat's own upload button: directlinejs posts the file to /v3/directline/conversations/{id}/upload.
+                var uploaded = page.WaitForRequestAsync(r => r.Url.Contains("/upload", StringComparison.Ordinal) && r.Method == "POST");
+                await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "my bruise.jpg", MimeType = "image/jpeg", Buffer = Photo() });
+                await uploaded;
+            }));
+            var told = await visitor.Web.TranscriptAsync();
+            Assert.Contains(ConcernBot.Conversation.Words.Format(ConcernBot.Resources.Intake.FilesKept, "Photo 1"), told, StringComparison.Ordinal);
+            await visitor.ExpectReceiptAsync("speak-up-upload-receipt");
+
+            var concern = Assert.Single(await visitor.Bot.Services.GetRequiredService<ConcernBot.Storage.IConcernStore>()
+                .ListByStatusAsync("local", ConcernBot.Concerns.ConcernStatus.Received).ToListAsync());
+            Assert.Equal(1, concern.EvidenceCount);
+            var file = Assert.Single(await visitor.Bot.Services.GetRequiredService<ConcernBot.Evidence.EvidenceLocker>().ListAsync(concern.Id, CancellationToken.None));
+            Assert.Equal("Photo 1", file.DisplayName);
+        }
+        catch
+        {
+            await SaveAsync(page, "speak-up-upload-failure");
+            throw;
+        }
+    }
+
+    private static byte[] Photo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(120, 90);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.SteelBlue);
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
+    }
+
+    [Fact]
     public async Task An_anonymous_whistleblower_raises_a_concern_about_a_lead_who_is_told_they_will_not_see_it()
     {
         await using var visitor = await Visitor.OpenAsync(People.Settings());
@@ -130,7 +173,7 @@ public sealed class SpeakUpInTheBrowserTests
     /// The staff path on the page, clicking and filling the cards; <paramref name="about"/> chooses who it is about on the
     /// harm card, and <paramref name="after"/> answers anything that choice asks next.
     /// </summary>
-    private static async Task StaffPathAsync(Visitor visitor, string about, Func<Task>? after = null, string? reviewSays = null)
+    private static async Task StaffPathAsync(Visitor visitor, string about, Func<Task>? after = null, string? reviewSays = null, Func<Task>? files = null)
     {
         await visitor.PressAsync(Strings.WelcomeRaiseConcern);
         await visitor.PressAsync(ConcernBot.Resources.Intake.DangerNo);
@@ -163,6 +206,16 @@ public sealed class SpeakUpInTheBrowserTests
         await visitor.ContinueAsync("wishes", card => WebVisitor.WriteAsync(card, ConcernBot.Resources.Intake.ReporterWantsQuestion, "I'd like Mr Jones to feel safe."));
         await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
         await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
+        if (files is null)
+        {
+            await visitor.PressAsync(ConcernBot.Resources.Intake.FilesCarryOn);
+        }
+        else
+        {
+            await files();
+            await visitor.PressAsync(ConcernBot.Resources.Intake.FilesDoneCarryOn);
+        }
+
         await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityAnonymous);
         if (reviewSays is not null)
         {
@@ -224,6 +277,7 @@ public sealed class SpeakUpInTheBrowserTests
             await visitor.ContinueAsync("wishes", _ => Task.CompletedTask);
             await visitor.PressAsync(ConcernBot.Resources.Intake.ConsentYes);
             await visitor.PressAsync(ConcernBot.Resources.Intake.SkipNothingYet);
+            await visitor.PressAsync(ConcernBot.Resources.Intake.FilesCarryOn);
             await visitor.PressAsync(ConcernBot.Resources.Intake.IdentityGiveName);
             await visitor.FillAsync("Jo Bloggs");
             await visitor.FillAsync("07700 900456");

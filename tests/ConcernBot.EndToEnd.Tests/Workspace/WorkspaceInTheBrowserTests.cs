@@ -27,7 +27,8 @@ public sealed class WorkspaceInTheBrowserTests
     {
         await using var tab = await WorkspaceTab.StartAsync(port: FreePort.Next());
         tab.Host.StartServer();
-        var concern = SampleConcerns.Create();
+        var concern = SampleConcerns.Create() with { EvidenceCount = 1 };
+        await tab.Host.Get<ConcernBot.Evidence.EvidenceLocker>().AddAsync(concern.Id, anonymous: true, new ConcernBot.Evidence.IncomingFile("arm.jpg", "image/jpeg", Photo()), CancellationToken.None);
         await tab.RouteAsync(concern);
         var origin = $"http://127.0.0.1:{tab.Host.Port}";
 
@@ -80,6 +81,12 @@ public sealed class WorkspaceInTheBrowserTests
         await Expect(frame.GetByText(Words.RecordIntact)).ToBeVisibleAsync();
         await CheckAsync(tabFrame, "case", problems);
         await SaveAsync(page, tabFrame, "workspace-case");
+
+        // The photo opens only when asked (each opening is audited), inline, by its numbered name.
+        await frame.GetByRole(AriaRole.Button, new FrameLocatorGetByRoleOptions { Name = Words.EvidenceShow, Exact = true }).ClickAsync();
+        await Expect(frame.GetByRole(AriaRole.Img, new FrameLocatorGetByRoleOptions { Name = "Photo 1" })).ToBeVisibleAsync();
+        Assert.Contains(await tab.Host.Stores.ReadAsync(concern.Id), e => e.Action == ConcernBot.Workspace.WorkspaceAudit.EvidenceOpened);
+        await CheckAsync(tabFrame, "case with a photo", problems);
 
         await frame.GetByRole(AriaRole.Button, new FrameLocatorGetByRoleOptions { Name = Words.Acknowledge, Exact = true }).ClickAsync();
         await Expect(frame.Locator(".notice")).ToBeVisibleAsync();
@@ -147,5 +154,17 @@ public sealed class WorkspaceInTheBrowserTests
         await tab.EvaluateAsync("() => new Promise(done => { window.scrollTo(0, 0); requestAnimationFrame(() => requestAnimationFrame(done)); })");
         await page.WaitForTimeoutAsync(300);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
+    private static byte[] Photo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(120, 90);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.SteelBlue);
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
     }
 }

@@ -68,6 +68,34 @@ public sealed class DirectLinePage(HttpClient client) : ISentActivities
         }
     }
 
+    /// <summary>
+    /// Web Chat's upload button: POST .../upload as multipart/form-data, one part per file and the message as a part of
+    /// type application/vnd.microsoft.activity (botframework-directlinejs' postMessageWithAttachments).
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(IEnumerable<(string Name, string ContentType, byte[] Bytes)> files, string? text = null, string? token = null)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, contentType, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(part, "file", name);
+        }
+
+        var activity = new StringContent(new JsonObject { ["type"] = "message", ["text"] = text, ["from"] = new JsonObject { ["id"] = UserId ?? "me" } }.ToJsonString());
+        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activity, "activity");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId={UserId}") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token);
+        var response = await client.SendAsync(request);
+        if (response.IsSuccessStatusCode)
+        {
+            await FetchAsync();
+        }
+
+        return response;
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, JsonObject? body = null, string? token = null)
     {
         using var request = new HttpRequestMessage(method, path);

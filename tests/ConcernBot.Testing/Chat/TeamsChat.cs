@@ -71,6 +71,14 @@ public sealed class TeamsChat(HttpClient? client, ISentActivities connector, Tea
 
     public Task<BotReplies> SendValueAsync(JsonObject value) => SendAsync(Message(null, value));
 
+    /// <summary>Sends a message carrying these attachments (as Teams does for a file or a pasted image), with no text.</summary>
+    public Task<BotReplies> SendAttachmentsAsync(params JsonObject[] attachments)
+    {
+        var activity = Message(null, null);
+        activity["attachments"] = new JsonArray([.. attachments]);
+        return SendAsync(activity);
+    }
+
     /// <summary>Sends the last activity again with the same id, as the Bot Service does when it got no answer.</summary>
     public Task<BotReplies> ReplayLastAsync() => SendAsync(_lastSent!.DeepClone().AsObject(), replay: true);
 

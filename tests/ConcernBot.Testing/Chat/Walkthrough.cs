@@ -21,6 +21,13 @@ public static class Walkthrough
     /// <summary>The same path, up to the question of how the reporter wants to be known (the card is <c>chat.Last</c>).</summary>
     public static async Task ToIdentityAsync(TeamsChat chat, string? service = null, Func<TeamsChat, Task>? about = null)
     {
+        await ToFilesAsync(chat, service, about);
+        await chat.PressAsync(I.FilesCarryOn);
+    }
+
+    /// <summary>The same path, up to the optional photos-and-documents question.</summary>
+    public static async Task ToFilesAsync(TeamsChat chat, string? service = null, Func<TeamsChat, Task>? about = null)
+    {
         await chat.SayAsync("raise a concern");
         await chat.PressAsync(I.DangerNo);
         await chat.PressAsync(I.RoleStaff);

@@ -17,12 +17,16 @@ public sealed class TestDataFolder : IDisposable
 
     public string KeyFolder => System.IO.Path.Combine(Path, "keys");
 
-    /// <summary>The settings that put a host's store (SQLite) and key ring here.</summary>
+    /// <summary>Where a host keeps its evidence files (sealed).</summary>
+    public string EvidenceFolder => System.IO.Path.Combine(Path, "evidence");
+
+    /// <summary>The settings that put a host's store (SQLite), evidence files and key ring here.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Sqlite",
         ["Storage:Sqlite:Path"] = DatabasePath,
         ["DataProtection:KeyFolder"] = KeyFolder,
+        ["Storage:Evidence:Folder"] = EvidenceFolder,
     };
 
     public void Dispose()

@@ -30,6 +30,9 @@ public sealed class AnonymityHarness : IAsyncDisposable
 
     public string KeyFolder => Path.Combine(Folder, "keys");
 
+    /// <summary>The evidence files, sealed (inside <see cref="Folder"/>, so the scan of files reads them too).</summary>
+    public string EvidenceFolder => Path.Combine(DataFolder, "evidence");
+
     /// <summary>Outbox messages for the leads' thread, by kind ("leads.reporter-answer", "leads.contact-ended").</summary>
     public ConcurrentQueue<OutboxMessage> ForLeads { get; } = new();
 
@@ -44,6 +47,7 @@ public sealed class AnonymityHarness : IAsyncDisposable
             ["Storage:Outbox:PollInterval"] = "00:00:00.100",
             ["Storage:Outbox:FirstRetryDelay"] = "00:00:00.200",
             ["DataProtection:KeyFolder"] = keyFolder ?? KeyFolder,
+            ["Storage:Evidence:Folder"] = EvidenceFolder,
             ["Logging:LogLevel:Default"] = "Trace",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())

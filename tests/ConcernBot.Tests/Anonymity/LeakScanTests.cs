@@ -92,7 +92,16 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
         {
             var chat = host.Chat(Distinctive.User);
             chat.Locale = Distinctive.Locale;
-            await Walkthrough.ToReviewAsync(chat, IntakeWords.IdentityAnonymous);
+            await Walkthrough.ToFilesAsync(chat);
+
+            // Files whose names and metadata name the reporter: neither may be kept.
+            await using var files = await LoopbackFileServer.StartAsync();
+            var kept = await chat.SendAttachmentsAsync(
+                LoopbackFileServer.DownloadInfo(files.Serve("/a.jpg", Evidence.EvidenceSamples.JpegWithGps(Distinctive.Name)), Distinctive.Name + " bruise.jpg", "jpg"),
+                LoopbackFileServer.DownloadInfo(files.Serve("/b.docx", Evidence.EvidenceSamples.WordWithCreator(Distinctive.Name)), "Statement by " + Distinctive.Name + ".docx", "docx"));
+            Assert.DoesNotContain(Distinctive.Name, kept.Words, StringComparison.Ordinal);
+            await chat.PressAsync(IntakeWords.FilesDoneCarryOn);
+            await chat.PressAsync(IntakeWords.IdentityAnonymous);
             var receipt = await chat.PressAsync(IntakeWords.ReviewSubmit);
 
             var secret = System.Text.RegularExpressions.Regex.Match(receipt.Words, "Your secret code is (?<secret>[2-9A-Z-]{19})").Groups["secret"].Value;
@@ -101,6 +110,27 @@ public sealed class LeakScanTests(AzuriteFixture azurite) : IClassFixture<Azurit
             Assert.NotNull(concern.Reporter.ReplyRouteToken);
             Assert.Equal(19, secret.Length);
             await RelayWorkflowAsync(harness, host, concern, concern.Reference, secret);
+
+            // What the leads will open, decrypted: the description and the cleaned files.
+            var locker = host.Get<ConcernBot.Evidence.EvidenceLocker>();
+            var stored = await locker.ListAsync(concern.Id, CancellationToken.None);
+            Assert.Equal(["Photo 1", "Document 1"], stored.Select(f => f.DisplayName));
+            foreach (var file in stored)
+            {
+                var (_, bytes) = (await locker.OpenAsync(concern.Id, file.Id, CancellationToken.None))!.Value;
+                var opened = System.Text.Encoding.Latin1.GetString(bytes) + JsonSerializer.Serialize(file);
+                if (file.IsPhoto)
+                {
+                    opened += string.Join("\n", Evidence.EvidenceCleanerTests.Tags(bytes));
+                }
+                else
+                {
+                    using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+                    opened += string.Join("\n", zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
+                }
+
+                Assert.Empty(LeakScan.Find("evidence " + file.DisplayName, opened, Distinctive.Identifiers));
+            }
         }
 
         var found = await SqliteFindingsAsync(harness, logs);

@@ -36,6 +36,7 @@ public sealed class IntakeCardTests : IDisposable
         await chat.PressAsync(I.ConsentCannotBeAsked);
         await chat.SayAsync(longest);
         await chat.SayAsync(longest);
+        await chat.PressAsync(I.FilesCarryOn);
         var review = await chat.PressAsync(I.IdentityConfidential);
         Assert.True(review.Says(I.ReviewTitle));
         Assert.True(review.Says(I.ReviewShortened));

@@ -30,6 +30,7 @@ public sealed class QuestionsTogetherTests : IDisposable
 
         await chat.SayAsync("yes");
         await chat.PressAsync(I.SkipNothingYet);
+        await chat.SayAsync("no");
         await chat.PressAsync(I.IdentityNamed);
         await chat.PressAsync(I.ReviewSubmit);
         var concern = Assert.Single(await _data.ConcernsAsync());

@@ -18,7 +18,7 @@ public sealed class StaffPathTests : IDisposable
         await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
         await chat.PressAsync(I.ReviewSubmit);
 
-        Assert.Equal(14, chat.MessagesSent); // 19 when each question was its own message
+        Assert.Equal(15, chat.MessagesSent); // 20 when each question was its own message
         var concern = Assert.Single(await _data.ConcernsAsync());
         Assert.Equal("Mr Jones, room 12", concern.PersonAtRisk.Description);
         Assert.Equal("The lounge on the first floor", concern.Account.Where);
@@ -66,7 +66,9 @@ public sealed class StaffPathTests : IDisposable
         Assert.True((await chat.PressAsync(I.ConsentNo)).Says(I.ReasonQuestion));
         var evidence = await chat.PressAsync(I.ButtonContinue, new { answer = "He has a bruise and is a child" });
         Assert.True(evidence.Says(I.EvidenceAdvice));
-        var known = await chat.PressAsync(I.ButtonContinue, new { answer = "I told the club manager; nobody has spoken to the parents" });
+        var files = await chat.PressAsync(I.ButtonContinue, new { answer = "I told the club manager; nobody has spoken to the parents" });
+        Assert.True(files.Says(I.FilesQuestion) && files.Says(I.FilesRemoved));
+        var known = await chat.PressAsync(I.FilesCarryOn);
         Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceTeamsLimit));
         Assert.True(known.Says(ConcernBot.Resources.Anonymity.ChoiceConfidentialOne)); // about Priya: only Tom will see it
         var review = await chat.PressAsync(I.IdentityNamed);
@@ -76,7 +78,7 @@ public sealed class StaffPathTests : IDisposable
 
         var receipt = await chat.PressAsync(I.ReviewSubmit);
 
-        Assert.Equal(17, chat.MessagesSent); // 23 when each question was its own message
+        Assert.Equal(18, chat.MessagesSent); // 24 when each question was its own message
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
         Assert.True(receipt.Says(I.ReceiptNext));

@@ -29,11 +29,12 @@ public sealed class UrgentPathTests : IDisposable
         await chat.PressAsync(I.ButtonContinue);
         await chat.PressAsync(I.ConsentYes);
         await chat.PressAsync(I.SkipNothingYet);
+        await chat.PressAsync(I.FilesCarryOn);
         var review = await chat.PressAsync(I.IdentityConfidential);
         Assert.True(review.Says(I.ReviewUrgent));
         var receipt = await chat.PressAsync(I.ReviewSubmit);
 
-        Assert.Equal(15, chat.MessagesSent); // 20 when each question was its own message
+        Assert.Equal(16, chat.MessagesSent); // 21 when each question was its own message
         Assert.True(receipt.Says(I.ReceiptNextUrgent));
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(concern.Urgent);

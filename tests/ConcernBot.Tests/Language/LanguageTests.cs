@@ -141,6 +141,7 @@ public sealed class LanguageTests
             "Ei ferch, Siân",
             "ydy, mae e wedi cytuno",
             "Dywedais wrth y rheolwr",
+            "dim diolch",
             "defnyddio fy enw",
         ];
         string[] askedAgain =

@@ -24,6 +24,9 @@ public class AzuriteFixture : IAsyncLifetime
     /// <summary>Where Azurite keeps its tables; null keeps them in memory (lost when it stops).</summary>
     protected virtual string? Location => null;
 
+    /// <summary>Which of Azurite's services runs: "table" (the default) or "blob".</summary>
+    protected virtual string Service => "table";
+
     public async Task InitializeAsync()
     {
         // A free port can be taken by another test's server before Azurite binds it: then another port is tried.
@@ -41,7 +44,8 @@ public class AzuriteFixture : IAsyncLifetime
             }
         }
 
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var endpoint = Service == "blob" ? "BlobEndpoint" : "TableEndpoint";
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};{endpoint}=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 
     /// <summary>
@@ -82,7 +86,7 @@ public class AzuriteFixture : IAsyncLifetime
 
     private async Task LaunchAsync()
     {
-        var main = Path.Combine(RepoRoot.Find(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "table", "main.js");
+        var main = Path.Combine(RepoRoot.Find(), "tools", "azurite", "node_modules", "azurite", "dist", "src", Service, "main.js");
         if (!File.Exists(main))
         {
             throw new InvalidOperationException($"Azurite is not installed ({main} is missing): {InstallHint}.");
@@ -96,7 +100,7 @@ public class AzuriteFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         string[] persistence = Location is { } location ? ["--location", location] : ["--inMemoryPersistence"];
-        string[] arguments = [main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. persistence, "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent"];
+        string[] arguments = [main, $"--{Service}Host", "127.0.0.1", $"--{Service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. persistence, "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent"];
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -164,6 +168,12 @@ public class AzuriteFixture : IAsyncLifetime
         var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         return paths.Select(p => Path.Combine(p, OperatingSystem.IsWindows() ? "node.exe" : "node")).FirstOrDefault(File.Exists);
     }
+}
+
+/// <summary>Azurite's Blob service (in memory), for the evidence store.</summary>
+public sealed class BlobAzuriteFixture : AzuriteFixture
+{
+    protected override string Service => "blob";
 }
 
 /// <summary>Azurite keeping its tables in a folder, so it can be stopped and started again without losing them.</summary>

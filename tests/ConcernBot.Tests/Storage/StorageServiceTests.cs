@@ -56,14 +56,34 @@ public sealed class StorageServiceTests : IAsyncLifetime
     {
         var stores = harness!.Open();
         var now = time.GetUtcNow();
-        await stores.Concerns.CreateAsync(Concern("closed-2y", now.AddYears(-2), status: ConcernStatus.Closed, closedAt: now.AddYears(-2)), Entry(now, "Submitted"), []);
-        await stores.Concerns.CreateAsync(Concern("closed-6m", now.AddYears(-1), status: ConcernStatus.Closed, closedAt: now.AddMonths(-6)), Entry(now, "Submitted"), []);
+        await stores.Concerns.CreateAsync(Concern("closed-2y", now.AddYears(-2), status: ConcernStatus.Closed, closedAt: now.AddYears(-2)) with { EvidenceCount = 2 }, Entry(now, "Submitted"), []);
+        await stores.Concerns.CreateAsync(Concern("closed-6m", now.AddYears(-1), status: ConcernStatus.Closed, closedAt: now.AddMonths(-6)) with { EvidenceCount = 1 }, Entry(now, "Submitted"), []);
+        var folder = Directory.CreateTempSubdirectory("concernbot-evidence-");
+        try
+        {
+            var evidence = new ConcernBot.Storage.EvidenceFolder.FolderEvidenceStore(folder.FullName, time);
+            await evidence.AddAsync("closed-2y", "f1", new byte[] { 1 }, new byte[] { 2 });
+            await evidence.AddAsync("closed-2y", "f2", new byte[] { 1 }, new byte[] { 2 });
+            await evidence.AddAsync("closed-6m", "f3", new byte[] { 1 }, new byte[] { 2 });
 
-        var sixYears = new RetentionService(stores.Retention, time, Options.Create(new StorageOptions()), NullLogger<RetentionService>.Instance);
-        Assert.Empty(await sixYears.PurgeOnceAsync(CancellationToken.None));
+            var sixYears = new RetentionService(stores.Retention, evidence, time, Options.Create(new StorageOptions()), NullLogger<RetentionService>.Instance);
+            Assert.Empty(await sixYears.PurgeOnceAsync(CancellationToken.None));
 
-        var oneYear = new RetentionService(stores.Retention, time, Options.Create(new StorageOptions { RetentionYears = 1 }), NullLogger<RetentionService>.Instance);
-        Assert.Equal(["closed-2y"], (await oneYear.PurgeOnceAsync(CancellationToken.None)).Select(p => p.ConcernId));
-        Assert.NotNull(await stores.Concerns.GetAsync("closed-6m"));
+            var oneYear = new RetentionService(stores.Retention, evidence, time, Options.Create(new StorageOptions { RetentionYears = 1 }), NullLogger<RetentionService>.Instance);
+            var proof = Assert.Single(await oneYear.PurgeOnceAsync(CancellationToken.None));
+            Assert.Equal("closed-2y", proof.ConcernId);
+            Assert.NotNull(await stores.Concerns.GetAsync("closed-6m"));
+
+            // The files went with their concern, and its proof of deletion says how many.
+            Assert.Equal(2, proof.FilesPurged);
+            Assert.Empty(await evidence.ListAsync("closed-2y"));
+            Assert.Single(await evidence.ListAsync("closed-6m"));
+            var purged = (await stores.Audit.ReadAsync("closed-2y"))[^1];
+            Assert.Contains("\"filesPurged\":2", purged.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

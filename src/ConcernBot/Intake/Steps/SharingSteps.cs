@@ -37,7 +37,7 @@ internal static class SharingSteps
         d => d.ActionsTaken, (d, text) => d.ActionsTaken = text, IntakeText.SkipNothingYet,
         guidance: _ => [IntakeText.EvidenceAdvice],
         track: Tracks.Guided)
-        .Then(StepNames.Known);
+        .Then(StepNames.Files);
 
     /// <summary>How to be known, in words that say "the safeguarding lead" when only one of <paramref name="leadNames"/> would see it.</summary>
     public static FlowStep<IntakeDraft> Known(Func<IntakeDraft, IReadOnlyList<string>> leadNames)

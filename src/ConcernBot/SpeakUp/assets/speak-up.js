@@ -17,7 +17,7 @@
       {
         directLine,
         locale: locale(),
-        styleOptions: { hideUploadButton: true, bubbleMaxWidth: 560, primaryFont: 'system-ui, sans-serif' },
+        styleOptions: { hideUploadButton: false, uploadAccept: 'image/jpeg,image/png,application/pdf,.docx,.xlsx,.pptx', uploadMultiple: true, sendAttachmentOn: 'attach', bubbleMaxWidth: 560, primaryFont: 'system-ui, sans-serif' },
       },
       chat
     );

@@ -143,6 +143,34 @@
     return section(words.ReferralsHeading, items.length ? el('ul', { class: 'referrals' }, items) : el('p', { class: 'subtle', text: words.NothingYet }), form);
   };
 
+  // The concern's photos and documents: each fetched (and so audited) only when the lead asks for it.
+  const fetchFile = async (reference, id) => {
+    const response = await fetch(`/workspace/api/cases/${encodeURIComponent(reference)}/evidence/${encodeURIComponent(id)}?lang=${encodeURIComponent(language)}`, { headers: { Authorization: authorization } });
+    return response.status === 200 ? URL.createObjectURL(await response.blob()) : null;
+  };
+
+  const evidence = (file) => {
+    const holder = el('div', { class: 'evidence' });
+    api(`/cases/${encodeURIComponent(file.reference)}/evidence`).then(({ status, body }) => {
+      if (status !== 200) return holder.replaceChildren(el('p', { role: 'alert', class: 'message', text: body?.message || words.ProblemTryAgain }));
+      if (body.files.length === 0) return holder.replaceChildren(el('p', { class: 'subtle', text: words.EvidenceNone }));
+      return holder.replaceChildren(el('ul', { class: 'evidence-files' }, body.files.map((f) => {
+        const item = el('li', { 'data-file': f.id }, el('span', { text: `${f.name} ` }));
+        const button = el('button', { type: 'button', text: f.photo ? words.EvidenceShow : words.EvidenceDownload, onclick: async () => {
+          const url = await fetchFile(file.reference, f.id);
+          if (!url) return item.append(el('p', { role: 'alert', class: 'message', text: words.EvidenceNotFound }));
+          if (f.photo) return button.replaceWith(el('img', { src: url, alt: f.name, class: 'evidence-photo' }));
+          const link = el('a', { href: url, download: f.name, text: f.name });
+          item.append(link);
+          return link.click();
+        } });
+        item.append(button);
+        return item;
+      })));
+    });
+    return section(words.EvidenceHeading, holder);
+  };
+
   const casePage = (file) => {
     show(
       el('p', {}, el('a', { href: '#/', text: words.BackToList })),
@@ -152,6 +180,7 @@
       clocks(file.clocks),
       section(words.ReporterSaidHeading, el('p', { class: 'account', text: file.whatHappened }), facts(file.detail)),
       section(words.OutcomesHeading, facts(file.desiredOutcomes)),
+      evidence(file),
       section(words.DecisionsHeading, lines(file.decisions)),
       referrals(file),
       section(words.QuestionsHeading, lines(file.questions)),
