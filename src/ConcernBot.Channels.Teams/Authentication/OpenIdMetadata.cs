@@ -23,7 +23,7 @@ internal sealed class OpenIdMetadata(TimeProvider time) : IDisposable
     public async Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, string keyId, CancellationToken cancellationToken)
     {
         var source = _sources.GetOrAdd(metadataUrl, url => new Source(Create(url)));
-        var configuration = await source.Manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        var configuration = await CurrentAsync(source, cancellationToken).ConfigureAwait(false);
         if (HasKey(configuration, keyId))
         {
             return configuration;
@@ -51,6 +51,41 @@ internal sealed class OpenIdMetadata(TimeProvider time) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// The source's configuration. The library's manager can fetch more than once when many validations arrive before its
+    /// first answer (IdentityModel's "coalesce concurrent fetches on cold run"), so the first fetch is shared here.
+    /// </summary>
+    private static async Task<OpenIdConnectConfiguration> CurrentAsync(Source source, CancellationToken cancellationToken)
+    {
+        Task<OpenIdConnectConfiguration> first;
+        lock (source)
+        {
+            first = source.First ??= source.Manager.GetConfigurationAsync(CancellationToken.None);
+        }
+
+        if (first.IsCompletedSuccessfully)
+        {
+            return await source.Manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await first.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch when (first.IsFaulted || first.IsCanceled)
+        {
+            lock (source)
+            {
+                if (ReferenceEquals(source.First, first))
+                {
+                    source.First = null; // the next validation tries again
+                }
+            }
+
+            throw;
+        }
+    }
+
     private ConfigurationManager<OpenIdConnectConfiguration> Create(string metadataUrl) =>
         new(metadataUrl, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(_http) { RequireHttps = !TrustedServiceUrls.IsLoopback(metadataUrl) })
         {
@@ -71,5 +106,8 @@ internal sealed class OpenIdMetadata(TimeProvider time) : IDisposable
         }
 
         public DateTimeOffset LastForcedRefresh { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>The first fetch, shared by every validation that arrives before it answers; null again if it failed.</summary>
+        public Task<OpenIdConnectConfiguration>? First { get; set; }
     }
 }
