@@ -56,6 +56,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests
             await Click(page, IntakeText.ConsentYes);
             await phone.CardAsync(page, "evidence", IntakeText.EvidenceQuestion);
             await Type(page, "I told the nurse in charge");
+            await phone.CardAsync(page, "files", IntakeText.FilesQuestion);
+            await Click(page, IntakeText.FilesCarryOn);
             await phone.CardAsync(page, "known", IntakeText.KnownQuestion);
             await Click(page, IntakeText.IdentityConfidential);
             await phone.CardAsync(page, "review", IntakeText.ReviewTitle, question: false);
