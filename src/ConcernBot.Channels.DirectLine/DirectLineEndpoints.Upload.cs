@@ -16,8 +16,11 @@ public static partial class DirectLineEndpoints
 {
     public const string ActivityPartType = "application/vnd.microsoft.activity";
 
-    /// <summary>One upload request at most (ten files of 10 MB, with room for the multipart framing).</summary>
-    public const long MaxUploadBytes = 110L * 1024 * 1024;
+    /// <summary>
+    /// One upload request at most: a concern holds 50 MB of files in all, so a request never needs more (with room for
+    /// the multipart framing); a public page must not let a stranger make the host hold more than that per request.
+    /// </summary>
+    public const long MaxUploadBytes = 51L * 1024 * 1024;
 
     private const int MaxFiles = 20;
 

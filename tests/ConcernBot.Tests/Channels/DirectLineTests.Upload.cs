@@ -56,6 +56,10 @@ public sealed partial class DirectLineTests
 
         using var notMultipart = await page.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{page.ConversationId}/upload", new System.Text.Json.Nodes.JsonObject());
         Assert.Equal(HttpStatusCode.BadRequest, notMultipart.StatusCode);
+
+        // More than a whole concern may hold, in one request: refused before the host holds it.
+        using var tooBig = await page.UploadAsync([("big.png", "image/png", new byte[(int)ConcernBot.Channels.DirectLine.DirectLineEndpoints.MaxUploadBytes + 1])]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
     }
 
     private const string DirectLineUploadsPrefix = ConcernBot.Channels.DirectLine.DirectLineUploads.ContentUrlPrefix;
