@@ -14,7 +14,7 @@ internal sealed partial class IntakeConversation
     public async Task<TurnPlan?> PlanFilesAsync(ConversationState state, ITurnContext turn, CancellationToken cancellationToken)
     {
         var draft = state.Flow == FlowName ? IntakeDraft.From(state.Data) : null;
-        if (draft is null || state.Step != StepNames.Files || draft.Paused || draft.PendingConfirm is not null)
+        if (draft is null || !Steps.FilesSteps.IsFilesStep(state.Step) || draft.Paused || draft.PendingConfirm is not null)
         {
             return null;
         }

@@ -73,5 +73,6 @@ internal sealed class IntakeFlow(IntakeSettings settings, Microsoft.Extensions.O
 
             // The same facts, in simple words, one short question at a time.
             .. SimpleSteps.All(settings.LeadNamesFor),
+            FilesSteps.SimpleFiles(),
         ]);
 }

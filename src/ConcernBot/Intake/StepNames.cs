@@ -26,6 +26,7 @@ internal static class StepNames
     public const string SharingReason = "sharing.reason";
     public const string Evidence = "evidence";
     public const string Files = "evidence.files";
+    public const string SimpleFiles = "simple.files";
     public const string Known = "known";
     public const string KnownName = "known.name";
     public const string KnownContact = "known.contact";

@@ -99,6 +99,8 @@ public sealed partial class RaiseAConcernInTheBrowserTests
             await Type(page, "My sister Jo");
             await phone.CardAsync(page, "simple-sharing", IntakeText.SimpleSharingQuestion);
             await Type(page, "yes");
+            await phone.CardAsync(page, "simple-files", IntakeText.SimpleFilesQuestion);
+            await Type(page, "no");
             await phone.CardAsync(page, "simple-known", IntakeText.SimpleKnownTeamsLimit);
             await Type(page, "1");
             await phone.CardAsync(page, "simple-review", IntakeText.SimpleReviewTitle, question: false);

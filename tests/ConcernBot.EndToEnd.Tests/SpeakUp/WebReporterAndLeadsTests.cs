@@ -103,7 +103,7 @@ public sealed class WebReporterAndLeadsTests(ITestOutputHelper output)
     [
         "I'm worried about something that happened", "no", "2", "me", "A night carer shouted at me and took my phone away.",
         "this week", "My bedroom", "yes", "Unkind or scary words", "Yes", "no", "I want my phone back and a different carer at night",
-        "My sister Jo", "yes", "1", "submit",
+        "My sister Jo", "yes", "no", "1", "submit",
     ];
 
 }

@@ -147,6 +147,7 @@ public sealed class ConversationRepairTests : IDisposable
         await chat.PressAsync(I.ButtonContinue, harm);
         await chat.PressAsync(I.ButtonContinue, new { simple_wants = "", simple_involved = "" });
         await chat.PressAsync(I.ChoiceYes);
+        await chat.PressAsync(I.FilesCarryOn);
         return await chat.PressAsync(I.SimpleKnownAnonymous);
     }
 

@@ -88,6 +88,7 @@ public sealed class EveryStepTests : IDisposable
         await Stubborn(chat, () => chat.SayAsync("For it to stop"));
         await Stubborn(chat, () => chat.SayAsync("No one"));
         await Stubborn(chat, () => chat.SayAsync("no"));
+        await Stubborn(chat, () => chat.SayAsync("no thanks"));
         await Stubborn(chat, () => chat.SayAsync("Only the safeguarding lead"));
         Assert.True(chat.Last.Says(I.SimpleReviewTitle));
         await chat.PressAsync(I.ReviewSubmit);

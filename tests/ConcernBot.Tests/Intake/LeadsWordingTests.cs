@@ -75,7 +75,8 @@ public sealed class LeadsWordingTests : IDisposable
             await chat.SayAsync(words);
         }
 
-        return await chat.SayAsync("yes");
+        await chat.SayAsync("yes");
+        return await chat.SayAsync("no"); // no photo to send
     }
 
     public void Dispose() => _data.Dispose();

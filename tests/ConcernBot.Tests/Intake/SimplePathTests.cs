@@ -31,7 +31,8 @@ public sealed class SimplePathTests : IDisposable
         Assert.True((await chat.SayAsync("no")).Says(I.SimpleWantsQuestion));
         Assert.True((await chat.SayAsync("I want my phone back and a different carer at night")).Says(I.SimpleInvolvedQuestion));
         Assert.True((await chat.SayAsync("My sister Jo")).Says(I.SimpleSharingQuestion));
-        Assert.True((await chat.SayAsync("yes")).Says(I.SimpleKnownQuestionMany), "two leads: the question names them both");
+        Assert.True((await chat.SayAsync("yes")).Says(I.SimpleFilesQuestion));
+        Assert.True((await chat.SayAsync("no")).Says(I.SimpleKnownQuestionMany), "two leads: the question names them both");
         var review = await chat.SayAsync("3");
         Assert.True(review.Says(I.SimpleReviewTitle));
         Assert.True(review.Says(I.SimpleReviewShare));
@@ -42,7 +43,7 @@ public sealed class SimplePathTests : IDisposable
         Assert.False(review.Says(I.Section_person) || review.Says(I.Section_harm) || review.Says(I.Section_sharing));
         var receipt = await chat.SayAsync("submit");
 
-        Assert.Equal(16, chat.MessagesSent); // typed, the questions asked together on a card come one at a time
+        Assert.Equal(17, chat.MessagesSent); // typed, the questions asked together on a card come one at a time
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.True(receipt.Says(concern.Reference));
         Assert.True(receipt.Says(I.SimpleReceiptTitle) && receipt.Says(I.SimpleReceiptMeanwhile) && receipt.Says(I.SimpleReceiptKeepReferenceAnonymous), receipt.Words);
@@ -81,11 +82,12 @@ public sealed class SimplePathTests : IDisposable
         var wants = await chat.PressAsync(I.ButtonContinue, new { simple_harm = "PsychologicalOrEmotional", simple_about = "NotAboutStaff" });
         Assert.True(wants.Says(I.SimpleWantsInvolvedQuestion) && wants.Says(I.SimpleInvolvedQuestion));
         Assert.True((await chat.PressAsync(I.ButtonContinue, new { simple_wants = "I want my phone back", simple_involved = "My sister Jo" })).Says(I.SimpleSharingQuestion));
-        await chat.PressAsync(I.ChoiceYes);
+        Assert.True((await chat.PressAsync(I.ChoiceYes)).Says(I.SimpleFilesQuestion));
+        await chat.PressAsync(I.FilesCarryOn);
         await chat.PressAsync(I.SimpleKnownAnonymous);
         await chat.PressAsync(I.ReviewSubmit);
 
-        Assert.Equal(11, chat.MessagesSent); // 15 when each question was its own message
+        Assert.Equal(12, chat.MessagesSent); // 15 when each question was its own message (then no photo question)
         var concern = Assert.Single((await _data.ConcernsAsync()));
         Assert.Equal(I.SimpleWhenThisWeek, concern.Account.WhenDescription);
         Assert.Equal("My bedroom", concern.Account.Where);

@@ -152,7 +152,7 @@ public sealed class ConcernAboutALeadTests
 
         Assert.True((await chat.SayAsync("yes")).Says(I.SimpleAboutLeadQuestion));
         Assert.True((await chat.PressAsync(People.Ben.Name)).Says(I.SimpleWantsQuestion));
-        foreach (var answer in new[] { "I want to feel safe", "no one", "yes" })
+        foreach (var answer in new[] { "I want to feel safe", "no one", "yes", "no" })
         {
             await chat.SayAsync(answer);
         }

@@ -127,7 +127,7 @@ internal static class SimpleSteps
         StepNames.SimpleSharing, Sections.Sharing, _ => IntakeText.SimpleSharingQuestion, IntakeText.SimpleSharingWhy, _ => SimpleChoices.Sharing(),
         (d, c) => d.Consent = IntakeChoices.Parse<ConsentToShare>(c),
         track: Tracks.Simple)
-        .Then(StepNames.SimpleKnown);
+        .Then(StepNames.SimpleFiles);
 
     /// <summary>"Can we tell the safeguarding lead your name?": "leads" when several of <paramref name="leadNames"/> would see it.</summary>
     private static FlowStep<IntakeDraft> Known(Func<IntakeDraft, IReadOnlyList<string>> leadNames)
