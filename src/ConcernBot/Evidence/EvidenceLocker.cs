@@ -99,6 +99,30 @@ public sealed class EvidenceLocker(IEvidenceStore store, EvidenceSealer sealer, 
 
     public Task<int> PurgeAsync(string concernId, CancellationToken cancellationToken) => store.PurgeAsync(concernId, cancellationToken);
 
+    /// <summary>
+    /// Forgets the reporter's own names for the concern's files ("Photo 1" from then on): a reporter who added a file
+    /// while named and then chose not to be keeps nothing of theirs with it. Returns how many names were forgotten.
+    /// </summary>
+    public async Task<int> ForgetNamesAsync(string concernId, CancellationToken cancellationToken)
+    {
+        var forgotten = 0;
+        foreach (var file in await ListAsync(concernId, cancellationToken))
+        {
+            if (file.Name is null)
+            {
+                continue;
+            }
+
+            var description = JsonSerializer.SerializeToUtf8Bytes(file with { Name = null });
+            if (await store.ReplaceDescriptionAsync(concernId, file.Id, sealer.Seal(concernId, file.Id + DescriptionSuffix, description), cancellationToken))
+            {
+                forgotten++;
+            }
+        }
+
+        return forgotten;
+    }
+
     private static bool IsFileId(string fileId) => fileId.Length == 32 && fileId.All(char.IsAsciiHexDigitLower);
 
     /// <summary>The reporter's own name for the file, when it is a plain one; an anonymous reporter's is never asked for.</summary>

@@ -16,7 +16,8 @@ namespace ConcernBot.Intake;
 /// repeated submit stores nothing new.
 /// </summary>
 internal sealed class IntakeSubmission(
-    IConcernStore concerns, ReporterIdentityProtector protector, ReporterContacts contacts, ReporterReceipt receipts, IntakeSettings settings, IOptions<OutboxDispatcherOptions> outbox, TimeProvider time)
+    IConcernStore concerns, ReporterIdentityProtector protector, ReporterContacts contacts, ReporterReceipt receipts, IntakeSettings settings, IOptions<OutboxDispatcherOptions> outbox,
+    Evidence.EvidenceLocker evidence, TimeProvider time)
 {
     public const string SubmittedKind = "concern.submitted";
     public const string ReceivedAction = "Concern received";
@@ -59,6 +60,12 @@ internal sealed class IntakeSubmission(
         {
             // Submitted before (the state save or the replies were cut off): nothing new, the same answer.
             return new Submitted(false, sent.Value.Reference, ReporterReceipt.MessageIdFor(sent.Value.Id));
+        }
+
+        // Files added while the reporter was named keep no name of theirs once they choose not to be (before the concern exists).
+        if (identity != IdentityChoice.Named && draft.FilesKept > 0)
+        {
+            await evidence.ForgetNamesAsync(ConcernIdFor(draft), cancellationToken);
         }
 
         // The secret word's hash is stored first, under the reference: a reference that already has one is taken (by

@@ -2,8 +2,9 @@ namespace ConcernBot.Storage;
 
 /// <summary>
 /// The evidence of concerns: for each file, a small sealed description and the sealed content, both already encrypted
-/// by <see cref="Evidence.EvidenceSealer"/> (the store never sees a plain byte). Files are only ever added or purged
-/// with their concern, never changed. Ids are letters, digits and '-' only (<see cref="EvidenceKeys"/>).
+/// by <see cref="Evidence.EvidenceSealer"/> (the store never sees a plain byte). Files are added, or purged with their
+/// concern; a file's content is never changed, only its description (to forget a name). Ids are letters, digits and '-'
+/// only (<see cref="EvidenceKeys"/>).
 /// </summary>
 public interface IEvidenceStore
 {
@@ -15,6 +16,9 @@ public interface IEvidenceStore
 
     /// <summary>A file's sealed content, or null when there is none.</summary>
     Task<byte[]?> ReadContentAsync(string concernId, string fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a stored file's sealed description, its content and place in the list unchanged; false when there is no such file.</summary>
+    Task<bool> ReplaceDescriptionAsync(string concernId, string fileId, ReadOnlyMemory<byte> sealedDescription, CancellationToken cancellationToken = default);
 
     /// <summary>Removes every file of the concern; returns how many there were.</summary>
     Task<int> PurgeAsync(string concernId, CancellationToken cancellationToken = default);

@@ -60,6 +60,35 @@ public sealed class TeamsFilesTests
     }
 
     [Fact]
+    public async Task A_file_added_while_named_keeps_no_name_of_the_reporters_once_they_choose_to_stay_anonymous()
+    {
+        await using var files = await LoopbackFileServer.StartAsync();
+        await using var host = TestHost.Leads();
+        var chat = host.Chat();
+        await Walkthrough.ToReviewAsync(chat, I.IdentityNamed);
+
+        // Named: back to the photos question from the review, a document with the reporter's own name on it.
+        await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_evidence));
+        await chat.PressAsync(I.ButtonContinue, new { answer = "Nothing yet" });
+        var url = files.Serve("/personal/rosa/Documents/Rosa Ellery statement.docx", EvidenceSamples.WordWithCreator());
+        var kept = await chat.SendAttachmentsAsync(LoopbackFileServer.DownloadInfo(url, "Rosa Ellery statement.docx", "docx"));
+        Assert.True(kept.Says(ConcernBot.Conversation.Words.Format(I.FilesKept, "Rosa Ellery statement.docx")), kept.Words);
+        Assert.True((await chat.PressAsync(I.FilesDoneCarryOn)).Says(I.ReviewTitle));
+
+        // Then anonymous after all, and sent.
+        await chat.PressAsync(ConcernBot.Conversation.Words.Format(I.ReviewChange, I.Section_known));
+        await chat.PressAsync(I.IdentityAnonymous);
+        var receipt = await chat.PressAsync(I.ReviewSubmit);
+
+        var reference = System.Text.RegularExpressions.Regex.Match(receipt.Words, "SG-[2-9A-Z]{3}-[2-9A-Z]{3}").Value;
+        var concern = (await host.Get<ConcernBot.Storage.IConcernStore>().FindByReferenceAsync(reference))!.Value;
+        Assert.Equal(ConcernBot.Concerns.IdentityChoice.Anonymous, concern.Reporter.Choice);
+        var file = Assert.Single(await host.Get<EvidenceLocker>().ListAsync(concern.Id, CancellationToken.None));
+        Assert.Null(file.Name);
+        Assert.Equal("Document 1", file.DisplayName);
+    }
+
+    [Fact]
     public async Task A_redirect_is_not_followed_and_nothing_is_fetched_from_an_untrusted_place()
     {
         await using var files = await LoopbackFileServer.StartAsync();

@@ -35,6 +35,21 @@ public abstract class EvidenceStoreContractTests
     }
 
     [Fact]
+    public async Task A_description_is_replaced_with_the_content_and_the_order_kept()
+    {
+        await Store.AddAsync("concern-a", "f1", new byte[] { 1 }, new byte[] { 7, 7 });
+        await Store.AddAsync("concern-a", "f2", new byte[] { 2 }, new byte[] { 8 });
+
+        Assert.True(await Store.ReplaceDescriptionAsync("concern-a", "f1", new byte[] { 5, 5 }));
+        Assert.False(await Store.ReplaceDescriptionAsync("concern-a", "nope", new byte[] { 6 }));
+
+        var listed = await Store.ListAsync("concern-a");
+        Assert.Equal(["f1", "f2"], listed.Select(f => f.FileId));
+        Assert.Equal(new byte[] { 5, 5 }, listed[0].SealedDescription);
+        Assert.Equal(new byte[] { 7, 7 }, await Store.ReadContentAsync("concern-a", "f1"));
+    }
+
+    [Fact]
     public async Task A_file_is_never_overwritten()
     {
         await Store.AddAsync("concern-a", "f1", new byte[] { 1 }, new byte[] { 1 });

@@ -51,6 +51,22 @@ public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidence
         return [.. found.OrderBy(f => f.AddedAt).ThenBy(f => f.FileId, StringComparer.Ordinal)];
     }
 
+    public async Task<bool> ReplaceDescriptionAsync(string concernId, string fileId, ReadOnlyMemory<byte> sealedDescription, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        try
+        {
+            await container.GetBlobClient(NameOf(concernId, fileId)).SetMetadataAsync(
+                new Dictionary<string, string>(StringComparer.Ordinal) { [DescriptionKey] = Convert.ToBase64String(sealedDescription.Span) },
+                cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     public async Task<byte[]?> ReadContentAsync(string concernId, string fileId, CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken);

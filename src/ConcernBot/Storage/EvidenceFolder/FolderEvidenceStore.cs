@@ -55,6 +55,22 @@ public sealed class FolderEvidenceStore(string root, TimeProvider time) : IEvide
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
     }
 
+    public async Task<bool> ReplaceDescriptionAsync(string concernId, string fileId, ReadOnlyMemory<byte> sealedDescription, CancellationToken cancellationToken = default)
+    {
+        var meta = Path.Combine(FolderOf(concernId), EvidenceKeys.Checked(fileId, nameof(fileId)) + Meta);
+        if (!File.Exists(meta))
+        {
+            return false;
+        }
+
+        var added = File.GetLastWriteTimeUtc(meta); // the listing's order
+        var temporary = meta + ".part";
+        await File.WriteAllBytesAsync(temporary, sealedDescription, cancellationToken);
+        File.Move(temporary, meta, overwrite: true);
+        File.SetLastWriteTimeUtc(meta, added);
+        return true;
+    }
+
     public Task<int> PurgeAsync(string concernId, CancellationToken cancellationToken = default)
     {
         var folder = new DirectoryInfo(FolderOf(concernId));
