@@ -67,7 +67,15 @@ public sealed class PhoneSizedCardTests(ITestOutputHelper output)
 
     // Renders the card with the official library into the 328-px box and reports its size and any button whose words overflow.
     // Teams draws **bold** as bold, as the library does only with a markdown processor: bold alone is enough for these cards.
-    private const string Render = """
+    /// <summary>A page function: the words of every visible button in a card whose words overflow (are cut off).</summary>
+    internal const string CutButtons = """
+        (card) => [...card.querySelectorAll('button')]
+          .filter(b => b.offsetParent !== null)
+          .filter(b => [...b.querySelectorAll('*')].concat([b]).some(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden'))
+          .map(b => b.innerText)
+        """;
+
+    private const string Render = $$"""
         (json) => {
           const host = document.getElementById('card');
           host.innerHTML = '';
@@ -79,10 +87,7 @@ public sealed class PhoneSizedCardTests(ITestOutputHelper output)
           const card = new AdaptiveCards.AdaptiveCard();
           card.parse(JSON.parse(json));
           host.appendChild(card.render());
-          const cut = [...host.querySelectorAll('button')]
-            .filter(b => b.offsetParent !== null)
-            .filter(b => [...b.querySelectorAll('*')].concat([b]).some(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden'))
-            .map(b => b.innerText);
+          const cut = ({{CutButtons}})(host);
           return { height: Math.ceil(host.getBoundingClientRect().height), width: host.scrollWidth, cut };
         }
         """;

@@ -154,14 +154,11 @@ public sealed partial class RaiseAConcernInTheBrowserTests
     }
 
     // The latest card as the Playground drew it: its height, how wide its content is, and any button whose words overflow.
-    private const string MeasureLastCard = """
+    private const string MeasureLastCard = $$"""
         () => {
           const cards = document.querySelectorAll('.ac-adaptiveCard');
           const card = cards[cards.length - 1];
-          const cut = [...card.querySelectorAll('button')]
-            .filter(b => b.offsetParent !== null)
-            .filter(b => [...b.querySelectorAll('*')].concat([b]).some(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden'))
-            .map(b => b.innerText);
+          const cut = ({{PhoneSizedCardTests.CutButtons}})(card);
           return { height: Math.ceil(card.getBoundingClientRect().height), width: card.scrollWidth, cut };
         }
         """;

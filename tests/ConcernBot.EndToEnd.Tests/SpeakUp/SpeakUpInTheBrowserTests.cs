@@ -116,7 +116,7 @@ public sealed class SpeakUpInTheBrowserTests
             {
                 // Web Chat's own upload button: directlinejs posts the file to /v3/directline/conversations/{id}/upload.
                 var uploaded = page.WaitForRequestAsync(r => r.Url.Contains("/upload", StringComparison.Ordinal) && r.Method == "POST");
-                await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "my bruise.jpg", MimeType = "image/jpeg", Buffer = Photo() });
+                await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "my bruise.jpg", MimeType = "image/jpeg", Buffer = SamplePhoto.Jpeg() });
                 await uploaded;
             }));
             var told = await visitor.Web.TranscriptAsync();
@@ -134,18 +134,6 @@ public sealed class SpeakUpInTheBrowserTests
             await SaveAsync(page, "speak-up-upload-failure");
             throw;
         }
-    }
-
-    private static byte[] Photo()
-    {
-        using var bitmap = new SkiaSharp.SKBitmap(120, 90);
-        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
-        {
-            canvas.Clear(SkiaSharp.SKColors.SteelBlue);
-        }
-
-        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
-        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class WorkspaceInTheBrowserTests
         await using var tab = await WorkspaceTab.StartAsync(port: FreePort.Next());
         tab.Host.StartServer();
         var concern = SampleConcerns.Create() with { EvidenceCount = 1 };
-        await tab.Host.Get<ConcernBot.Evidence.EvidenceLocker>().AddAsync(concern.Id, anonymous: true, new ConcernBot.Evidence.IncomingFile("arm.jpg", "image/jpeg", Photo()), CancellationToken.None);
+        await tab.Host.Get<ConcernBot.Evidence.EvidenceLocker>().AddAsync(concern.Id, anonymous: true, new ConcernBot.Evidence.IncomingFile("arm.jpg", "image/jpeg", SamplePhoto.Jpeg()), CancellationToken.None);
         await tab.RouteAsync(concern);
         var origin = $"http://127.0.0.1:{tab.Host.Port}";
 
@@ -154,17 +154,5 @@ public sealed class WorkspaceInTheBrowserTests
         await tab.EvaluateAsync("() => new Promise(done => { window.scrollTo(0, 0); requestAnimationFrame(() => requestAnimationFrame(done)); })");
         await page.WaitForTimeoutAsync(300);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
-    }
-
-    private static byte[] Photo()
-    {
-        using var bitmap = new SkiaSharp.SKBitmap(120, 90);
-        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
-        {
-            canvas.Clear(SkiaSharp.SKColors.SteelBlue);
-        }
-
-        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
-        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
     }
 }

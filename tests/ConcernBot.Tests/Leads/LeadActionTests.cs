@@ -8,15 +8,6 @@ namespace ConcernBot.Tests.Leads;
 
 public sealed class LeadActionTests
 {
-    private static async Task<(TestHost Host, Concern Concern, LeadsCardPost Post)> RoutedAsync(Func<IConcernStore, IConcernStore>? wrap = null)
-    {
-        var host = TestHost.Leads(new() { WrapConcerns = wrap });
-        var concern = SampleConcerns.Create();
-        var post = await LeadsFlow.RouteAsync(host, concern);
-        host.Connector.Clear();
-        return (host, concern, post);
-    }
-
     /// <summary>The shared card after an action: updated in place, still need-to-know only.</summary>
     private static string UpdatedCard(TestHost host, LeadsCardPost post)
     {
@@ -34,7 +25,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Acknowledge_updates_the_card_for_everyone_tells_the_reporter_and_is_audited()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
         host.Clock.Advance(TimeSpan.FromMinutes(3));
 
@@ -53,7 +44,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Assign_to_me_and_to_another_lead()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Assign, concern.Id, new { assignee = "me" });
@@ -72,7 +63,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Ask_the_reporter_records_the_question_and_puts_it_in_the_outbox()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         var empty = await LeadsFlow.ActAsync(host, People.Ben, post, LeadsVerbs.Ask, concern.Id, new { question = "  " });
@@ -92,7 +83,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Record_a_decision_with_its_reasons_and_the_information_sharing_decision()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         var incomplete = await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Decide, concern.Id, new { decision = "Police" });
@@ -118,7 +109,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Add_a_note_is_seen_by_leads_only()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         var answer = await LeadsFlow.ActAsync(host, People.Dee, post, LeadsVerbs.Note, concern.Id, new { note = "Spoke to the home manager" });
@@ -131,7 +122,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Many_notes_keep_the_card_small_and_all_stay_in_the_history()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         string card = "";
@@ -151,7 +142,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task Close_with_outcome_tells_the_reporter_and_stops_the_clocks()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         var answer = await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Close, concern.Id, new
@@ -185,7 +176,7 @@ public sealed class LeadActionTests
     [InlineData(LeadsVerbs.Close)]
     public async Task Anyone_who_is_not_a_lead_is_refused_plainly_and_the_attempt_is_audited(string verb)
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         var answer = await LeadsFlow.ActAsync(host, People.Nick, post, verb, concern.Id, new { note = "x", question = "x", assignee = "me" });
@@ -203,7 +194,7 @@ public sealed class LeadActionTests
     public async Task Two_leads_acknowledging_at_once_never_overwrite_each_other_and_the_second_sees_what_changed()
     {
         GatedConcernStore? gated = null;
-        var (host, concern, post) = await RoutedAsync(inner => gated = new GatedConcernStore(inner));
+        var (host, concern, post) = await LeadsFlow.RoutedAsync(inner => gated = new GatedConcernStore(inner));
         await using var _ = host;
         gated!.HoldUpdates(2);
 
@@ -224,7 +215,7 @@ public sealed class LeadActionTests
     [Fact]
     public async Task A_lead_acting_on_an_old_card_is_told_who_acted_first()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
         await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.Acknowledge, concern.Id);
 

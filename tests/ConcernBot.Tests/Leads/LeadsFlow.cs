@@ -19,6 +19,16 @@ internal static class LeadsFlow
         return Assert.Single(routed.Leads.Posts);
     }
 
+    /// <summary>A leads' host with a sample concern routed to its channel, the connector's calls so far cleared.</summary>
+    public static async Task<(TestHost Host, Concern Concern, LeadsCardPost Post)> RoutedAsync(Func<ConcernBot.Storage.IConcernStore, ConcernBot.Storage.IConcernStore>? wrap = null)
+    {
+        var host = TestHost.Leads(new() { WrapConcerns = wrap });
+        var concern = SampleConcerns.Create();
+        var post = await RouteAsync(host, concern);
+        host.Connector.Clear();
+        return (host, concern, post);
+    }
+
     public static async Task<JsonElement> ActAsync(TestHost host, Person who, LeadsCardPost post, string verb, string concernId, object? inputs = null, string? trigger = "manual")
     {
         var data = new JsonObject { ["concernId"] = concernId };

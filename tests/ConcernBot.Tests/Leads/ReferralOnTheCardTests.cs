@@ -12,22 +12,13 @@ namespace ConcernBot.Tests.Leads;
 /// </summary>
 public sealed class ReferralOnTheCardTests
 {
-    private static async Task<(TestHost Host, Concern Concern, LeadsCardPost Post)> RoutedAsync(Func<IConcernStore, IConcernStore>? wrap = null)
-    {
-        var host = TestHost.Leads(new() { WrapConcerns = wrap });
-        var concern = SampleConcerns.Create();
-        var post = await LeadsFlow.RouteAsync(host, concern);
-        host.Connector.Clear();
-        return (host, concern, post);
-    }
-
-    private static Task<string> ReadAsync(TestHost host, Person who, LeadsCardPost post, string verb, string concernId, object? inputs = null) =>
-        LeadsFlow.ActAsync(host, who, post, verb, concernId, inputs).ContinueWith(t => LeadsFlow.Readable(LeadsFlow.CardOf(t.Result)), TaskScheduler.Default);
+    private static async Task<string> ReadAsync(TestHost host, Person who, LeadsCardPost post, string verb, string concernId, object? inputs = null) =>
+        LeadsFlow.Readable(LeadsFlow.CardOf(await LeadsFlow.ActAsync(host, who, post, verb, concernId, inputs)));
 
     [Fact]
     public async Task A_lead_records_a_referral_and_what_came_back_from_the_card_and_the_shared_card_follows()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
 
         var view = LeadsFlow.CardOf(await LeadsFlow.ActAsync(host, People.Asha, post, LeadsVerbs.View, concern.Id));
@@ -62,7 +53,7 @@ public sealed class ReferralOnTheCardTests
     [Fact]
     public async Task An_earlier_day_is_midday_that_day_and_a_day_before_the_concern_or_after_today_is_refused()
     {
-        var (host, concern, post) = await RoutedAsync();
+        var (host, concern, post) = await LeadsFlow.RoutedAsync();
         await using var _ = host;
         host.Clock.Advance(TimeSpan.FromDays(2));
 
@@ -81,7 +72,7 @@ public sealed class ReferralOnTheCardTests
     public async Task Two_leads_recording_a_referral_at_once_never_overwrite_each_other_and_the_second_sees_what_changed()
     {
         GatedConcernStore? gated = null;
-        var (host, concern, post) = await RoutedAsync(inner => gated = new GatedConcernStore(inner));
+        var (host, concern, post) = await LeadsFlow.RoutedAsync(inner => gated = new GatedConcernStore(inner));
         await using var _ = host;
         gated!.HoldUpdates(2);
 
